@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import { Playground, TINY } from './playground';
+
+test('SimCLR trains from a URL: counter reaches the target, every loss is finite, probe is a fraction', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(`method=simclr&${TINY}&projHidden=16&projDim=8&temperature=0.5&seed=7`);
+  await app.start();
+  await app.waitForSteps(6);
+  expect(await app.backendName()).toBe('wasm');
+  expect(await app.chartPoints('chart-loss')).toBe(6);
+  expect(await app.chartPoints('chart-std')).toBeGreaterThanOrEqual(3);
+  const acc = await app.probeAccuracy();
+  expect(acc).toBeGreaterThanOrEqual(0);
+  expect(acc).toBeLessThanOrEqual(1);
+  const lossText = await page.getByTestId('chart-loss').textContent();
+  expect(lossText).not.toMatch(/NaN|Infinity/);
+  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+});
+
+test('rotation prediction trains from a URL', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(`method=rotation&${TINY}`);
+  await app.start();
+  await app.waitForSteps(6);
+  expect(await app.chartPoints('chart-loss')).toBe(6);
+  // Four-way rotation classification starts near ln 4 = 1.386.
+  const loss = Number(await page.getByTestId('latest-loss').getAttribute('data-value'));
+  expect(loss).toBeGreaterThan(0.3);
+  expect(loss).toBeLessThan(3);
+});
+
+test('Share link restores every control in a new page', async ({ page, context }) => {
+  const app = new Playground(page);
+  await app.open(`method=simclr&${TINY}&temperature=0.2&seed=42&cropMin=0.5&blur=1&blurSigma=1.5&noise=1&noiseStd=0.05&flip=1`);
+  // Change some things by hand too, as a user would before sharing.
+  await page.getByTestId('knob-lr').fill('0.003');
+  await page.getByTestId('knob-lr').blur();
+  await page.getByTestId('knob-jitter').uncheck();
+  const before = await app.controlValues();
+  expect(before['knob-temperature']).toBe('0.2');
+  expect(before['knob-lr']).toBe('0.003');
+  expect(before['knob-jitter']).toBe('false');
+  await page.getByTestId('share').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toContain('temperature=0.2');
+  const other = new Playground(await context.newPage());
+  await other.page.goto(link);
+  await expect(other.page.getByTestId('start')).toBeVisible();
+  expect(await other.controlValues()).toEqual(before);
+  await expect(other.page.getByTestId('url-notice')).toHaveCount(0);
+});
+
+test('a malformed URL opens with defaults and names what it ignored', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open('method=simclr&batch=banana&lr=-4&frobnicate=1&steps=12');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('batch=banana');
+  await expect(notice).toContainText('lr=-4');
+  await expect(notice).toContainText('frobnicate');
+  const values = await app.controlValues();
+  expect(values['knob-batch']).toBe('64');
+  expect(values['knob-lr']).toBe('0.001');
+  expect(values['knob-steps']).toBe('12');
+});
+
+test('pause holds the step counter, resume continues, stop ends the run', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(`method=simclr&${TINY.replace('steps=6', 'steps=400')}&projHidden=16&projDim=8&probeEvery=0`);
+  await app.start();
+  await expect(page.getByTestId('run-state')).toHaveText('running', { timeout: 60_000 });
+  await expect.poll(async () => Number((await app.stepCounter().textContent())!.split('/')[0]), { timeout: 60_000 }).toBeGreaterThan(2);
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  const held = await app.stepCounter().textContent();
+  await page.waitForTimeout(1500);
+  expect(await app.stepCounter().textContent()).toBe(held);
+  await page.getByTestId('resume').click();
+  await expect(page.getByTestId('run-state')).toHaveText('running');
+  await expect.poll(async () => app.stepCounter().textContent(), { timeout: 60_000 }).not.toBe(held);
+  await page.getByTestId('stop').click();
+  await expect(page.getByTestId('run-state')).toHaveText('stopped', { timeout: 60_000 });
+  await expect(page.getByTestId('status-message')).toContainText('Stopped at step');
+});

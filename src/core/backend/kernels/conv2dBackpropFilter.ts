@@ -1,0 +1,105 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { registerOpKernel } from './registerOpKernel';
+
+/**
+ * Conv2DBackpropFilter (the filter gradient of conv2d) written as one
+ * ordinary forward conv2d.
+ *
+ * Why: tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter at all, so any conv
+ * training fails there; and tfjs-backend-cpu's version is a scalar loop through
+ * TensorBuffer.get() that takes ~97% of a conv training step. Every backend has
+ * a well-optimised forward Conv2D, so we reuse it.
+ *
+ * The identity (NHWC, dilation 1, s = stride, pT/pL = top/left padding):
+ *
+ *   dW[a, b, ci, co] = Σ_{n, i, j} x[n, i·s + a − pT, j·s + b − pL, ci] · dy[n, i, j, co]
+ *
+ * Read x' = x transposed to [C_in, H, W, N] as a batch of C_in images with N
+ * channels, and dy' = dy transposed to [H', W', N, C_out] as a filter. Then
+ *
+ *   dW[a, b, ci, co] = Σ_{i, j, n} x'[ci, a + i·s − pT, b + j·s − pL, n] · dy'[i, j, n, co]
+ *
+ * which is exactly conv2d(x', dy') with stride 1, dilation s and the same
+ * top/left padding, whose output is [C_in, fh, fw, C_out]; one more transpose
+ * gives [fh, fw, C_in, C_out].
+ *
+ * The bottom/right padding is chosen so the output is exactly fh × fw. For
+ * 'same' that reproduces tfjs's asymmetric padding (the extra pixel goes to
+ * the bottom/right, which never shifts the top-left alignment). When it would
+ * be negative (e.g. 'valid' with stride 2 and an odd leftover row, the forward
+ * conv never read the last rows of x), those rows are sliced off instead.
+ */
+export function conv2dBackpropFilterImpl(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  attrs: tf.Conv2DBackpropFilterAttrs,
+): tf.Tensor4D {
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
+
+  // Work in NHWC; NCHW is rare in this app, so a transpose is good enough.
+  if (dataFormat === 'NCHW') {
+    x = tf.transpose(x, [0, 2, 3, 1]);
+    dy = tf.transpose(dy, [0, 2, 3, 1]);
+  }
+
+  // Use tfjs's own geometry so padding/rounding match its forward conv2d.
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape,
+    filterShape,
+    strides,
+    1, // the conv2d gradient op rejects dilation > 1 for the filter grad
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const [, inH, inW] = x.shape;
+  const [, outH, outW] = dy.shape;
+  const { strideHeight: sH, strideWidth: sW, filterHeight: fh, filterWidth: fw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+
+  // Last input row/col the forward conv touched is (out-1)·s + f − 1 − pad.
+  const bottom = (outH - 1) * sH + fh - top - inH;
+  const right = (outW - 1) * sW + fw - left - inW;
+
+  let xT: tf.Tensor4D = tf.transpose(x, [3, 1, 2, 0]); // [C_in, H, W, N]
+  if (bottom < 0 || right < 0) {
+    // Negative padding is not allowed; drop rows/cols that were never used.
+    xT = tf.slice(xT, [0, 0, 0, 0], [-1, inH + Math.min(bottom, 0), inW + Math.min(right, 0), -1]);
+  }
+  const dyT: tf.Tensor4D = tf.transpose(dy, [1, 2, 0, 3]); // [H', W', N, C_out]
+
+  const explicitPad: tf.backend_util.ExplicitPadding = [
+    [0, 0],
+    [top, Math.max(bottom, 0)],
+    [left, Math.max(right, 0)],
+    [0, 0],
+  ];
+  // Stride 1 + dilation s: conv2d only forbids stride>1 together with dilation>1.
+  const dW = tf.conv2d(xT, dyT, 1, explicitPad, 'NHWC', [sH, sW]); // [C_in, fh, fw, C_out]
+  return tf.transpose(dW, [1, 2, 0, 3]);
+}
+
+/**
+ * Installs the conv-based Conv2DBackpropFilter.
+ *  - wasm: fills the missing kernel (a native one, if a future release adds
+ *    it, is kept).
+ *  - cpu: replaces the slow stock kernel.
+ * Call it after the backend package has been imported, since importing the
+ * backend registers its stock kernels (and would overwrite ours).
+ * Idempotent; returns true when it changed the registry.
+ */
+export function registerFastConvBackpropFilter(backendName: 'wasm' | 'cpu'): boolean {
+  return registerOpKernel(
+    tf.Conv2DBackpropFilter,
+    backendName,
+    (inputs, attrs) =>
+      conv2dBackpropFilterImpl(
+        inputs.x as tf.Tensor4D,
+        inputs.dy as tf.Tensor4D,
+        attrs as unknown as tf.Conv2DBackpropFilterAttrs,
+      ),
+    backendName === 'cpu' ? 'replace' : 'if-missing',
+  );
+}

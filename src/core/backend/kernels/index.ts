@@ -1,0 +1,59 @@
+import { registerFastConvBackpropFilter } from './conv2dBackpropFilter';
+import { registerCumsumReverseFix } from './cumsum';
+import { registerDtypeGuards } from './dtypeGuard';
+import { registerMissingGradients } from './gradients';
+import { registerMaxPoolFixes } from './maxPool';
+import { registerUnsortedSegmentSum } from './unsortedSegmentSum';
+
+export { registerFastConvBackpropFilter, conv2dBackpropFilterImpl } from './conv2dBackpropFilter';
+export { registerCumsumReverseFix } from './cumsum';
+export { registerDtypeGuards } from './dtypeGuard';
+export { registerMissingGradients } from './gradients';
+export { registerMaxPoolFixes } from './maxPool';
+export { registerUnsortedSegmentSum } from './unsortedSegmentSum';
+
+/**
+ * Patches the kernel/gradient gaps of tfjs 4.22 that break or slow down
+ * training on `backendName` (see kernels/README.md for the audit):
+ *
+ *  - every backend: gradient fixes (comparison ops, StridedSlice, GatherNd,
+ *    Cumsum) — these live in tfjs-core and affect all backends alike;
+ *  - cpu: conv-based Conv2DBackpropFilter (stock one is ~97% of a step);
+ *  - wasm: Conv2DBackpropFilter and UnsortedSegmentSum (missing, so conv and
+ *    gather backprop throw), MaxPoolGrad/MaxPoolWithArgmax (wrong results
+ *    for windows whose values are all negative), and int32/bool guards for
+ *    StridedSlice, ClipByValue, Reverse, Select, ResizeNearestNeighbor
+ *    (garbage values, or heap corruption, for non-float inputs);
+ *  - webgpu: reverse Cumsum/Cumprod (a shader-cache bug returns wrong sums);
+ *  - webgl: nothing known (it cannot be audited in Node).
+ *
+ * Call after the backend's package has been imported (importing it registers
+ * its stock kernels, which would overwrite ours) and after tfjs's gradients
+ * are registered; calling before or after tf.setBackend() is fine, since
+ * kernels are looked up on every op. Idempotent. Returns what it changed,
+ * for logging.
+ */
+export function registerMissingKernels(backendName: string): string[] {
+  const changed = registerMissingGradients().map((k) => `gradient:${k}`);
+  const note = (did: boolean, what: string) => {
+    if (did) changed.push(`${backendName}:${what}`);
+  };
+  switch (backendName) {
+    case 'cpu':
+      note(registerFastConvBackpropFilter('cpu'), 'Conv2DBackpropFilter');
+      break;
+    case 'wasm':
+      note(registerFastConvBackpropFilter('wasm'), 'Conv2DBackpropFilter');
+      note(registerUnsortedSegmentSum('wasm'), 'UnsortedSegmentSum');
+      note(registerMaxPoolFixes('wasm'), 'MaxPoolGrad+MaxPoolWithArgmax');
+      for (const k of registerDtypeGuards('wasm')) changed.push(`wasm:${k}(int32/bool)`);
+      break;
+    case 'webgpu':
+      note(registerCumsumReverseFix('webgpu'), 'Cumsum+Cumprod(reverse)');
+      break;
+    default:
+      // webgl: not auditable in Node (no WebGL context); nothing known.
+      break;
+  }
+  return changed;
+}

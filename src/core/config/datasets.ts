@@ -1,0 +1,30 @@
+/** Embedded datasets (tfjs-free facts the UI and the schema need). */
+export interface DatasetSpec {
+  key: string;
+  label: string;
+  count: number;
+  height: number;
+  width: number;
+  channels: number;
+  classes: number;
+  classNames: readonly string[];
+  /** Asset base name under public/data/ (see scripts/prepare-data.mjs). */
+  asset: string;
+}
+
+export const DATASETS = {
+  mnist: {
+    key: 'mnist',
+    label: 'MNIST digits (10,000)',
+    count: 10_000,
+    height: 28,
+    width: 28,
+    channels: 1,
+    classes: 10,
+    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    asset: 'mnist',
+  },
+} as const satisfies Record<string, DatasetSpec>;
+
+export type DatasetKey = keyof typeof DATASETS;
+export const DATASET_KEYS = Object.keys(DATASETS) as DatasetKey[];

@@ -1,0 +1,78 @@
+/**
+ * Knob tables: one row per tunable value. A table drives the config schema, the URL codec and the
+ * UI controls (TensorFlow Playground's State.PROPS habit). This file is tfjs-free so the main
+ * thread can import it.
+ */
+export type KnobValue = number | boolean | string;
+
+interface KnobBase {
+  /** Name in the config and the URL. Unique across the global, augmentation and method tables. */
+  name: string;
+  label: string;
+  /** One line for the UI: what the knob does and why the default is what it is. */
+  help: string;
+}
+export interface NumberKnob extends KnobBase {
+  kind: 'number' | 'int';
+  default: number;
+  min: number;
+  max: number;
+  step?: number;
+  /** Slider on a log scale (learning rates, temperatures). */
+  log?: boolean;
+}
+export interface BoolKnob extends KnobBase {
+  kind: 'bool';
+  default: boolean;
+}
+export interface EnumKnob extends KnobBase {
+  kind: 'enum';
+  default: string;
+  options: readonly string[];
+}
+export type Knob = NumberKnob | BoolKnob | EnumKnob;
+
+export function knobDefaults(knobs: readonly Knob[]): Record<string, KnobValue> {
+  return Object.fromEntries(knobs.map((k) => [k.name, k.default]));
+}
+
+/** Parses one URL string value for a knob; returns an error message instead of throwing. */
+export function parseKnobValue(knob: Knob, raw: string): { value: KnobValue } | { error: string } {
+  switch (knob.kind) {
+    case 'bool':
+      if (raw === '1' || raw === 'true') return { value: true };
+      if (raw === '0' || raw === 'false') return { value: false };
+      return { error: `${knob.name}=${raw} is not 0/1/true/false` };
+    case 'enum':
+      return knob.options.includes(raw) ? { value: raw } : { error: `${knob.name}=${raw} is not one of ${knob.options.join(', ')}` };
+    case 'number':
+    case 'int': {
+      // Number() rather than parseFloat so that "3abc" is rejected, not read as 3.
+      const v = raw.trim() === '' ? NaN : Number(raw);
+      return checkNumber(knob, v, raw);
+    }
+  }
+}
+
+export function checkKnobValue(knob: Knob, v: unknown): { value: KnobValue } | { error: string } {
+  switch (knob.kind) {
+    case 'bool':
+      return typeof v === 'boolean' ? { value: v } : { error: `${knob.name} must be true or false` };
+    case 'enum':
+      return typeof v === 'string' && knob.options.includes(v) ? { value: v } : { error: `${knob.name} must be one of ${knob.options.join(', ')}` };
+    default:
+      return typeof v === 'number' ? checkNumber(knob, v, String(v)) : { error: `${knob.name} must be a number` };
+  }
+}
+
+function checkNumber(knob: NumberKnob, v: number, raw: string): { value: number } | { error: string } {
+  if (!Number.isFinite(v)) return { error: `${knob.name}=${raw} is not a number` };
+  if (knob.kind === 'int' && !Number.isInteger(v)) return { error: `${knob.name}=${raw} is not a whole number` };
+  if (v < knob.min || v > knob.max) return { error: `${knob.name}=${raw} is outside [${knob.min}, ${knob.max}]` };
+  return { value: v };
+}
+
+export function formatKnobValue(knob: Knob, v: KnobValue): string {
+  if (knob.kind === 'bool') return v ? '1' : '0';
+  return String(v);
+}

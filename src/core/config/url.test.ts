@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { METHOD_KEYS, METHOD_SPECS } from './methods';
+import { defaultConfig, parseExperimentConfig, type ExperimentConfig } from './schema';
+import { decodeConfig, encodeConfig } from './url';
+
+describe('URL codec', () => {
+  it('round-trips the default config of every method', () => {
+    for (const method of METHOD_KEYS) {
+      const cfg = defaultConfig(method);
+      const { config, ignored } = decodeConfig(encodeConfig(cfg));
+      expect(ignored).toEqual([]);
+      expect(config).toEqual(cfg);
+    }
+  });
+
+  it('round-trips a config with every field changed', () => {
+    const cfg: ExperimentConfig = {
+      ...defaultConfig('simclr'),
+      backend: 'wasm',
+      seed: 12345,
+      steps: 77,
+      batch: 32,
+      lr: 0.0003,
+      n: 2000,
+      width: 8,
+      probeTrain: 500,
+      probeTest: 400,
+      metricsEvery: 5,
+      probeEvery: 0,
+      aug: { crop: false, cropMin: 0.2, cropMax: 0.9, flip: true, flipP: 0.25, jitter: false, jitterStrength: 0.7, blur: true, blurSigma: 2.5, noise: true, noiseStd: 0.2 },
+      params: { temperature: 0.07, projHidden: 256, projDim: 32 },
+    };
+    const query = encodeConfig(cfg);
+    const { config, ignored } = decodeConfig(`https://example.org/app/?${query}`);
+    expect(ignored).toEqual([]);
+    expect(config).toEqual(cfg);
+    expect(parseExperimentConfig(config)).toEqual({ ok: true, config: cfg });
+  });
+
+  it('uses the DESIGN.md public names', () => {
+    const q = new URLSearchParams(encodeConfig(defaultConfig('simclr')));
+    for (const name of ['method', 'dataset', 'backend', 'seed', 'steps', 'batch', 'lr', 'n', 'width', 'temperature']) {
+      expect(q.has(name)).toBe(true);
+    }
+    const all = [...GLOBAL_KNOBS, ...AUGMENT_KNOBS, ...METHOD_SPECS.simclr.knobs].map((k) => k.name);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('opens malformed input with defaults and names each thing it ignored', () => {
+    const { config, ignored } = decodeConfig('?method=simclr&batch=banana&lr=-1&steps=3.5&seed=9&crop=maybe&zzz=1&temperature=0.1');
+    const d = defaultConfig('simclr');
+    expect(config.batch).toBe(d.batch);
+    expect(config.lr).toBe(d.lr);
+    expect(config.steps).toBe(d.steps);
+    expect(config.aug.crop).toBe(d.aug.crop);
+    expect(config.seed).toBe(9);
+    expect(config.params.temperature).toBe(0.1);
+    expect(ignored).toHaveLength(5);
+    expect(ignored.join('\n')).toMatch(/batch=banana is not a number/);
+    expect(ignored.join('\n')).toMatch(/lr=-1 is outside/);
+    expect(ignored.join('\n')).toMatch(/steps=3.5 is not a whole number/);
+    expect(ignored.join('\n')).toMatch(/crop=maybe/);
+    expect(ignored.join('\n')).toMatch(/unknown parameter "zzz"/);
+  });
+
+  it('rejects an unknown method and a knob of another method', () => {
+    const r = decodeConfig('method=nope&temperature=0.3');
+    expect(r.config.method).toBe('simclr');
+    expect(r.ignored[0]).toMatch(/method=nope is not a known method/);
+    const r2 = decodeConfig('method=rotation&temperature=0.3');
+    expect(r2.config.method).toBe('rotation');
+    expect(r2.ignored).toEqual(['unknown parameter "temperature" for method rotation']);
+  });
+
+  it('repairs cross-field conflicts and says so', () => {
+    const r = decodeConfig('n=9500&batch=64');
+    expect(r.config.n).toBe(10_000 - 1000 - 1000);
+    expect(r.ignored[0]).toMatch(/exceeds the 10000 images/);
+    const r2 = decodeConfig('n=20&batch=64');
+    expect(r2.config.batch).toBe(20);
+    const r3 = decodeConfig('cropMin=0.9&cropMax=0.5');
+    expect(r3.config.aug.cropMin).toBe(0.5);
+  });
+
+  it('survives hostile strings without evaluating them', () => {
+    const { config, ignored } = decodeConfig('?method=%3Cscript%3E&seed=constructor&__proto__=1&lr=1e400');
+    expect(config).toEqual(defaultConfig('simclr'));
+    expect(ignored.length).toBe(4);
+    expect(Object.prototype.hasOwnProperty.call({}, 'polluted')).toBe(false);
+  });
+
+  it('the schema refuses unknown keys and wrong types at the worker boundary', () => {
+    const bad = { ...defaultConfig('simclr'), extra: 1 } as unknown;
+    expect(parseExperimentConfig(bad).ok).toBe(false);
+    const wrongType = { ...defaultConfig('simclr'), batch: '64' } as unknown;
+    const r = parseExperimentConfig(wrongType);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.join()).toMatch(/batch/);
+    const badParam = { ...defaultConfig('simclr'), params: { temperature: 0.5, projHidden: 128, projDim: 64, foo: 1 } };
+    expect(parseExperimentConfig(badParam).ok).toBe(false);
+  });
+});

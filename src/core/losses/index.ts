@@ -1,0 +1,15 @@
+/**
+ * The loss contract of DESIGN.md: pure functions of tensors, row = sample, each returning a scalar
+ * and leaving nothing else allocated. One file per loss or family.
+ */
+export { stopGradient } from './stopGradient';
+export { l2Normalize, rowCosine } from './util';
+export { ntXent } from './ntXent';
+export { infoNCE } from './infoNCE';
+export { byolLoss, negativeCosine } from './cosine';
+export { sinkhorn, swavLoss, type SwavLossOptions } from './swav';
+export { barlowTwinsLoss, crossCorrelation, onDiagonalTerm, offDiagonalTerm } from './barlowTwins';
+export { vicregLoss, invarianceLoss, varianceLoss, covarianceLoss, VICREG_DEFAULTS, type VicregLossOptions } from './vicreg';
+export { dinoLoss, type DinoLossOptions } from './dino';
+export { msnLoss, type MsnLossOptions } from './msn';
+export { maeLoss } from './mae';

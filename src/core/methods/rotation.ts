@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { augmentBatch, rotate90 } from '../augment';
+import { createMlp } from '../nets/mlp';
+import { mixSeed } from '../random';
+import type { MethodDefinition } from './types';
+
+/**
+ * Rotation prediction (Gidaris et al. 2018): every image is shown at 0°, 90°, 180° and 270° in the
+ * same batch (the paper found feeding all four rotations together works best) and a linear head on
+ * the encoder's features classifies the rotation.
+ */
+export const ROTATIONS = 4;
+
+/** The batch of all four rotations, rotation-major: rows k·B … k·B + B − 1 are rotated by k·90°. */
+export function rotationBatch(images: tf.Tensor4D): { x: tf.Tensor4D; labels: tf.Tensor1D } {
+  return tf.tidy(() => {
+    const b = images.shape[0];
+    const x = tf.concat([0, 1, 2, 3].map((k) => rotate90(images, k as 0 | 1 | 2 | 3)), 0);
+    const labels = tf.tensor1d(
+      Array.from({ length: ROTATIONS * b }, (_, i) => Math.floor(i / b)),
+      'int32',
+    );
+    return { x, labels };
+  });
+}
+
+export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, classes: number): tf.Scalar {
+  return tf.tidy(() => {
+    const oneHot = tf.oneHot(labels, classes);
+    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), 1)));
+  });
+}
+
+export const rotation: MethodDefinition = {
+  key: 'rotation',
+  create(ctx) {
+    const { encoder, config } = ctx;
+    if (ctx.height !== ctx.width) throw new Error('rotation prediction needs square images');
+    const head = createMlp([{ in: encoder.outDim, out: ROTATIONS, batchNorm: false, relu: false }], {
+      seed: mixSeed(ctx.seed, 1),
+      name: 'rotationHead',
+    });
+    return {
+      heads: [head.params],
+      loss({ images, seed }) {
+        return tf.tidy(() => {
+          const input = config.params.rotAugment ? augmentBatch(images, config.aug, mixSeed(seed, 1)) : images;
+          const { x, labels } = rotationBatch(input);
+          return crossEntropy(head.apply(encoder.apply(x)), labels, ROTATIONS);
+        });
+      },
+      embed: (x) => encoder.apply(x),
+      dispose() {
+        head.params.dispose();
+      },
+    };
+  },
+};

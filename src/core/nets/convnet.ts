@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { ParamSet } from './params';
+
+/**
+ * The small ConvNet encoder shared by every method: three 3×3 conv layers (width, 2·width, 4·width
+ * channels; the last two with stride 2), ReLU, global average pooling. On 28×28 inputs the maps are
+ * 28 → 14 → 7, so the receptive field covers most of a digit. No BatchNorm in the encoder: features
+ * of one image must not depend on the rest of its batch when the probe reads them.
+ */
+export interface Encoder {
+  params: ParamSet;
+  /** Feature size (4·width). */
+  outDim: number;
+  apply(x: tf.Tensor4D): tf.Tensor2D;
+}
+
+export function createConvEncoder(opts: { channels: number; width: number; seed: number; name?: string }): Encoder {
+  const { channels, width } = opts;
+  const p = new ParamSet(opts.name ?? 'encoder', opts.seed);
+  const layers = [
+    { cin: channels, cout: width, stride: 1 },
+    { cin: width, cout: 2 * width, stride: 2 },
+    { cin: 2 * width, cout: 4 * width, stride: 2 },
+  ].map((l, i) => ({
+    ...l,
+    w: p.heNormal(`conv${i}.w`, [3, 3, l.cin, l.cout], 9 * l.cin),
+    b: p.constant(`conv${i}.b`, [l.cout], 0),
+  }));
+  return {
+    params: p,
+    outDim: 4 * width,
+    apply(x) {
+      return tf.tidy(() => {
+        let h: tf.Tensor4D = x;
+        for (const l of layers) {
+          h = tf.relu(tf.add(tf.conv2d(h, l.w as tf.Tensor4D, l.stride, 'same'), l.b));
+        }
+        return tf.mean(h, [1, 2]) as tf.Tensor2D;
+      });
+    },
+  };
+}

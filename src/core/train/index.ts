@@ -1,0 +1,4 @@
+export * from './run';
+export * from './trainer';
+export * from './loop';
+export * from './ema';

@@ -1,0 +1,160 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { ExperimentConfig } from '../config/schema';
+import type { ImageDataset } from '../data/dataset';
+import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
+import { Trainer } from './trainer';
+import { yieldToEventLoop } from './yield';
+
+export interface TrainCallbacks {
+  /** Once, before the first step. */
+  onStart?(info: RunInfo): void;
+  /** The method's visuals, at each metric reading (only methods that have any). */
+  onSnapshot?(snapshot: MethodSnapshot): void;
+  /** New history rows (losses of every step, metrics where measured), in step order. */
+  onHistory?(rows: HistoryRow[]): void;
+  onProgress?(p: Progress): void;
+}
+
+export interface TrainControl {
+  shouldStop(): boolean;
+  /** Resolves when not paused (immediately if running). */
+  waitWhilePaused(): Promise<void>;
+}
+
+const NO_CONTROL: TrainControl = { shouldStop: () => false, waitWhilePaused: async () => {} };
+
+/** Counts device→host transfers, so benchmarks can report read-backs per step. */
+interface ReadCounter {
+  reads: number;
+}
+
+/** Reads several scalars back with one asynchronous transfer. */
+async function readScalars(named: Record<string, tf.Scalar>, counter: ReadCounter): Promise<Record<string, number>> {
+  const keys = Object.keys(named);
+  if (keys.length === 0) return {};
+  const stacked = tf.stack(keys.map((k) => named[k]));
+  keys.forEach((k) => named[k].dispose());
+  counter.reads += 1;
+  const values = await stacked.data();
+  stacked.dispose();
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}
+
+/**
+ * The run loop shared by the worker and the Node runner. Losses stay on the device and are read back
+ * every `metricsEvery` steps together with the collapse metrics: one host sync per reading, none per
+ * step. A non-finite loss stops the run and says at which step.
+ */
+export async function runTraining(
+  config: ExperimentConfig,
+  dataset: ImageDataset,
+  backend: BackendInfo,
+  callbacks: TrainCallbacks = {},
+  control: TrainControl = NO_CONTROL,
+): Promise<RunRecord> {
+  const started = performance.now();
+  const trainer = new Trainer(config, dataset);
+  const history: HistoryRow[] = [];
+  const emit = (rows: HistoryRow[]) => {
+    history.push(...rows);
+    callbacks.onHistory?.(rows);
+  };
+  let outcome: RunRecord['outcome'] = 'completed';
+  let message: string | undefined;
+  const latest: Record<string, number> = {};
+  const counter: ReadCounter = { reads: 0 };
+  // Training time only (from a step's start to its loss read-back), excluding probes and metrics.
+  let timedSteps = 0;
+  let timedSeconds = 0;
+  try {
+    callbacks.onStart?.({
+      embeddingDim: trainer.embeddingDim,
+      parameters: trainer.parameterCount(),
+      extraMetrics: trainer.extraMetricNames(),
+    });
+    const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
+    Object.assign(latest, baseline);
+    emit([{ step: 0, ...baseline }]);
+
+    let pending: { step: number; loss: tf.Scalar }[] = [];
+    let lastTick = performance.now();
+    while (trainer.stepsDone < config.steps) {
+      await control.waitWhilePaused();
+      if (control.shouldStop()) {
+        outcome = 'stopped';
+        message = `Stopped at step ${trainer.stepsDone} of ${config.steps}.`;
+        break;
+      }
+      if (pending.length === 0) lastTick = performance.now();
+      await trainer.beforeStep();
+      pending.push({ step: trainer.stepsDone + 1, loss: trainer.step() });
+      const step = trainer.stepsDone;
+      const last = step === config.steps;
+      const probeDue = last || (config.probeEvery > 0 && step % config.probeEvery === 0);
+      if (last || probeDue || step % config.metricsEvery === 0) {
+        const lossesT = tf.stack(pending.map((p) => p.loss));
+        counter.reads += 1;
+        const losses = await lossesT.data();
+        lossesT.dispose();
+        pending.forEach((p) => p.loss.dispose());
+        const now = performance.now();
+        timedSteps += pending.length;
+        timedSeconds += (now - lastTick) / 1000;
+        const rows: HistoryRow[] = pending.map((p, i) => ({ step: p.step, loss: losses[i] }));
+        pending = [];
+        const bad = rows.find((r) => !Number.isFinite(r.loss));
+        if (bad) {
+          emit(rows);
+          outcome = 'diverged';
+          message = `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
+          break;
+        }
+        const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe() : {}) }, counter);
+        Object.assign(rows[rows.length - 1], metrics);
+        Object.assign(latest, metrics, { loss: rows[rows.length - 1].loss });
+        emit(rows);
+        if (trainer.method.snapshot && callbacks.onSnapshot) {
+          counter.reads += 1;
+          callbacks.onSnapshot({ step, ...(await trainer.method.snapshot()) });
+        }
+        const stepsPerSecond = timedSteps / Math.max(1e-9, timedSeconds);
+        callbacks.onProgress?.({
+          step,
+          totalSteps: config.steps,
+          stepsPerSecond,
+          etaSeconds: (config.steps - step) / Math.max(1e-9, stepsPerSecond),
+        });
+      }
+      await yieldToEventLoop();
+    }
+    pending.forEach((p) => p.loss.dispose());
+    if (outcome === 'stopped' && trainer.stepsDone > 0) {
+      // A stopped run still gets a final probe, so its numbers can be compared.
+      Object.assign(latest, await readScalars({ ...(await trainer.collapseMetrics()), ...trainer.probe() }, counter));
+    }
+    const final: FinalMetrics = {
+      ...(latest as Partial<FinalMetrics>),
+      probeAccuracy: latest.probeAccuracy ?? NaN,
+      knnAccuracy: latest.knnAccuracy ?? NaN,
+      baselineProbeAccuracy: baseline.probeAccuracy,
+      baselineKnnAccuracy: baseline.knnAccuracy,
+      l2NormalizedStd: latest.l2NormalizedStd ?? NaN,
+      rankMe: latest.rankMe ?? NaN,
+      embeddingDim: trainer.embeddingDim,
+      loss: latest.loss ?? NaN,
+    };
+    return {
+      config,
+      backend: backend.name,
+      wallSeconds: (performance.now() - started) / 1000,
+      outcome,
+      hostReads: counter.reads + trainer.hostReads,
+      stepsPerSecond: timedSteps / Math.max(1e-9, timedSeconds),
+      ...(message ? { message } : {}),
+      history,
+      final,
+    };
+  } finally {
+    trainer.dispose();
+  }
+}

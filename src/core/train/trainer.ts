@@ -1,0 +1,155 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { ExperimentConfig } from '../config/schema';
+import { BatchSampler } from '../data/batches';
+import { gatherLabels, makeSplits, type DataSplits, type ImageDataset } from '../data/dataset';
+import { l2NormalizedStd, rankMe } from '../eval/collapse';
+import { featuresOf } from '../eval/features';
+import { knnAccuracy } from '../eval/knn';
+import { linearProbeAccuracy } from '../eval/probe';
+import { METHODS } from '../methods';
+import type { MethodInstance } from '../methods/types';
+import { createBackbone } from '../nets/backbones';
+import type { Encoder } from '../nets/convnet';
+import { emaUpdate } from './ema';
+import { mixSeed } from '../random';
+
+/** Images the collapse metrics are measured on: fixed, unaugmented, from probe-test. */
+const COLLAPSE_SAMPLE = 256;
+
+/**
+ * One experiment's live state: data splits, encoder, method, optimiser. `step()` does one update and
+ * returns the loss tensor without reading it; the run loop (loop.ts) decides when to read back.
+ */
+export class Trainer {
+  readonly splits: DataSplits;
+  readonly encoder: Encoder;
+  readonly method: MethodInstance;
+  readonly embeddingDim: number;
+  stepsDone = 0;
+  /** Read-backs made by metrics that need host-side maths (see collapseMetrics). */
+  hostReads = 0;
+  private readonly sampler: BatchSampler;
+  private readonly optimizer: tf.Optimizer;
+  private readonly trainable: tf.Variable[];
+  private readonly collapseImages: tf.Tensor4D;
+
+  constructor(readonly config: ExperimentConfig, readonly dataset: ImageDataset) {
+    this.splits = makeSplits(dataset.count, config, config.seed);
+    this.sampler = new BatchSampler(this.splits.unlabelled, config.seed);
+    const definition = METHODS[config.method];
+    this.encoder = createBackbone(definition.backbone ?? 'convnet', {
+      channels: dataset.channels,
+      height: dataset.height,
+      width: dataset.width,
+      encoderWidth: config.width,
+      seed: mixSeed(config.seed, 11),
+      params: config.params,
+    });
+    this.method = definition.create({
+      config,
+      height: dataset.height,
+      width: dataset.width,
+      channels: dataset.channels,
+      encoder: this.encoder,
+      seed: mixSeed(config.seed, 12),
+      dataset,
+      unlabelled: this.splits.unlabelled,
+    });
+    this.trainable = [...this.encoder.params.list(), ...this.method.heads.flatMap((h) => h.list())];
+    this.optimizer = tf.train.adam(config.lr);
+    const sample = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
+    this.collapseImages = tf.tidy(() => this.imagesTensor(sample));
+    this.embeddingDim = tf.tidy(() => this.method.embed(tf.slice(this.collapseImages, 0, 2)).shape[1]);
+  }
+
+  private imagesTensor(indices: Int32Array): tf.Tensor4D {
+    const { height, width, channels } = this.dataset;
+    const per = height * width * channels;
+    const buf = new Float32Array(indices.length * per);
+    for (let i = 0; i < indices.length; i++) {
+      const src = indices[i] * per;
+      for (let p = 0; p < per; p++) buf[i * per + p] = this.dataset.pixels[src + p] / 255;
+    }
+    return tf.tensor4d(buf, [indices.length, height, width, channels]);
+  }
+
+  /** The method's work before the next update (may read back); counted in hostReads. */
+  async beforeStep(): Promise<void> {
+    if (this.method.beforeStep) this.hostReads += await this.method.beforeStep(this.stepsDone + 1, this.config.steps);
+  }
+
+  /**
+   * One optimiser update, then the EMA of target networks and the method's after-step work.
+   * Returns the loss (caller disposes); gradients are disposed by minimize.
+   */
+  step(): tf.Scalar {
+    const step = this.stepsDone + 1;
+    const total = this.config.steps;
+    if (this.method.learningRate) {
+      // tfjs optimisers read their learning rate on every applyGradients call.
+      (this.optimizer as unknown as { learningRate: number }).learningRate = this.method.learningRate(step, total, this.config.lr);
+    }
+    const images = this.imagesTensor(this.sampler.next(this.config.batch));
+    const loss = this.optimizer.minimize(
+      () => this.method.loss({ images, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }),
+      true,
+      this.trainable,
+    ) as tf.Scalar;
+    images.dispose();
+    const pairs = this.method.momentumPairs?.() ?? [];
+    if (pairs.length > 0) emaUpdate(pairs, this.method.momentum?.(step, total) ?? 0.99);
+    this.method.afterStep?.(step);
+    this.stepsDone = step;
+    return loss;
+  }
+
+  /** Names of the method's own chartable scalars (its extraMetrics), without keeping the values. */
+  extraMetricNames(): string[] {
+    if (!this.method.extraMetrics) return [];
+    const metrics = this.method.extraMetrics();
+    tf.dispose(Object.values(metrics));
+    return Object.keys(metrics);
+  }
+
+  /** Parameters trained by the optimiser (encoder and heads). */
+  parameterCount(): number {
+    return this.trainable.reduce((s, v) => s + v.size, 0);
+  }
+
+  /**
+   * Collapse metrics as scalars for the caller to read back in one go. RankMe needs singular values,
+   * which tfjs lacks: it reads the embedding back (asynchronously, counted in hostReads) and solves
+   * on the host.
+   */
+  async collapseMetrics(): Promise<Record<string, tf.Scalar>> {
+    const z = tf.tidy(() => this.method.embed(this.collapseImages));
+    this.hostReads += 1;
+    const rank = rankMe(z);
+    const rest = tf.tidy(() => ({ l2NormalizedStd: l2NormalizedStd(z), ...(this.method.extraMetrics?.() ?? {}) }));
+    z.dispose();
+    return { ...rest, rankMe: await rank };
+  }
+
+  /** Linear-probe and kNN accuracy of the frozen encoder, as tensors. */
+  probe(): { probeAccuracy: tf.Scalar; knnAccuracy: tf.Scalar } {
+    const f = (x: tf.Tensor4D) => this.encoder.apply(x);
+    const trainX = featuresOf(this.dataset, this.splits.probeTrain, f);
+    const testX = featuresOf(this.dataset, this.splits.probeTest, f);
+    const trainY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTrain), 'int32');
+    const testY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTest), 'int32');
+    const classes = this.dataset.classes;
+    const result = {
+      probeAccuracy: linearProbeAccuracy(trainX, trainY, testX, testY, { classes }),
+      knnAccuracy: knnAccuracy(trainX, trainY, testX, testY, { classes }),
+    };
+    [trainX, testX, trainY, testY].forEach((t) => t.dispose());
+    return result;
+  }
+
+  dispose(): void {
+    this.method.dispose();
+    this.encoder.params.dispose();
+    this.optimizer.dispose();
+    this.collapseImages.dispose();
+  }
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initFromUrl } from './state/actions';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+// Once, before the first render: the URL is the experiment (and starts the worker for the preview).
+// Outside React so StrictMode's double effects cannot run it twice.
+initFromUrl(window.location.href);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

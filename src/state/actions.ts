@@ -1,0 +1,179 @@
+import { AUGMENT_KNOBS, GLOBAL_KNOBS } from '../core/config/globalKnobs';
+import { checkKnobValue, type KnobValue } from '../core/config/knobs';
+import type { DatasetKey } from '../core/config/datasets';
+import type { MethodKey } from '../core/config/methods';
+import { crossFieldProblems, defaultConfig, methodKnobs, type AugmentConfig, type BackendChoice, type ExperimentConfig } from '../core/config/schema';
+import { decodeConfig, encodeConfig } from '../core/config/url';
+import type { FromWorker } from '../worker/protocol';
+import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
+import { initialState, useStore } from './store';
+
+/**
+ * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
+ * message handler can call them too. Components read state and call these.
+ */
+const set = useStore.setState;
+const get = useStore.getState;
+
+let previewRequest = 0;
+let previewTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Reads the experiment from the page URL; unusable parts are reported, never fatal. */
+export function initFromUrl(href: string): void {
+  const { config, ignored } = decodeConfig(href);
+  set({ ...initialState(config), urlNotices: ignored });
+  connectWorker(handleWorkerMessage);
+  syncUrl();
+  requestPreview();
+}
+
+export function handleWorkerMessage(msg: FromWorker): void {
+  switch (msg.type) {
+    case 'backend':
+      set({ backend: msg.info });
+      return;
+    case 'state':
+      set({ runState: msg.state, statusMessage: msg.message ?? (msg.state === 'running' ? null : get().statusMessage) });
+      return;
+    case 'runInfo':
+      set({ runInfo: msg.info });
+      return;
+    case 'snapshot':
+      set({ snapshot: msg.snapshot });
+      return;
+    case 'history':
+      set({ history: [...get().history, ...msg.rows] });
+      return;
+    case 'progress':
+      set({ progress: msg.progress });
+      return;
+    case 'preview':
+      if (msg.requestId === previewRequest) {
+        set({ preview: { height: msg.height, width: msg.width, channels: msg.channels, samples: msg.samples } });
+      }
+      return;
+    case 'done':
+      set({ lastRun: msg.run });
+      return;
+    case 'error':
+      set({ errors: [...get().errors.slice(-4), msg.message] });
+      return;
+  }
+}
+
+function syncUrl(): void {
+  if (typeof window === 'undefined') return;
+  const url = `${window.location.pathname}?${encodeConfig(get().config)}`;
+  window.history.replaceState(null, '', url);
+}
+
+function updateConfig(next: ExperimentConfig, opts: { preview?: boolean } = {}): void {
+  set({ config: next });
+  syncUrl();
+  if (opts.preview) schedulePreview();
+}
+
+/** Switching method keeps the shared settings and takes the new method's knob defaults. */
+export function setMethod(method: MethodKey): void {
+  const cfg = get().config;
+  updateConfig({ ...cfg, method, params: defaultConfig(method).params });
+}
+
+/** Refused with the reason when the current subset sizes do not fit the new dataset. */
+export function setDataset(dataset: DatasetKey): string | null {
+  const cfg = get().config;
+  if (cfg.dataset === dataset) return null;
+  const next = { ...cfg, dataset };
+  const problem = crossFieldProblems(next)[0];
+  if (problem) return problem.message;
+  updateConfig(next, { preview: true });
+  return null;
+}
+
+export function setBackendChoice(backend: BackendChoice): void {
+  updateConfig({ ...get().config, backend });
+}
+
+/** Sets a global knob (seed, steps, batch, …). Invalid values are refused with the reason. */
+export function setGlobal(name: string, value: KnobValue): string | null {
+  const knob = GLOBAL_KNOBS.find((k) => k.name === name);
+  if (!knob) return `unknown setting ${name}`;
+  const r = checkKnobValue(knob, value);
+  if ('error' in r) return r.error;
+  const next = { ...get().config, [name]: r.value } as ExperimentConfig;
+  const problem = crossFieldProblems(next).find((p) => p.field === name || (name !== 'n' && p.field === 'n'));
+  if (problem) return problem.message;
+  updateConfig(next, { preview: name === 'seed' });
+  return null;
+}
+
+export function setParam(name: string, value: KnobValue): string | null {
+  const cfg = get().config;
+  const knob = methodKnobs(cfg.method).find((k) => k.name === name);
+  if (!knob) return `${cfg.method} has no knob ${name}`;
+  const r = checkKnobValue(knob, value);
+  if ('error' in r) return r.error;
+  updateConfig({ ...cfg, params: { ...cfg.params, [name]: r.value } });
+  return null;
+}
+
+export function setAug(name: keyof AugmentConfig, value: KnobValue): string | null {
+  const knob = AUGMENT_KNOBS.find((k) => k.name === name);
+  if (!knob) return `unknown augmentation ${name}`;
+  const r = checkKnobValue(knob, value);
+  if ('error' in r) return r.error;
+  const cfg = get().config;
+  const next = { ...cfg, aug: { ...cfg.aug, [name]: r.value } };
+  const problem = crossFieldProblems(next).find((p) => p.field === 'cropMin');
+  if (problem) return problem.message;
+  updateConfig(next, { preview: true });
+  return null;
+}
+
+export function restoreDefaults(): void {
+  updateConfig(defaultConfig(get().config.method), { preview: true });
+}
+
+export function dismissUrlNotices(): void {
+  set({ urlNotices: [] });
+}
+
+export function dismissErrors(): void {
+  set({ errors: [] });
+}
+
+export function start(): void {
+  set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading' });
+  sendToWorker({ type: 'start', config: get().config });
+}
+
+export const pause = () => sendToWorker({ type: 'pause' });
+export const resume = () => sendToWorker({ type: 'resume' });
+export const stop = () => sendToWorker({ type: 'stop' });
+
+/** Clears the charts. A run still going is stopped first; a stuck worker is replaced. */
+export function reset(): void {
+  const busy = ['loading', 'running', 'paused', 'stopping'].includes(get().runState);
+  if (busy) {
+    terminateWorker();
+    connectWorker(handleWorkerMessage);
+    set({ backend: null });
+  }
+  set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'idle' });
+  requestPreview();
+}
+
+/** Debounced: slider drags would otherwise queue a preview per pixel. */
+function schedulePreview(): void {
+  if (previewTimer) clearTimeout(previewTimer);
+  previewTimer = setTimeout(requestPreview, 150);
+}
+
+export function requestPreview(): void {
+  previewRequest += 1;
+  sendToWorker({ type: 'preview', config: get().config, requestId: previewRequest });
+}
+
+export function shareUrl(): string {
+  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}`;
+}

@@ -1,0 +1,49 @@
+import { create } from 'zustand';
+import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
+import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
+import type { PreviewSample, RunState } from '../worker/protocol';
+
+export interface PreviewState {
+  height: number;
+  width: number;
+  channels: number;
+  samples: PreviewSample[];
+}
+
+/** The one store (zustand's single-store habit). Actions live in actions.ts, outside components. */
+export interface AppState {
+  config: ExperimentConfig;
+  /** What the URL asked for that could not be used, shown as a dismissable notice. */
+  urlNotices: string[];
+  runState: RunState;
+  /** Why the run ended, or what went wrong, in words. */
+  statusMessage: string | null;
+  backend: BackendInfo | null;
+  history: HistoryRow[];
+  progress: Progress | null;
+  lastRun: RunRecord | null;
+  /** Facts about the running experiment, known from its first message (embedding width, size). */
+  runInfo: RunInfo | null;
+  /** The method's latest visuals (reconstructions, cluster sizes), if it has any. */
+  snapshot: MethodSnapshot | null;
+  preview: PreviewState | null;
+  /** Errors reported by the worker that the user should see. */
+  errors: string[];
+}
+
+export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
+  config,
+  urlNotices: [],
+  runState: 'idle',
+  statusMessage: null,
+  backend: null,
+  history: [],
+  progress: null,
+  lastRun: null,
+  runInfo: null,
+  snapshot: null,
+  preview: null,
+  errors: [],
+});
+
+export const useStore = create<AppState>(() => initialState());

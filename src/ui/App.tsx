@@ -1,0 +1,30 @@
+import { ChartsPanel } from './charts/ChartsPanel';
+import { ControlsPanel } from './controls/ControlsPanel';
+import { Header } from './header/Header';
+import { ErrorList } from './notices/ErrorList';
+import { UrlNotice } from './notices/UrlNotice';
+import { PreviewStrip } from './preview/PreviewStrip';
+import { RunBar } from './runbar/RunBar';
+import { SharePanel } from './share/SharePanel';
+
+/** Layout only: each panel reads the store itself and calls actions (state/actions.ts). */
+export function App() {
+  return (
+    <div className="app">
+      <Header />
+      <UrlNotice />
+      <ErrorList />
+      <main className="layout">
+        <aside className="layout__controls">
+          <ControlsPanel />
+          <SharePanel />
+        </aside>
+        <div className="layout__results">
+          <RunBar />
+          <ChartsPanel />
+          <PreviewStrip />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+
+/**
+ * The rendered width of an element, kept current with a ResizeObserver. Charts get explicit pixel
+ * sizes from it: recharts' ResponsiveContainer can measure 0 in headless browsers and draw nothing.
+ */
+export function useMeasuredWidth<T extends HTMLElement>(fallback: number): [RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const w = Math.floor(el.getBoundingClientRect().width);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}

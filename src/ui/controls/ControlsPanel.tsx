@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { DATASETS, DATASET_KEYS, type DatasetKey } from '../../core/config/datasets';
+import { GLOBAL_KNOBS } from '../../core/config/globalKnobs';
+import type { KnobValue } from '../../core/config/knobs';
+import { METHOD_SPECS } from '../../core/config/methods';
+import { BACKEND_CHOICES, methodKnobs, type BackendChoice } from '../../core/config/schema';
+import { restoreDefaults, setBackendChoice, setDataset, setGlobal, setParam } from '../../state/actions';
+import { useStore } from '../../state/store';
+import { selectBusy, selectConfig } from '../../state/selectors';
+import { AugmentKnobs } from './AugmentKnobs';
+
+import { KnobField } from './KnobField';
+import { MethodPicker } from './MethodPicker';
+
+const BACKEND_LABELS: Record<BackendChoice, string> = {
+  auto: 'auto (best available)',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WASM',
+  cpu: 'CPU (plain JavaScript)',
+};
+
+/** Every setting of the experiment, rendered from the knob tables. Locked while a run is going. */
+export function ControlsPanel() {
+  const config = useStore(selectConfig);
+  const busy = useStore(selectBusy);
+  // Bumped by Defaults so that fields holding refused text start clean even when a value is unchanged.
+  const [generation, setGeneration] = useState(0);
+  const [datasetError, setDatasetError] = useState<string | null>(null);
+  const globals = config as unknown as Record<string, KnobValue>;
+  const knobs = methodKnobs(config.method);
+
+  return (
+    <section className="card controls" aria-label="Experiment settings">
+      {busy && <p className="controls__locked">Settings are locked while a run is going. Stop or reset to change them.</p>}
+      <MethodPicker method={config.method} disabled={busy} />
+
+      <div className="controls__pair">
+        <div>
+          <label className="field-label" htmlFor="dataset-select">
+            Dataset
+          </label>
+          <select
+            id="dataset-select"
+            data-testid="dataset-select"
+            value={config.dataset}
+            disabled={busy}
+            onChange={(e) => setDatasetError(setDataset(e.target.value as DatasetKey))}
+          >
+            {DATASET_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {DATASETS[k].label}
+              </option>
+            ))}
+          </select>
+          {datasetError && <small className="knob__error">{datasetError}</small>}
+        </div>
+        <div>
+          <label className="field-label" htmlFor="backend-select">
+            Backend
+          </label>
+          <select
+            id="backend-select"
+            data-testid="backend-select"
+            title="auto tries WebGPU, then WebGL, then WASM, then CPU"
+            value={config.backend}
+            disabled={busy} onChange={(e) => setBackendChoice(e.target.value as BackendChoice)}>
+            {BACKEND_CHOICES.map((b) => (
+              <option key={b} value={b}>
+                {BACKEND_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div key={generation}>
+        <fieldset className="controls__group">
+          <legend>Training</legend>
+          {GLOBAL_KNOBS.map((k) => (
+            <KnobField key={k.name} knob={k} value={globals[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
+          ))}
+        </fieldset>
+
+        {knobs.length > 0 && (
+          <fieldset className="controls__group" key={config.method}>
+            <legend>{METHOD_SPECS[config.method].label} settings</legend>
+            {knobs.map((k) => (
+              <KnobField key={k.name} knob={k} value={config.params[k.name]} onCommit={(v) => setParam(k.name, v)} disabled={busy} />
+            ))}
+          </fieldset>
+        )}
+
+        <fieldset className="controls__group">
+          <legend>Augmentations</legend>
+          <AugmentKnobs aug={config.aug} disabled={busy} />
+        </fieldset>
+      </div>
+
+      <button
+        type="button"
+        className="button"
+        data-testid="defaults"
+        disabled={busy}
+        onClick={() => {
+          restoreDefaults();
+          setDatasetError(null);
+          setGeneration((g) => g + 1);
+        }}
+      >
+        Defaults
+      </button>
+    </section>
+  );
+}

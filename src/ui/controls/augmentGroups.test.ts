@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { AUGMENT_KNOBS } from '../../core/config/globalKnobs';
+import { augmentGroups } from './augmentGroups';
+
+describe('augmentGroups', () => {
+  it('pairs every toggle with its strengths and places every knob exactly once', () => {
+    const groups = augmentGroups();
+    expect(groups.map((g) => [g.toggle?.name, g.strengths.map((k) => k.name)])).toEqual([
+      ['crop', ['cropMin', 'cropMax']],
+      ['flip', ['flipP']],
+      ['jitter', ['jitterStrength']],
+      ['blur', ['blurSigma']],
+      ['noise', ['noiseStd']],
+    ]);
+    const placed = groups.flatMap((g) => [g.toggle, ...g.strengths].filter(Boolean).map((k) => k!.name));
+    expect(placed.sort()).toEqual(AUGMENT_KNOBS.map((k) => k.name).sort());
+  });
+
+  it('still renders a knob it has no pairing for', () => {
+    const extra = { name: 'solarize', label: 'Solarize', kind: 'number', default: 0, min: 0, max: 1, help: '' } as const;
+    const groups = augmentGroups([...AUGMENT_KNOBS, extra]);
+    expect(groups.at(-1)).toEqual({ toggle: null, strengths: [extra] });
+  });
+});

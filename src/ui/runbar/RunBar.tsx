@@ -1,0 +1,59 @@
+import { pause, reset, resume, start, stop } from '../../state/actions';
+import { useStore } from '../../state/store';
+import { selectConfig, selectProgress, selectRunState, selectStatusMessage } from '../../state/selectors';
+import { formatEta, formatRate } from '../format';
+import { runButtons } from './runButtons';
+
+/** Start/pause/resume/stop/reset, the step counter and how fast it moves. */
+export function RunBar() {
+  const runState = useStore(selectRunState);
+  const progress = useStore(selectProgress);
+  const config = useStore(selectConfig);
+  const hasHistory = useStore((s) => s.history.length > 0);
+  const statusMessage = useStore(selectStatusMessage);
+  const can = runButtons(runState, hasHistory);
+  const step = progress?.step ?? 0;
+  const eta = runState === 'done' ? formatEta(0) : runState === 'running' || runState === 'paused' ? formatEta(progress?.etaSeconds) : formatEta(null);
+
+  return (
+    <section className="card run-bar" aria-label="Run">
+      <div className="run-bar__buttons">
+        <button type="button" className="button button--primary" data-testid="start" disabled={!can.start} onClick={start}>
+          Start
+        </button>
+        <button type="button" className="button" data-testid="pause" disabled={!can.pause} onClick={pause}>
+          Pause
+        </button>
+        <button type="button" className="button" data-testid="resume" disabled={!can.resume} onClick={resume}>
+          Resume
+        </button>
+        <button type="button" className="button" data-testid="stop" disabled={!can.stop} onClick={stop}>
+          Stop
+        </button>
+        <button type="button" className="button button--quiet" data-testid="reset" disabled={!can.reset} onClick={reset}>
+          Reset
+        </button>
+        <span className={`run-state run-state--${runState}`} data-testid="run-state">
+          {runState}
+        </span>
+      </div>
+      <div className="run-bar__progress">
+        <span className="run-bar__counter">
+          step <strong data-testid="step-counter">{`${step} / ${config.steps}`}</strong>
+        </span>
+        <progress data-testid="progress-bar" max={config.steps} value={Math.min(step, config.steps)} />
+        <span className="run-bar__rate">
+          <span data-testid="steps-per-sec">{formatRate(progress?.stepsPerSecond)}</span> steps/s
+        </span>
+        <span className="run-bar__eta">
+          ETA <span data-testid="eta">{eta}</span>
+        </span>
+      </div>
+      {statusMessage && (
+        <p className="run-bar__status" data-testid="status-message">
+          {statusMessage}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { ExperimentConfig } from '../core/config/schema';
+import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
+
+/** Messages the UI sends the training worker. A typed union, never flags. */
+export type ToWorker =
+  | { type: 'start'; config: ExperimentConfig }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'preview'; config: ExperimentConfig; requestId: number };
+
+export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'stopping' | 'done' | 'stopped' | 'error';
+
+/** Three images per sample: the original and two augmented views, 8-bit, H×W×C. */
+export interface PreviewSample {
+  original: Uint8ClampedArray;
+  view1: Uint8ClampedArray;
+  view2: Uint8ClampedArray;
+}
+
+export type FromWorker =
+  | { type: 'backend'; info: BackendInfo }
+  | { type: 'state'; state: RunState; message?: string }
+  | { type: 'runInfo'; info: RunInfo }
+  | { type: 'snapshot'; snapshot: MethodSnapshot }
+  | { type: 'history'; rows: HistoryRow[] }
+  | { type: 'progress'; progress: Progress }
+  | { type: 'preview'; requestId: number; height: number; width: number; channels: number; samples: PreviewSample[] }
+  | { type: 'done'; run: RunRecord }
+  | { type: 'error'; message: string };
+
+/** Number of images in the augmentation preview strip. */
+export const PREVIEW_COUNT = 6;
+
+/**
+ * Structural check of what arrives at the worker. The config inside is validated separately with
+ * the full experiment schema (core/config/schema.ts).
+ */
+export const toWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), config: z.unknown() }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('stop') }),
+  z.object({ type: z.literal('preview'), config: z.unknown(), requestId: z.number().int() }),
+]);
+
+const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'history', 'progress', 'preview', 'done', 'error']);
+
+/** Main-thread guard for worker messages: anything else is reported, not acted on. */
+export function isFromWorker(data: unknown): data is FromWorker {
+  return typeof data === 'object' && data !== null && FROM_WORKER_TYPES.has((data as { type?: unknown }).type as string);
+}

@@ -1,0 +1,169 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { augmentBatch } from '../core/augment';
+import { parseExperimentConfig, type ExperimentConfig } from '../core/config/schema';
+import { selectBackend } from '../core/backend/select';
+import { makeSplits, gatherFloat, type ImageDataset } from '../core/data/dataset';
+import { runTraining } from '../core/train/loop';
+import type { BackendInfo } from '../core/train/run';
+import { mixSeed } from '../core/random';
+import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type PreviewSample, type ToWorker } from './protocol';
+
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+export type LoadDataset = (key: ExperimentConfig['dataset']) => Promise<ImageDataset>;
+
+/**
+ * Everything the worker does, as a plain class (testable without a Worker): validates messages,
+ * picks the backend once per requested choice, runs training, answers previews between steps.
+ */
+export class WorkerSession {
+  /** One selection per requested choice; a promise, so a preview and a Start never race to init. */
+  private backend: Promise<BackendInfo> | null = null;
+  private backendChoice: string | null = null;
+  private running = false;
+  private paused = false;
+  private stopRequested = false;
+  private resumeWaiters: (() => void)[] = [];
+  private datasets = new Map<string, Promise<ImageDataset>>();
+
+  constructor(private readonly post: Post, private readonly loadDataset: LoadDataset) {}
+
+  async handle(data: unknown): Promise<void> {
+    const parsed = toWorkerSchema.safeParse(data);
+    if (!parsed.success) {
+      this.post({ type: 'error', message: `Ignored a malformed message: ${parsed.error.issues[0]?.message ?? 'unknown shape'}` });
+      return;
+    }
+    const msg = parsed.data as ToWorker;
+    switch (msg.type) {
+      case 'start':
+        return this.start(msg.config);
+      case 'pause':
+        if (this.running && !this.paused) {
+          this.paused = true;
+          this.post({ type: 'state', state: 'paused' });
+        }
+        return;
+      case 'resume':
+        if (this.running && this.paused) {
+          this.paused = false;
+          this.resumeWaiters.splice(0).forEach((r) => r());
+          this.post({ type: 'state', state: 'running' });
+        }
+        return;
+      case 'stop':
+        if (this.running) {
+          this.stopRequested = true;
+          this.paused = false;
+          this.resumeWaiters.splice(0).forEach((r) => r());
+          this.post({ type: 'state', state: 'stopping' });
+        }
+        return;
+      case 'preview':
+        return this.preview(msg.config, msg.requestId);
+    }
+  }
+
+  private validConfig(raw: unknown): ExperimentConfig | null {
+    const r = parseExperimentConfig(raw);
+    if (!r.ok) {
+      this.post({ type: 'error', message: `Invalid experiment config: ${r.errors.join('; ')}` });
+      return null;
+    }
+    return r.config;
+  }
+
+  private async ensureBackend(choice: ExperimentConfig['backend']): Promise<BackendInfo> {
+    if (!this.backend || this.backendChoice !== choice) {
+      this.backendChoice = choice;
+      const selecting = this.backend ? this.backend.catch(() => null).then(() => selectBackend(choice)) : selectBackend(choice);
+      this.backend = selecting;
+      selecting.then(
+        (info) => this.post({ type: 'backend', info }),
+        () => {
+          if (this.backend === selecting) this.backend = null;
+        },
+      );
+    }
+    return this.backend;
+  }
+
+  private dataset(key: ExperimentConfig['dataset']): Promise<ImageDataset> {
+    let p = this.datasets.get(key);
+    if (!p) {
+      p = this.loadDataset(key);
+      this.datasets.set(key, p);
+      p.catch(() => this.datasets.delete(key));
+    }
+    return p;
+  }
+
+  private async start(raw: unknown): Promise<void> {
+    if (this.running) {
+      this.post({ type: 'error', message: 'A run is already in progress; stop it first.' });
+      return;
+    }
+    const config = this.validConfig(raw);
+    if (!config) return;
+    this.running = true;
+    this.paused = false;
+    this.stopRequested = false;
+    try {
+      this.post({ type: 'state', state: 'loading' });
+      const backend = await this.ensureBackend(config.backend);
+      const dataset = await this.dataset(config.dataset);
+      this.post({ type: 'state', state: 'running' });
+      const run = await runTraining(
+        config,
+        dataset,
+        backend,
+        {
+          onStart: (info) => this.post({ type: 'runInfo', info }),
+          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }),
+          onHistory: (rows) => this.post({ type: 'history', rows }),
+          onProgress: (progress) => this.post({ type: 'progress', progress }),
+        },
+        {
+          shouldStop: () => this.stopRequested,
+          waitWhilePaused: () => (this.paused ? new Promise((r) => this.resumeWaiters.push(r)) : Promise.resolve()),
+        },
+      );
+      this.post({ type: 'done', run });
+      const state = run.outcome === 'completed' ? 'done' : run.outcome === 'stopped' ? 'stopped' : 'error';
+      this.post({ type: 'state', state, ...(run.message ? { message: run.message } : {}) });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: 'error', message: `Training failed: ${message}` });
+      this.post({ type: 'state', state: 'error', message });
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async preview(raw: unknown, requestId: number): Promise<void> {
+    const config = this.validConfig(raw);
+    if (!config) return;
+    try {
+      if (!this.running) await this.ensureBackend(config.backend);
+      const ds = await this.dataset(config.dataset);
+      const indices = makeSplits(ds.count, config, config.seed).probeTest.subarray(0, PREVIEW_COUNT);
+      const shape: [number, number, number, number] = [indices.length, ds.height, ds.width, ds.channels];
+      const [orig, v1, v2] = tf.tidy(() => {
+        const x = tf.tensor4d(gatherFloat(ds, indices), shape);
+        return [x, augmentBatch(x, config.aug, mixSeed(config.seed, 1)), augmentBatch(x, config.aug, mixSeed(config.seed, 2))].map(
+          (t) => tf.cast(tf.round(tf.mul(tf.clipByValue(t, 0, 1), 255)), 'int32'),
+        );
+      });
+      const [a, b, c] = await Promise.all([orig.data(), v1.data(), v2.data()]);
+      [orig, v1, v2].forEach((t) => t.dispose());
+      const per = ds.height * ds.width * ds.channels;
+      const samples: PreviewSample[] = [];
+      for (let i = 0; i < indices.length; i++) {
+        const cut = (arr: ArrayLike<number>) => Uint8ClampedArray.from(Array.prototype.slice.call(arr, i * per, (i + 1) * per) as number[]);
+        samples.push({ original: cut(a), view1: cut(b), view2: cut(c) });
+      }
+      this.post({ type: 'preview', requestId, height: ds.height, width: ds.width, channels: ds.channels, samples });
+    } catch (e) {
+      this.post({ type: 'error', message: `Preview failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+}
