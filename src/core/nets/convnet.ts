@@ -12,6 +12,11 @@ export interface Encoder {
   /** Feature size (4·width). */
   outDim: number;
   apply(x: tf.Tensor4D): tf.Tensor2D;
+  /**
+   * The spatial feature map before pooling (ConvNet: B×⌈H/4⌉×⌈W/4⌉×4·width), for methods that
+   * decode from it (context-encoder inpainting). Absent on backbones without one.
+   */
+  applyMap?(x: tf.Tensor4D): tf.Tensor4D;
 }
 
 export function createConvEncoder(opts: { channels: number; width: number; seed: number; name?: string }): Encoder {
@@ -29,14 +34,17 @@ export function createConvEncoder(opts: { channels: number; width: number; seed:
   return {
     params: p,
     outDim: 4 * width,
-    apply(x) {
+    applyMap(x) {
       return tf.tidy(() => {
         let h: tf.Tensor4D = x;
         for (const l of layers) {
           h = tf.relu(tf.add(tf.conv2d(h, l.w as tf.Tensor4D, l.stride, 'same'), l.b));
         }
-        return tf.mean(h, [1, 2]) as tf.Tensor2D;
+        return h;
       });
+    },
+    apply(x) {
+      return tf.tidy(() => tf.mean(this.applyMap!(x), [1, 2]) as tf.Tensor2D);
     },
   };
 }

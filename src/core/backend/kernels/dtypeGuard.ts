@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { inputTensor, wrapKernel } from './registerOpKernel';
 
 /**
- * Float-only wasm kernels, made safe for int32 / bool tensors.
+ * Float-only kernels, made safe for int32 / bool tensors.
  *
  * Why: several tfjs-backend-wasm 4.22 kernels treat their data as 4-byte
  * floats whatever its dtype. Measured here against the CPU backend:
@@ -14,6 +14,8 @@ import { inputTensor, wrapKernel } from './registerOpKernel';
  *    buffer and corrupt the wasm heap — later, unrelated ops then trap
  *    ("memory access out of bounds", "divide by zero") or hang;
  *  - ResizeNearestNeighbor returns int32 images as float32.
+ * and on webgpu (Dawn/SwiftShader in Node): Cumsum/Cumprod on int32 and
+ * ScatterNd on bool return garbage.
  * Our own StridedSlice gradient runs StridedSlice on an int32 index map, and
  * masks/labels are int32 or bool, so these are on real code paths.
  *
@@ -30,13 +32,23 @@ interface Guard {
   broken: tf.DataType[];
 }
 
-const GUARDED: Record<string, Guard> = {
-  [tf.StridedSlice]: { inputs: ['x'], broken: ['int32', 'bool'] },
-  [tf.ClipByValue]: { inputs: ['x'], broken: ['int32'] },
-  [tf.Reverse]: { inputs: ['x'], broken: ['bool'] },
-  [tf.Select]: { inputs: ['t', 'e'], broken: ['bool'] },
-  // Values are right but the result comes back as float32 instead of int32.
-  [tf.ResizeNearestNeighbor]: { inputs: ['images'], broken: ['int32'] },
+const GUARDED: Record<'wasm' | 'webgpu', Record<string, Guard>> = {
+  wasm: {
+    [tf.StridedSlice]: { inputs: ['x'], broken: ['int32', 'bool'] },
+    [tf.ClipByValue]: { inputs: ['x'], broken: ['int32'] },
+    [tf.Reverse]: { inputs: ['x'], broken: ['bool'] },
+    [tf.Select]: { inputs: ['t', 'e'], broken: ['bool'] },
+    // Values are right but the result comes back as float32 instead of int32.
+    [tf.ResizeNearestNeighbor]: { inputs: ['images'], broken: ['int32'] },
+  },
+  webgpu: {
+    // The scan shader is float-only: int32 output is left holding whatever the
+    // recycled buffer contained (in the audit, the previous op's result).
+    [tf.Cumsum]: { inputs: ['x'], broken: ['int32'] },
+    [tf.Cumprod]: { inputs: ['x'], broken: ['int32'] },
+    // Bool updates come back as arbitrary bytes (248, 6, 253, ...).
+    [tf.ScatterNd]: { inputs: ['updates'], broken: ['bool'] },
+  },
 };
 
 function guard(kernelName: string, backendName: string, spec: Guard): boolean {
@@ -58,9 +70,9 @@ function guard(kernelName: string, backendName: string, spec: Guard): boolean {
   });
 }
 
-/** Wraps the float-only wasm kernels (idempotent). Returns the names it wrapped. */
-export function registerDtypeGuards(backendName: 'wasm'): string[] {
-  return Object.entries(GUARDED)
+/** Wraps the float-only kernels of a backend (idempotent). Returns the names it wrapped. */
+export function registerDtypeGuards(backendName: 'wasm' | 'webgpu'): string[] {
+  return Object.entries(GUARDED[backendName])
     .filter(([name, spec]) => guard(name, backendName, spec))
     .map(([name]) => name);
 }

@@ -24,10 +24,13 @@ export type OpKernelBody = (
   attrs: tf.NamedAttrMap,
 ) => tf.Tensor | tf.Tensor[];
 
-// Tag so a second registration call can recognise our own kernel and stop.
+// Tags so a second registration call can recognise our own kernel and stop:
+// OURS marks a replacement kernel, WRAPS lists every wrapper in a chain
+// (a kernel can be wrapped twice, e.g. webgpu Cumsum: reverse fix + dtype guard).
 const OURS = Symbol.for('ssl-playground.opKernel');
+const WRAPS = Symbol.for('ssl-playground.wrappers');
 
-type TaggedKernelFunc = tf.KernelFunc & { [OURS]?: string };
+type TaggedKernelFunc = tf.KernelFunc & { [OURS]?: string; [WRAPS]?: ReadonlySet<string> };
 
 function asTensor(info: tf.TensorInfo): tf.Tensor {
   // The engine passes Tensor objects as kernel inputs today; the fallback keeps
@@ -107,10 +110,12 @@ export function wrapKernel(
   ) => ReturnType<tf.KernelFunc>,
 ): boolean {
   const stock = tf.getKernel(kernelName, backendName);
-  if (stock == null || (stock.kernelFunc as TaggedKernelFunc)[OURS] === tag) return false;
+  if (stock == null) return false;
+  const applied = (stock.kernelFunc as TaggedKernelFunc)[WRAPS] ?? new Set<string>();
+  if (applied.has(tag)) return false;
   const stockFunc = stock.kernelFunc;
   const fn: TaggedKernelFunc = (args) => wrap(args, stockFunc);
-  fn[OURS] = tag;
+  fn[WRAPS] = new Set([...applied, tag]);
   tf.unregisterKernel(kernelName, backendName);
   tf.registerKernel({ ...stock, kernelFunc: fn });
   return true;

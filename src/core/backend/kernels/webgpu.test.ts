@@ -17,7 +17,10 @@ describe.skipIf(!process.env.WEBGPU_TEST)('webgpu (SwiftShader)', () => {
     (globalThis as unknown as { navigator: unknown }).navigator = { gpu: create([]) };
     await import('@tensorflow/tfjs-backend-webgpu');
     const { registerMissingKernels } = await import('./index');
-    expect(registerMissingKernels('webgpu')).toContain('webgpu:Cumsum+Cumprod(reverse)');
+    expect(registerMissingKernels('webgpu')).toEqual(
+      expect.arrayContaining(['webgpu:Cumsum+Cumprod(reverse)', 'webgpu:Cumsum(int32/bool)', 'webgpu:ScatterNd(int32/bool)']),
+    );
+    expect(registerMissingKernels('webgpu')).toEqual([]);
 
     const shapes: [number, number][] = [[3, 4], [2, 4], [1, 4], [3, 5], [4, 4], [1, 8], [1, 3]];
     const run = async (backend: string) => {
@@ -39,5 +42,19 @@ describe.skipIf(!process.env.WEBGPU_TEST)('webgpu (SwiftShader)', () => {
     const gpu = await run('webgpu');
     const cpu = await run('cpu');
     gpu.forEach((g, i) => g.forEach((v, j) => expect(v).toBeCloseTo(cpu[i][j], 3)));
+
+    // int32 scans and bool scatters (float-only shaders), after other ops ran.
+    const misc = async (backend: string) => {
+      await tf.setBackend(backend);
+      const x = tf.tensor2d([3, -1, 4, 1, -5, 9, 2, -6], [2, 4], 'int32');
+      const upd = tf.tensor2d([1, 0, 1, 1, 0, 0], [2, 3], 'bool');
+      return [
+        Array.from(await tf.clipByValue(x, -2, 2).data()),
+        Array.from(await tf.cumsum(x, 1).data()),
+        Array.from(await tf.cumsum(x, 0, true, true).data()),
+        Array.from(await tf.scatterND(tf.tensor2d([[2], [0]], [2, 1], 'int32'), upd, [3, 3]).data()),
+      ];
+    };
+    expect(await misc('webgpu')).toEqual(await misc('cpu'));
   }, 120_000);
 });
