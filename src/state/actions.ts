@@ -58,6 +58,9 @@ export function handleWorkerMessage(msg: FromWorker): void {
     case 'error':
       set({ errors: [...get().errors.slice(-4), msg.message] });
       return;
+    case 'restarted':
+      set({ history: [], progress: null, snapshot: null, backend: msg.backend, errors: [...get().errors.slice(-4), msg.reason] });
+      return;
   }
 }
 

@@ -28,7 +28,9 @@ export type FromWorker =
   | { type: 'progress'; progress: Progress }
   | { type: 'preview'; requestId: number; height: number; width: number; channels: number; samples: PreviewSample[] }
   | { type: 'done'; run: RunRecord }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** The run restarts from step 0 on another backend (its GPU failed); earlier rows are void. */
+  | { type: 'restarted'; reason: string; backend: BackendInfo };
 
 /** Number of images in the augmentation preview strip. */
 export const PREVIEW_COUNT = 6;
@@ -45,7 +47,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('preview'), config: z.unknown(), requestId: z.number().int() }),
 ]);
 
-const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'history', 'progress', 'preview', 'done', 'error']);
+const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'history', 'progress', 'preview', 'done', 'error', 'restarted']);
 
 /** Main-thread guard for worker messages: anything else is reported, not acted on. */
 export function isFromWorker(data: unknown): data is FromWorker {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { augmentBatch } from '../core/augment';
 import { parseExperimentConfig, type ExperimentConfig } from '../core/config/schema';
-import { selectBackend } from '../core/backend/select';
+import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/select';
 import { makeSplits, gatherFloat, type ImageDataset } from '../core/data/dataset';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo } from '../core/train/run';
@@ -109,9 +109,36 @@ export class WorkerSession {
     this.stopRequested = false;
     try {
       this.post({ type: 'state', state: 'loading' });
-      const backend = await this.ensureBackend(config.backend);
+      let backend = await this.ensureBackend(config.backend);
       const dataset = await this.dataset(config.dataset);
-      this.post({ type: 'state', state: 'running' });
+      const failed: { name: string; reason: string }[] = [];
+      for (;;) {
+        const attempt = await this.trainOnce(config, dataset, backend);
+        if (attempt.ok) break;
+        // A GPU that fails mid-run (device lost, context lost, out of memory) is not fatal: the
+        // run is seeded, so it restarts from step 0 on the next backend and says why.
+        failed.push({ name: backend.name, reason: attempt.reason });
+        const next = await selectBackend(config.backend, failed);
+        this.backend = Promise.resolve(next);
+        this.post({ type: 'backend', info: next });
+        this.post({ type: 'restarted', reason: `${backend.name} failed mid-run (${attempt.reason}); restarted from step 0 on ${next.name}.`, backend: next });
+        backend = next;
+      }
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: 'error', message: `Training failed: ${message}` });
+      this.post({ type: 'state', state: 'error', message });
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One attempt on one backend. A GPU failure comes back as { ok: false } for the fallback. */
+  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo): Promise<{ ok: true } | { ok: false; reason: string }> {
+    let lost: string | null = null;
+    if (isGpuBackend(backend.name)) onDeviceLost((reason) => (lost = reason));
+    this.post({ type: 'state', state: 'running' });
+    try {
       const run = await runTraining(
         config,
         dataset,
@@ -123,19 +150,19 @@ export class WorkerSession {
           onProgress: (progress) => this.post({ type: 'progress', progress }),
         },
         {
-          shouldStop: () => this.stopRequested,
+          shouldStop: () => this.stopRequested || lost !== null,
           waitWhilePaused: () => (this.paused ? new Promise((r) => this.resumeWaiters.push(r)) : Promise.resolve()),
         },
       );
+      if (lost !== null) return { ok: false, reason: lost };
       this.post({ type: 'done', run });
       const state = run.outcome === 'completed' ? 'done' : run.outcome === 'stopped' ? 'stopped' : 'error';
       this.post({ type: 'state', state, ...(run.message ? { message: run.message } : {}) });
+      return { ok: true };
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'error', message: `Training failed: ${message}` });
-      this.post({ type: 'state', state: 'error', message });
-    } finally {
-      this.running = false;
+      if (lost !== null) return { ok: false, reason: lost };
+      if (isGpuBackend(backend.name) && !this.stopRequested) return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+      throw e;
     }
   }
 

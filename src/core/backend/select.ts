@@ -11,10 +11,11 @@ export const BACKEND_ORDER = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
  * to the others and the reason is kept, so the UI can say "WebGPU unavailable: …; using WASM".
  * Only backends whose packages the caller imported (registered) are tried.
  */
-export async function selectBackend(choice: BackendChoice): Promise<BackendInfo> {
+export async function selectBackend(choice: BackendChoice, exclude: readonly { name: string; reason: string }[] = []): Promise<BackendInfo> {
   const registered = new Set(Object.keys(tf.engine().registryFactory));
-  const order = choice === 'auto' ? [...BACKEND_ORDER] : [choice, ...BACKEND_ORDER.filter((b) => b !== choice)];
-  const fallbacks: BackendInfo['fallbacks'] = [];
+  const excluded = new Set(exclude.map((e) => e.name));
+  const order = (choice === 'auto' ? [...BACKEND_ORDER] : [choice, ...BACKEND_ORDER.filter((b) => b !== choice)]).filter((b) => !excluded.has(b));
+  const fallbacks: BackendInfo['fallbacks'] = [...exclude];
   for (const name of order) {
     if (!registered.has(name)) {
       if (name === choice) fallbacks.push({ name, reason: 'not available in this environment' });
@@ -90,4 +91,15 @@ async function describeAdapter(name: string): Promise<string> {
     // Description is cosmetic; never fail a run over it.
   }
   return name === 'cpu' ? 'plain JavaScript' : name;
+}
+
+/** Resolves with a reason if the active backend's GPU device is lost (WebGPU reports it). */
+export function onDeviceLost(callback: (reason: string) => void): void {
+  const backend = tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } };
+  backend.device?.lost?.then((info) => callback(info.message || info.reason || 'the GPU device was lost'));
+}
+
+/** GPU backends can lose their device mid-run (driver reset, tab in background on mobile). */
+export function isGpuBackend(name: string): boolean {
+  return name === 'webgpu' || name === 'webgl';
 }
