@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import { BatchSampler } from '../data/batches';
-import { gatherLabels, makeSplits, type DataSplits, type ImageDataset } from '../data/dataset';
+import { gatherFloat, gatherLabels, makeSplits, type DataSplits, type ImageDataset } from '../data/dataset';
 import { l2NormalizedStd, rankMe } from '../eval/collapse';
 import { featuresOf } from '../eval/features';
 import { knnAccuracy } from '../eval/knn';
@@ -64,13 +64,7 @@ export class Trainer {
 
   private imagesTensor(indices: Int32Array): tf.Tensor4D {
     const { height, width, channels } = this.dataset;
-    const per = height * width * channels;
-    const buf = new Float32Array(indices.length * per);
-    for (let i = 0; i < indices.length; i++) {
-      const src = indices[i] * per;
-      for (let p = 0; p < per; p++) buf[i * per + p] = this.dataset.pixels[src + p] / 255;
-    }
-    return tf.tensor4d(buf, [indices.length, height, width, channels]);
+    return tf.tensor4d(gatherFloat(this.dataset, indices), [indices.length, height, width, channels]);
   }
 
   /** The method's work before the next update (may read back); counted in hostReads. */
