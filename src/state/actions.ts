@@ -6,6 +6,7 @@ import { crossFieldProblems, defaultConfig, methodKnobs, type AugmentConfig, typ
 import { decodeConfig, encodeConfig } from '../core/config/url';
 import type { FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
+import { loadSavedRuns, saveFinishedRun } from './runs/persist';
 import { initialState, useStore } from './store';
 
 /**
@@ -25,6 +26,7 @@ export function initFromUrl(href: string): void {
   connectWorker(handleWorkerMessage);
   syncUrl();
   requestPreview();
+  void loadSavedRuns();
 }
 
 export function handleWorkerMessage(msg: FromWorker): void {
@@ -54,6 +56,7 @@ export function handleWorkerMessage(msg: FromWorker): void {
       return;
     case 'done':
       set({ lastRun: msg.run });
+      void saveFinishedRun(msg.run);
       return;
     case 'error':
       set({ errors: [...get().errors.slice(-4), msg.message] });

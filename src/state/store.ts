@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
+import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 
 export interface PreviewState {
   height: number;
@@ -29,6 +30,9 @@ export interface AppState {
   preview: PreviewState | null;
   /** Errors reported by the worker that the user should see. */
   errors: string[];
+  /** Runs saved in this browser (IndexedDB), newest first: summaries only, histories stay on disk. */
+  savedRuns: RunSummary[];
+  savedRunsInfo: SavedRunsInfo;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -44,6 +48,8 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   snapshot: null,
   preview: null,
   errors: [],
+  savedRuns: [],
+  savedRunsInfo: initialSavedRunsInfo(),
 });
 
 export const useStore = create<AppState>(() => initialState());

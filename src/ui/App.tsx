@@ -1,10 +1,12 @@
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
+import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
 import { UrlNotice } from './notices/UrlNotice';
 import { PreviewStrip } from './preview/PreviewStrip';
 import { RunBar } from './runbar/RunBar';
+import { SavedRuns } from './runs/SavedRuns';
 import { SharePanel } from './share/SharePanel';
 
 /** Layout only: each panel reads the store itself and calls actions (state/actions.ts). */
@@ -18,10 +20,12 @@ export function App() {
         <aside className="layout__controls">
           <ControlsPanel />
           <SharePanel />
+          <SavedRuns />
         </aside>
         <div className="layout__results">
           <RunBar />
           <ChartsPanel />
+          <MethodPanel />
           <PreviewStrip />
         </div>
       </main>

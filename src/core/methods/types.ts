@@ -26,6 +26,8 @@ export interface MethodContext {
 export interface StepInput {
   /** The raw batch, B×H×W×C in [0, 1]; the method makes its own views from it. */
   images: tf.Tensor4D;
+  /** Dataset indices of the batch's images, row by row (DeepCluster looks up their pseudo-labels). */
+  indices?: Int32Array;
   /** 1-based index of the update this loss is for (schedules). */
   step: number;
   /** Seed for this step's augmentations. */

@@ -1,14 +1,19 @@
 import { createConvEncoder, type Encoder } from './convnet';
+import { createVitEncoder, vitSizesFromParams } from './vit';
 
 /**
  * The encoders a method can ask for (MethodDefinition.backbone). Every one maps B×H×W×C images to
  * B×D features, which is all the probe and the collapse metrics need.
  */
-export type BackboneKind = 'convnet';
+export type BackboneKind = 'convnet' | 'vit';
 
 export function createBackbone(kind: BackboneKind, opts: { channels: number; height: number; width: number; encoderWidth: number; seed: number; params: Record<string, unknown> }): Encoder {
   switch (kind) {
     case 'convnet':
       return createConvEncoder({ channels: opts.channels, width: opts.encoderWidth, seed: opts.seed });
+    case 'vit':
+      // Sizes come from the method's knobs (patchSize, vitDim, vitDepth, vitHeads); `width` is the
+      // ConvNet's and does not apply.
+      return createVitEncoder({ channels: opts.channels, height: opts.height, width: opts.width, seed: opts.seed, ...vitSizesFromParams(opts.params) });
   }
 }

@@ -83,9 +83,10 @@ export class Trainer {
       // tfjs optimisers read their learning rate on every applyGradients call.
       (this.optimizer as unknown as { learningRate: number }).learningRate = this.method.learningRate(step, total, this.config.lr);
     }
-    const images = this.imagesTensor(this.sampler.next(this.config.batch));
+    const indices = this.sampler.next(this.config.batch);
+    const images = this.imagesTensor(indices);
     const loss = this.optimizer.minimize(
-      () => this.method.loss({ images, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }),
+      () => this.method.loss({ images, indices, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }),
       true,
       this.trainable,
     ) as tf.Scalar;

@@ -1,0 +1,16 @@
+import type { MethodSpec } from './types';
+
+export const byolSpec = {
+  key: 'byol',
+  label: 'BYOL',
+  group: 'joint',
+  blurb: 'An online network predicts a slowly moving average of itself on another view; no negatives, the predictor and the EMA target keep it from collapsing.',
+  paper: 'Grill, Strub, Altché, Tallec, Richemond et al., “Bootstrap Your Own Latent: A New Approach to Self-Supervised Learning”, NeurIPS 2020',
+  knobs: [
+    { name: 'tauBase', label: 'Target momentum τ_base', kind: 'number', default: 0.99, min: 0.9, max: 1, step: 0.001, help: 'EMA rate of the target at step 1, raised to 1 along a cosine (paper: 0.996 over 300 epochs, §3.2); 0.99 lets the target follow within a few hundred steps.' },
+    { name: 'predictor', label: 'Predictor', kind: 'bool', default: true, help: 'The predictor MLP on the online branch. Off (with the EMA off too) the method collapses: BYOL’s ablation, Table 5(b).' },
+    { name: 'ema', label: 'EMA target', kind: 'bool', default: true, help: 'Off: the target is the online network itself under stop-gradient (τ = 0, as SimSiam). Alone this still trains; with the predictor off it collapses.' },
+    { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of the projector and predictor MLPs (paper: 4096).' },
+    { name: 'projDim', label: 'Projection dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Output size of projector and predictor, the space the loss compares (paper: 256).' },
+  ],
+} as const satisfies MethodSpec;

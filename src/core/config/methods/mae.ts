@@ -1,0 +1,18 @@
+import type { MethodSpec } from './types';
+import { vitKnobs } from './vitKnobs';
+
+export const maeSpec = {
+  key: 'mae',
+  label: 'MAE',
+  group: 'masked',
+  blurb: 'Hide most patches of each digit; a ViT encodes only the visible ones and a light decoder paints the hidden pixels back. As in the paper, only the crop and flip of the augmentation panel apply.',
+  paper: 'He, Chen, Xie, Li, Dollár & Girshick, “Masked Autoencoders Are Scalable Vision Learners”, CVPR 2022',
+  knobs: [
+    { name: 'maskRatio', label: 'Masking ratio', kind: 'number', default: 0.75, min: 0.1, max: 0.95, step: 0.05, help: 'Share of patches hidden from the encoder. The paper’s default is 0.75: both fine-tuning and linear probing peak around it (Fig. 5), far above BERT’s 0.15. Try 0.25 and 0.9.' },
+    { name: 'maskType', label: 'Mask sampling', kind: 'enum', default: 'random', options: ['random', 'block', 'grid'], help: 'random: uniform patches, the paper’s choice (Fig. 6); block: BEiT-style rectangles (Bao et al. 2022), a harder task that the paper finds worse at 75%; grid: one visible patch per 2×2 cell, an easier task; its ratio is fixed by the pattern (maskRatio is ignored).' },
+    { name: 'normPixels', label: 'Normalised pixel targets', kind: 'bool', default: true, help: 'Predict each hidden patch standardised by its own mean and std (paper: on, it improves the representation, Table 1d). Reconstructions are shown un-normalised.' },
+    { name: 'decoderDim', label: 'Decoder width', kind: 'int', default: 32, min: 8, max: 256, step: 4, help: 'Token width of the light decoder (paper: 512 with a 1024-wide ViT-L encoder, Table 1b). The decoder only exists for pre-training; the probe reads the encoder.' },
+    { name: 'decoderDepth', label: 'Decoder depth', kind: 'int', default: 2, min: 1, max: 8, help: 'Transformer blocks in the decoder (paper: 8). One block is enough for fine-tuning, but a deeper decoder gives better linear-probe features (Table 1a).' },
+    ...vitKnobs({ model: 'paper: ViT-L/16, 16 px patches of 224 px images', dim: 'paper: 1024 for ViT-L', depth: 'paper: 24 for ViT-L', heads: 'paper: 16 for ViT-L, and the decoder uses as many' }),
+  ],
+} as const satisfies MethodSpec;

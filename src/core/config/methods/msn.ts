@@ -1,0 +1,22 @@
+import type { MethodSpec } from './types';
+import { vitKnobs } from './vitKnobs';
+
+export const msnSpec = {
+  key: 'msn',
+  label: 'MSN',
+  group: 'masked',
+  blurb: 'A masked view of each digit (and a few small focal crops) must be assigned to the same learned prototypes as the whole digit seen by an EMA target ViT.',
+  paper: 'Assran, Caron, Misra, Bojanowski, Bordes, Vincent, Joulin, Rabbat & Ballas, “Masked Siamese Networks for Label-Efficient Learning”, ECCV 2022',
+  knobs: [
+    { name: 'msnMaskRatio', label: 'Masking ratio', kind: 'number', default: 0.3, min: 0, max: 0.9, step: 0.05, help: 'Share of patches dropped from every anchor view, random patches (paper: 0.3 to 0.7, higher for larger ViTs; the released ViT-S/16 config drops 0.15). 0 turns masking off.' },
+    { name: 'focalViews', label: 'Focal views', kind: 'int', default: 4, min: 0, max: 10, help: 'Small crops per image used as extra (also masked) anchor views: MSN’s focal masking (paper: 10). 0 turns them off.' },
+    { name: 'focalSize', label: 'Focal crop size', kind: 'int', default: 12, min: 4, max: 28, help: 'Side of a focal crop in pixels, rounded down to whole patches (paper: 96 px against 224 px views, i.e. 12 px at 28 px).' },
+    { name: 'prototypes', label: 'Prototypes K', kind: 'int', default: 64, min: 4, max: 1024, help: 'Learnable prototypes the views are assigned to (paper: 1024). More prototypes than the 10 digit classes lets them split styles.' },
+    { name: 'temperature', label: 'Temperature τ', kind: 'number', default: 0.1, min: 0.01, max: 1, log: true, help: 'Softmax temperature of the anchors’ prototype assignments (paper: 0.1).' },
+    { name: 'targetSharpen', label: 'Target sharpening T', kind: 'number', default: 0.25, min: 0.05, max: 1, step: 0.05, help: 'Targets use temperature τ·T, sharper than the anchors’ (paper: 0.25). 1 means no sharpening.' },
+    { name: 'meMaxWeight', label: 'Mean-entropy weight', kind: 'number', default: 1, min: 0, max: 5, step: 0.1, help: 'Weight of mean-entropy maximisation, which spreads the batch over all prototypes (paper: 1). 0 lets every view pick one prototype: watch the collapse metrics.' },
+    { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of the 3-layer projection head (paper: 2048).' },
+    { name: 'projDim', label: 'Projection dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Output size of the projector, the space of the prototypes (paper: 256).' },
+    ...vitKnobs({ model: 'paper: ViT-S/16 to ViT-L/7 on 224 px images', dim: 'paper: 384 for ViT-S, 768 for ViT-B', depth: 'paper: 12', heads: 'paper: 6 for ViT-S, 12 for ViT-B' }),
+  ],
+} as const satisfies MethodSpec;

@@ -1,0 +1,46 @@
+import type { NumberKnob } from '../knobs';
+
+/**
+ * Multi-crop (Caron et al. 2020, SwAV §3.2; reused by DINO, Caron et al. 2021 §3.1): two global crops
+ * at full resolution plus N small low-resolution crops. The knobs have the same names and meaning in
+ * every method that crops this way (swav, dino); only their help text cites that method's paper.
+ * Multi-crop replaces the augmentation panel's crop (cropMin/cropMax); flip, jitter, blur and noise
+ * still apply to every crop. The ConvNet pools globally, so small crops need no other change.
+ */
+export interface MultiCropPaperValues {
+  /** e.g. "SwAV: 6 crops of 96 px". */
+  smallCrops: string;
+  globalScaleMin: string;
+  smallScale: string;
+}
+
+export function multiCropKnobs(defaults: { smallCrops: number }, paper: MultiCropPaperValues): NumberKnob[] {
+  return [
+    { name: 'smallCrops', label: 'Small crops', kind: 'int', default: defaults.smallCrops, min: 0, max: 10, help: `Low-resolution crops per image besides the two global ones (${paper.smallCrops}). 0 turns multi-crop off: two global views only.` },
+    // 96/224 of 28 px is 12 px: the same share of the image the papers' small crops see.
+    { name: 'smallSize', label: 'Small-crop size', kind: 'int', default: 12, min: 6, max: 28, help: 'Side of the small crops in pixels; the papers use 96 px against 224 px global crops, i.e. 12 px at 28 px.' },
+    { name: 'globalScaleMin', label: 'Global crop scale min', kind: 'number', default: 0.4, min: 0.05, max: 1, step: 0.05, help: `Smallest area share of a global crop (largest: 1). Paper: ${paper.globalScaleMin}; digits need more of the image than ImageNet photos.` },
+    { name: 'smallScaleMin', label: 'Small crop scale min', kind: 'number', default: 0.1, min: 0.02, max: 1, step: 0.02, help: `Smallest area share of a small crop. Paper: ${paper.smallScale}.` },
+    { name: 'smallScaleMax', label: 'Small crop scale max', kind: 'number', default: 0.4, min: 0.02, max: 1, step: 0.02, help: `Largest area share of a small crop; small crops cover parts, global crops the whole. Paper: ${paper.smallScale}.` },
+  ];
+}
+
+/** The multi-crop geometry a method's knobs ask for (plain numbers; the crops are made in augment/multiCrop.ts). */
+export interface MultiCropSettings {
+  smallCrops: number;
+  smallSize: number;
+  globalScale: [number, number];
+  smallScale: [number, number];
+}
+
+export function multiCropSettings(params: Record<string, unknown>): MultiCropSettings {
+  const lo = params.smallScaleMin as number;
+  const hi = params.smallScaleMax as number;
+  return {
+    smallCrops: params.smallCrops as number,
+    smallSize: params.smallSize as number,
+    globalScale: [params.globalScaleMin as number, 1],
+    // Two independent sliders: read them as a range whichever way round they are.
+    smallScale: [Math.min(lo, hi), Math.max(lo, hi)],
+  };
+}

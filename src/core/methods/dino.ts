@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { multiCrop } from '../augment';
+import { multiCropSettings } from '../config/methods/multiCrop';
+import { dinoLoss, stopGradient } from '../losses';
+import { createBackbone } from '../nets/backbones';
+import { cosineMomentum } from '../train/ema';
+import { mixSeed } from '../random';
+import { collapseBalance } from './dino/metrics';
+import { createDinoHead } from './dino/head';
+import { copyInto, pairsByName, teacherTempAt } from './dino/teacher';
+import { metricBatch } from './swav/metrics';
+import type { MethodDefinition, MethodInstance } from './types';
+
+/**
+ * DINO (Caron et al. 2021): self-distillation with no labels. A student (the trainer's encoder + a
+ * head to K outputs) matches, over multi-crop, the output distribution of a teacher that is an EMA
+ * of the student and sees only the two global crops. Two opposite forces keep it from collapsing
+ * (§3.1, Fig. 7): centring the teacher's logits (a running mean is subtracted) pushes towards the
+ * uniform distribution, sharpening them (a low teacher temperature) pushes towards one-hot.
+ * Knobs and paper values: src/core/config/methods/dino.ts.
+ */
+export interface DinoInstance extends MethodInstance {
+  /** 1×K running mean of the teacher's logits. */
+  readonly center: tf.Variable;
+  /** The teacher's logits (no gradient), for tests and metrics. */
+  teacher(x: tf.Tensor4D): tf.Tensor2D;
+  /** Every teacher weight, in the order of momentumPairs. */
+  teacherParams(): tf.Variable[];
+}
+
+const GLOBAL_CROPS = 2;
+
+export const dino: MethodDefinition = {
+  key: 'dino',
+  create(ctx): DinoInstance {
+    const { encoder, config } = ctx;
+    const p = config.params;
+    const outDim = p.outDim as number;
+    const studentTemp = p.studentTemp as number;
+    const centerMomentum = p.centerMomentum as number;
+    const teacherMomentum = p.teacherMomentum as number;
+    const tempAt = (step: number) => teacherTempAt(step, p.teacherTempStart as number, p.teacherTemp as number, p.teacherTempWarmup as number);
+    const crops = multiCropSettings(p);
+    const headOpts = { inDim: encoder.outDim, hidden: p.projHidden as number, bottleneck: p.bottleneckDim as number, outDim };
+    const studentHead = createDinoHead({ ...headOpts, seed: mixSeed(ctx.seed, 1), name: 'student' });
+    // Same architecture, then the student's exact weights: the teacher starts where the student does.
+    const teacherEncoder = createBackbone('convnet', { channels: ctx.channels, height: ctx.height, width: ctx.width, encoderWidth: config.width, seed: mixSeed(ctx.seed, 2), params: p });
+    const teacherHead = createDinoHead({ ...headOpts, seed: mixSeed(ctx.seed, 3), name: 'teacher' });
+    const studentSets = [encoder.params, ...studentHead.params];
+    const teacherSets = [teacherEncoder.params, ...teacherHead.params];
+    studentSets.forEach((s, i) => copyInto(s, teacherSets[i]));
+    const pairs = studentSets.flatMap((s, i) => pairsByName(s, teacherSets[i]));
+    const center = tf.variable(tf.zeros([1, outDim]), false);
+    // The teacher's logits of the current step, kept from loss() for afterStep()'s centre update.
+    let teacherOut: tf.Tensor2D | null = null;
+    let lastStep = 0;
+    const probe = metricBatch(ctx);
+
+    const student = (x: tf.Tensor4D) => studentHead.apply(encoder.apply(x));
+    const teacher = (x: tf.Tensor4D) => tf.tidy(() => stopGradient(teacherHead.apply(teacherEncoder.apply(x))));
+
+    return {
+      heads: studentHead.params,
+      center,
+      teacher,
+      teacherParams: () => pairs.map(([, t]) => t),
+      momentumPairs: () => pairs,
+      // τ rises from teacherMomentum to 1 along a cosine (§3.1, as BYOL's schedule).
+      momentum: (step, total) => cosineMomentum(teacherMomentum, step, total),
+      loss({ images, seed, step }) {
+        teacherOut?.dispose();
+        teacherOut = null;
+        lastStep = step;
+        return tf.tidy(() => {
+          const views = multiCrop(images, config.aug, { globalCrops: GLOBAL_CROPS, ...crops }, mixSeed(seed, 1));
+          const global = tf.concat(views.global, 0);
+          // One encoder pass per resolution; the head has no BatchNorm, so it may run per part.
+          const parts = [student(global)];
+          if (views.small.length > 0) parts.push(student(tf.concat(views.small, 0)));
+          const studentOut = tf.split(tf.concat(parts, 0), GLOBAL_CROPS + views.small.length, 0) as tf.Tensor2D[];
+          // The teacher sees only the global crops (§3.1, "local-to-global" correspondences).
+          const t = teacher(global);
+          teacherOut = tf.keep(t);
+          const teacherViews = tf.split(t, GLOBAL_CROPS, 0) as tf.Tensor2D[];
+          return dinoLoss(studentOut, teacherViews, center as tf.Tensor2D, { studentTemp, teacherTemp: tempAt(step) });
+        });
+      },
+      afterStep() {
+        if (!teacherOut) return;
+        // c ← m·c + (1 − m)·mean of this batch's teacher logits over both global crops (§3.1, eq. 4).
+        const batchMean = teacherOut;
+        tf.tidy(() => center.assign(tf.add(tf.mul(center, centerMomentum), tf.mul(tf.mean(batchMean, 0, true), 1 - centerMomentum))));
+        teacherOut.dispose();
+        teacherOut = null;
+      },
+      embed: student,
+      extraMetrics() {
+        return tf.tidy(() => ({
+          ...collapseBalance(teacher(probe), student(probe), center as tf.Tensor2D, tempAt(Math.max(1, lastStep)), studentTemp),
+          centerNorm: tf.norm(center) as tf.Scalar,
+        }));
+      },
+      dispose() {
+        [...studentHead.params, ...teacherSets].forEach((s) => s.dispose());
+        tf.dispose([center, probe]);
+        teacherOut?.dispose();
+      },
+    };
+  },
+};

@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { gatherFloat } from '../../data/dataset';
+import type { MethodContext } from '../types';
+
+/** Unaugmented images the prototype metrics are read on: the same ones at every reading. */
+const METRIC_IMAGES = 128;
+
+export function metricBatch(ctx: MethodContext): tf.Tensor4D {
+  const { dataset } = ctx;
+  const idx = ctx.unlabelled.subarray(0, Math.min(METRIC_IMAGES, ctx.unlabelled.length));
+  return tf.tensor4d(gatherFloat(dataset, idx), [idx.length, dataset.height, dataset.width, dataset.channels]);
+}
+
+/**
+ * How the images spread over the prototypes (z: N×D unit rows):
+ * codeEntropy = H(p̄), the entropy (nats) of the mean soft assignment p = softmax(z·Cᵀ/τ): log K when
+ * every prototype is used evenly, 0 when all images go to one (collapse);
+ * prototypeUsage = share of prototypes that are some image's best match.
+ */
+export function predictionStats(z: tf.Tensor2D, prototypes: tf.Tensor2D, temperature: number): { codeEntropy: tf.Scalar; prototypeUsage: tf.Scalar } {
+  return tf.tidy(() => {
+    const scores = tf.matMul(z, prototypes, false, true);
+    const k = prototypes.shape[0];
+    const mean = tf.mean(tf.softmax(tf.div(scores, temperature)), 0);
+    const codeEntropy = tf.neg(tf.sum(tf.mul(mean, tf.log(tf.add(mean, 1e-12))))) as tf.Scalar;
+    const best = tf.max(tf.oneHot(tf.argMax(scores, 1), k), 0);
+    const prototypeUsage = tf.mean(tf.cast(best, 'float32')) as tf.Scalar;
+    return { codeEntropy, prototypeUsage };
+  });
+}

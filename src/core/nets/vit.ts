@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { VIT_KNOB_DEFAULTS } from '../config/methods/vitKnobs';
+import type { Encoder } from './convnet';
+import { ParamSet } from './params';
+import { createDense, createNorm, createTransformer, dense, layerNorm } from './vit/block';
+import { patchGrid, patchify, type PatchGrid } from './vit/patches';
+import { sinCosPosEmbed } from './vit/posEmbed';
+import { selectTokens } from './vit/tokens';
+
+export { patchGrid, patchify, unpatchify, type PatchGrid } from './vit/patches';
+export { selectTokens, scatterTokens, selectionMatrix } from './vit/tokens';
+export { sinCosPosEmbed } from './vit/posEmbed';
+
+/**
+ * A tiny Vision Transformer (Dosovitskiy et al. 2021) for 28 px images: patchify, a linear patch
+ * embedding, fixed 2-D sin-cos position embeddings (as MAE, He et al. 2022), pre-norm transformer
+ * blocks and a final LayerNorm. No [CLS] token: features are the mean of the output tokens, which
+ * MAE found as good as a class token (He et al. 2022, App. A.1, "…works similarly well without it
+ * (with average pooling)"), and which needs no extra token when only some patches are encoded.
+ */
+export interface VitOptions {
+  channels: number;
+  height: number;
+  width: number;
+  patchSize: number;
+  dim: number;
+  depth: number;
+  heads: number;
+  seed: number;
+  name?: string;
+}
+
+/** ViT and MAE: MLP hidden width 4·D (Dosovitskiy et al. 2021, Table 1). */
+const MLP_RATIO = 4;
+
+export interface VitEncoder extends Encoder {
+  kind: 'vit';
+  options: VitOptions;
+  grid: PatchGrid;
+  /** Token width D (= outDim). */
+  dim: number;
+  /**
+   * Patch embedding + position embedding of every patch: B×L×D. Images smaller than the training
+   * size (MSN's focal crops) get a smaller grid whose positions span the same extent (posEmbed.ts).
+   */
+  embed(x: tf.Tensor4D): tf.Tensor3D;
+  /** Transformer + final LayerNorm over a token sequence: B×T×D → B×T×D. */
+  encodeTokens(tokens: tf.Tensor3D): tf.Tensor3D;
+  /**
+   * Encodes only the listed patches of each image (B·K indices, row-major per sample): MAE's and
+   * MSN's encoder never sees the hidden patches. Returns B×K×D.
+   */
+  encodeVisible(x: tf.Tensor4D, visible: Int32Array): tf.Tensor3D;
+}
+
+export function createVitEncoder(o: VitOptions): VitEncoder {
+  const grid = patchGrid(o.height, o.width, o.channels, o.patchSize);
+  const p = new ParamSet(o.name ?? 'encoder', o.seed);
+  // MAE initialises the patch embedding like a Linear (xavier on the flattened conv weight).
+  const patchEmbed = createDense(p, 'patchEmbed', grid.patchDim, o.dim);
+  const blocks = createTransformer(p, 'block', { dim: o.dim, depth: o.depth, heads: o.heads, mlpRatio: MLP_RATIO });
+  const norm = createNorm(p, 'norm', o.dim);
+  const posCache = new Map<string, Float32Array>();
+  const pos = (g: PatchGrid) => {
+    const key = `${g.rows}x${g.cols}`;
+    let table = posCache.get(key);
+    if (!table) {
+      table = sinCosPosEmbed(g.rows, g.cols, o.dim, grid.rows / g.rows, grid.cols / g.cols);
+      posCache.set(key, table);
+    }
+    return tf.tensor2d(table, [g.tokens, o.dim]);
+  };
+  const encoder: VitEncoder = {
+    kind: 'vit',
+    options: o,
+    grid,
+    dim: o.dim,
+    params: p,
+    outDim: o.dim,
+    embed(x) {
+      return tf.tidy(() => {
+        const g = x.shape[1] === o.height && x.shape[2] === o.width ? grid : patchGrid(x.shape[1], x.shape[2], o.channels, o.patchSize);
+        return tf.add(dense(patchify(x, g), patchEmbed), pos(g)) as tf.Tensor3D;
+      });
+    },
+    encodeTokens(tokens) {
+      return tf.tidy(() => layerNorm(blocks.apply(tokens), norm));
+    },
+    encodeVisible(x, visible) {
+      return tf.tidy(() => encoder.encodeTokens(selectTokens(encoder.embed(x), visible)));
+    },
+    apply(x) {
+      return tf.tidy(() => tf.mean(encoder.encodeTokens(encoder.embed(x)), 1) as tf.Tensor2D);
+    },
+  };
+  return encoder;
+}
+
+/** The ViT behind a method's encoder; methods with `backbone: 'vit'` get one from the trainer. */
+export function asVit(encoder: Encoder): VitEncoder {
+  if ((encoder as Partial<VitEncoder>).kind !== 'vit') throw new Error('this method needs the ViT backbone (MethodDefinition.backbone = "vit")');
+  return encoder as VitEncoder;
+}
+
+/** ViT options from a method's knobs (patchSize, vitDim, vitDepth, vitHeads), defaults where absent. */
+export function vitSizesFromParams(params: Record<string, unknown>): Pick<VitOptions, 'patchSize' | 'dim' | 'depth' | 'heads'> {
+  const num = (name: keyof typeof VIT_KNOB_DEFAULTS) => (typeof params[name] === 'number' ? (params[name] as number) : VIT_KNOB_DEFAULTS[name]);
+  return { patchSize: num('patchSize'), dim: num('vitDim'), depth: num('vitDepth'), heads: num('vitHeads') };
+}

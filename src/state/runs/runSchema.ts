@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { METHOD_KEYS } from '../../core/config/methods';
+import { parseExperimentConfig } from '../../core/config/schema';
+import type { FinalMetrics, HistoryRow, RunRecord } from '../../core/train/run';
+
+/**
+ * The validator for a RunRecord that comes back from outside the running app: an imported file or
+ * an IndexedDB record (STYLE: validate everything that crosses the URL, a file or the worker
+ * boundary). Shape from DESIGN.md "Public formats" and src/core/train/run.ts.
+ */
+
+/** A year of history at one row per step is ~10 MB of JSON; 50 MB leaves room and still parses in a tab. */
+export const MAX_RUN_FILE_BYTES = 50 * 1024 * 1024;
+/** An error list longer than this is cut: a broken 100k-row history must not print 100k lines. */
+const MAX_ERRORS = 12;
+
+export const RUN_OUTCOMES = ['completed', 'stopped', 'diverged'] as const;
+
+export type RunParseResult = { ok: true; run: RunRecord } | { ok: false; errors: string[] };
+
+/**
+ * A metric as stored: any number, or null (JSON writes NaN and ±Infinity as null). Whether a
+ * non-finite value is allowed depends on the outcome, so that is checked after the shape.
+ */
+const metricValue = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity), z.null()]);
+const count = z.number().int().min(0);
+const nonNegative = z.number().min(0);
+/** Accuracies are fractions (DESIGN.md: "Accuracies are fractions in [0, 1]"). */
+const accuracy = z.number().min(0).max(1);
+
+const historyRowShape = z.object({ step: count }).catchall(metricValue);
+
+const finalShape = z
+  .object({
+    probeAccuracy: accuracy,
+    knnAccuracy: accuracy,
+    baselineProbeAccuracy: accuracy,
+    baselineKnnAccuracy: accuracy,
+    l2NormalizedStd: metricValue,
+    rankMe: metricValue,
+    embeddingDim: z.number().int().min(1),
+    loss: metricValue,
+  })
+  .catchall(metricValue);
+
+/** Everything but the config, which has its own validator (parseExperimentConfig). Unknown keys are dropped. */
+const runShape = z.object({
+  backend: z.string().min(1),
+  wallSeconds: nonNegative,
+  outcome: z.enum(RUN_OUTCOMES),
+  message: z.string().optional(),
+  hostReads: count,
+  stepsPerSecond: nonNegative,
+  history: z.array(historyRowShape).min(1),
+  final: finalShape,
+});
+
+/** Validates a run; on failure says why in words, one line per problem, each naming where. */
+export function parseRunRecord(input: unknown): RunParseResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: [`a run must be a JSON object with config, history and final; got ${show(input)}`] };
+  }
+  const raw = input as Record<string, unknown>;
+  const errors: string[] = [...configErrors(raw.config)];
+  const shape = runShape.safeParse(raw, { reportInput: true });
+  if (!shape.success) errors.push(...shape.error.issues.map(formatIssue));
+  if (errors.length > 0 || !shape.success) return fail(errors);
+
+  const config = parseExperimentConfig(raw.config);
+  if (!config.ok) return fail(config.errors); // unreachable: configErrors ran the same check
+  const run = shape.data;
+  errors.push(...consistencyErrors(run, config.config.steps));
+  if (errors.length > 0) return fail(errors);
+
+  return {
+    ok: true,
+    run: {
+      config: config.config,
+      backend: run.backend,
+      wallSeconds: run.wallSeconds,
+      outcome: run.outcome,
+      ...(run.message !== undefined ? { message: run.message } : {}),
+      hostReads: run.hostReads,
+      stepsPerSecond: run.stepsPerSecond,
+      history: run.history.map((row) => numbers(row) as HistoryRow),
+      final: numbers(run.final) as FinalMetrics,
+    },
+  };
+}
+
+/** A file's size, checked before reading it. */
+export function runFileSizeError(name: string, bytes: number): string | null {
+  if (bytes > MAX_RUN_FILE_BYTES) {
+    return `${name} is ${(bytes / 1024 / 1024).toFixed(1)} MB; a run file may be at most ${MAX_RUN_FILE_BYTES / 1024 / 1024} MB`;
+  }
+  if (bytes === 0) return `${name} is empty`;
+  return null;
+}
+
+/** Parses a run file's text: JSON first, then the run validator. */
+export function parseRunFileText(text: string): RunParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+  }
+  return parseRunRecord(data);
+}
+
+function configErrors(config: unknown): string[] {
+  if (config === undefined) return ['config: missing'];
+  const method = (config as { method?: unknown } | null)?.method;
+  const unknownMethod = typeof method === 'string' && !(METHOD_KEYS as string[]).includes(method);
+  const r = parseExperimentConfig(config);
+  if (r.ok) return [];
+  // The schema's enum message lists the options but not what it got; say both.
+  const own = unknownMethod ? [`config.method: unknown method "${method}" (known: ${METHOD_KEYS.join(', ')})`] : [];
+  const rest = r.errors.filter((e) => !(unknownMethod && e.startsWith('method:')));
+  return [...own, ...rest.map((e) => (/^[\w.]+: /.test(e) ? `config.${e}` : `config: ${e}`))];
+}
+
+type ParsedRun = z.infer<typeof runShape>;
+
+/** Rules across fields: step order, the config's step budget, accuracies, and where NaN may appear. */
+function consistencyErrors(run: ParsedRun, totalSteps: number): string[] {
+  const errors: string[] = [];
+  // A completed run measured every value it holds; NaN/Infinity (null in JSON) only records how a
+  // stopped or diverged run ended (a loss that blew up, a final loss never read).
+  const finiteOnly = run.outcome === 'completed';
+  const checkMetrics = (where: string, metrics: Record<string, number | null>) => {
+    for (const [key, v] of Object.entries(metrics)) {
+      if (key === 'step' || key === 'embeddingDim') continue;
+      const finite = typeof v === 'number' && Number.isFinite(v);
+      if (key.endsWith('Accuracy')) {
+        if (!finite || v < 0 || v > 1) errors.push(`${where}.${key}: an accuracy must be a fraction in [0, 1]; got ${show(v)}`);
+      } else if (!finite && finiteOnly) {
+        errors.push(`${where}.${key}: ${show(v)} in a completed run; only a stopped or diverged run may hold a non-finite value`);
+      }
+    }
+  };
+  let previous = -1;
+  run.history.forEach((row, i) => {
+    if (row.step <= previous) errors.push(`history[${i}].step: ${row.step} does not come after step ${previous}`);
+    if (row.step > totalSteps) errors.push(`history[${i}].step: ${row.step} is beyond the ${totalSteps} steps of config.steps`);
+    previous = Math.max(previous, row.step);
+    checkMetrics(`history[${i}]`, row);
+  });
+  checkMetrics('final', run.final);
+  return errors;
+}
+
+/** null (how JSON writes NaN) back to NaN, so the record holds numbers as run.ts says. */
+function numbers(obj: Record<string, number | null>): Record<string, number> {
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, v === null ? NaN : v]));
+}
+
+function fail(errors: string[]): RunParseResult {
+  const shown = errors.slice(0, MAX_ERRORS);
+  if (errors.length > MAX_ERRORS) shown.push(`…and ${errors.length - MAX_ERRORS} more problems`);
+  return { ok: false, errors: shown };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+}
+
+function formatIssue(issue: z.core.$ZodIssue): string {
+  const where = formatPath(issue.path) || 'run';
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return `${where}: missing`;
+      return `${where}: expected ${issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}, got ${show(input)}`;
+    case 'invalid_value':
+      return `${where}: ${show(input)} is not one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_union':
+      // Only metric values are unions here.
+      return `${where}: expected a number, got ${show(input)}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `${where}: is empty; a run has at least the step-0 row`;
+      if (issue.origin === 'string') return `${where}: is empty`;
+      return `${where}: ${show(input)} is below ${issue.minimum}`;
+    case 'too_big':
+      return `${where}: ${show(input)} is above ${issue.maximum}`;
+    default:
+      return `${where}: ${issue.message}`;
+  }
+}
+
+/** A value as a person would read it in an error: strings quoted, NaN named, long things cut. */
+function show(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}

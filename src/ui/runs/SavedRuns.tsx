@@ -1,0 +1,125 @@
+import type { ChangeEvent } from 'react';
+import { METHOD_SPECS } from '../../core/config/methods';
+import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile, viewRun } from '../../state/runs/actions';
+import { selectSavedRuns, selectSavedRunsInfo, selectViewingId } from '../../state/runs/selectors';
+import type { RunSummary } from '../../state/runs/types';
+import { selectBusy } from '../../state/selectors';
+import { useStore } from '../../state/store';
+import { formatPercent } from '../format';
+
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function stepsText(r: RunSummary): string {
+  return r.steps === r.totalSteps ? `${r.steps} steps` : `${r.steps} of ${r.totalSteps} steps`;
+}
+
+function SavedRunRow({ run, viewing, busy }: { run: RunSummary; viewing: boolean; busy: boolean }) {
+  const label = METHOD_SPECS[run.method].label;
+  const when = DATE.format(run.savedAt);
+  return (
+    <li className={`saved-run${viewing ? ' saved-run--viewing' : ''}`} data-testid="saved-run" data-id={run.id} aria-current={viewing ? 'true' : undefined}>
+      <div className="saved-run__main">
+        <strong className="saved-run__method">{label}</strong>
+        <span data-testid="saved-run-steps">{stepsText(run)}</span>
+        <span>
+          probe <strong data-testid="saved-run-probe" data-value={run.finalProbe}>{formatPercent(run.finalProbe)}</strong>
+        </span>
+        <span className={`saved-run__outcome saved-run__outcome--${run.outcome}`} data-testid="saved-run-outcome">
+          {run.outcome}
+        </span>
+      </div>
+      <div className="saved-run__meta">
+        <time dateTime={new Date(run.savedAt).toISOString()}>{when}</time> · <span data-testid="saved-run-backend">{run.backend}</span> · seed {run.seed}
+      </div>
+      <div className="saved-run__buttons">
+        <button
+          type="button"
+          className="button"
+          data-testid="view-run"
+          disabled={busy || viewing}
+          title={busy ? 'Stop or reset the current run first' : undefined}
+          aria-label={`View the ${label} run saved ${when}`}
+          onClick={() => void viewRun(run.id)}
+        >
+          {viewing ? 'Showing' : 'View'}
+        </button>
+        <button type="button" className="button button--quiet" data-testid="delete-run" aria-label={`Delete the ${label} run saved ${when}`} onClick={() => void deleteRun(run.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Runs saved in this browser: view one on the charts, delete it, or import a run file. */
+export function SavedRuns() {
+  const runs = useStore(selectSavedRuns);
+  const info = useStore(selectSavedRunsInfo);
+  const viewingId = useStore(selectViewingId);
+  const busy = useStore(selectBusy);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (file) await importRunFile(file);
+    // Cleared so that choosing the same file again (after fixing it) fires change again.
+    input.value = '';
+  };
+
+  return (
+    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs">
+      <h2>Saved runs</h2>
+      {info.storageNotice && (
+        <p className="saved-runs__notice" data-testid="runs-storage-notice">
+          {info.storageNotice}
+        </p>
+      )}
+      {info.problem && (
+        <div className="saved-runs__problem" role="alert" data-testid="runs-problem">
+          <span>{info.problem}</span>
+          <button type="button" className="button button--quiet" onClick={dismissRunsProblem}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {info.status === 'ready' && runs.length === 0 && <p className="saved-runs__empty">Finished runs are saved in this browser.</p>}
+      {runs.length > 0 && (
+        <ul className="saved-runs__list">
+          {runs.map((r) => (
+            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} />
+          ))}
+        </ul>
+      )}
+      {info.skipped.length > 0 && (
+        <ul className="saved-runs__skipped">
+          {info.skipped.map((s) => (
+            <li key={s.id} data-testid="skipped-run">
+              <span>
+                Unreadable saved run <code>{s.id}</code> was skipped: {s.reason}
+              </span>
+              <button type="button" className="button button--quiet" data-testid="delete-skipped-run" onClick={() => void deleteRun(s.id)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="button saved-runs__import">
+        Import run…
+        <input type="file" accept=".json,application/json" data-testid="import-run" onChange={onFile} />
+      </label>
+      {info.importErrors.length > 0 && (
+        <div className="saved-runs__errors" role="alert" data-testid="import-error">
+          <ul>
+            {info.importErrors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--quiet" onClick={dismissImportErrors}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
