@@ -41,7 +41,7 @@ export const dino: MethodDefinition = {
     const teacherMomentum = p.teacherMomentum as number;
     const tempAt = (step: number) => teacherTempAt(step, p.teacherTempStart as number, p.teacherTemp as number, p.teacherTempWarmup as number);
     const crops = multiCropSettings(p);
-    const headOpts = { inDim: encoder.outDim, hidden: p.projHidden as number, bottleneck: p.bottleneckDim as number, outDim };
+    const headOpts = { inDim: encoder.outDim, hidden: p.projHidden as number, bottleneck: p.bottleneckDim as number, outDim, batchNorm: p.headBatchNorm as boolean };
     const studentHead = createDinoHead({ ...headOpts, seed: mixSeed(ctx.seed, 1), name: 'student' });
     // Same architecture, then the student's exact weights: the teacher starts where the student does.
     const teacherEncoder = createBackbone('convnet', { channels: ctx.channels, height: ctx.height, width: ctx.width, encoderWidth: config.width, seed: mixSeed(ctx.seed, 2), params: p });

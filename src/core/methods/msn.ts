@@ -20,8 +20,6 @@ import type { MethodDefinition } from './types';
  * Knobs and their paper values: config/methods/msn.ts.
  */
 
-/** MSN's EMA: τ from 0.996 to 1 (the authors' code ramps it linearly; cosine as BYOL here). */
-const TAU_BASE = 0.996;
 /** MSN's released config: 15 warmup epochs of 800. */
 const WARMUP_FRACTION = 15 / 800;
 /** Fixed unlabelled images for the prototype-usage metrics and bars. */
@@ -90,7 +88,8 @@ export const msn: MethodDefinition = {
       },
       embed,
       momentumPairs: () => pairs,
-      momentum: (step, total) => cosineMomentum(TAU_BASE, step, total),
+      // τ from tauBase to 1 (MSN: 0.996 → 1; the authors' code ramps it linearly, cosine as BYOL here).
+      momentum: (step, total) => cosineMomentum(p.tauBase as number, step, total),
       learningRate: (step, total, base) => warmupCosine(step, total, base, WARMUP_FRACTION),
       extraMetrics() {
         return tf.tidy(() => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sinkhorn, swavLoss } from '../losses';
 import { mulberry32 } from '../random';
 import type { SwavInstance } from './swav';
+import { predictionStats } from './swav/metrics';
 import { codesWithQueue, swappedPrediction } from './swav/swapped';
 import { firstAndLast, trainSteps } from './testing';
 
@@ -104,5 +105,29 @@ describe('swapped prediction', () => {
     const diff = Math.max(...Array.from(await alone.data()).map((v, i) => Math.abs(v - c[i])));
     expect(diff).toBeGreaterThan(1e-3);
     tf.dispose([queue, batch, codes, full, tail, alone]);
+  });
+});
+
+describe('prototype metrics', () => {
+  it('tell balanced confident assignments from a collapse onto one prototype', async () => {
+    const protos = tf.tensor2d([[1, 0], [0, 1]]);
+    // Softmax of scores (1, 0) / 0.1: p = (1, e^−10) / (1 + e^−10).
+    const a = 1 / (1 + Math.exp(-10));
+    const h = -(a * Math.log(a) + (1 - a) * Math.log(1 - a));
+    const read = async (z: number[][]) => {
+      const zt = tf.tensor2d(z);
+      const m = predictionStats(zt, protos, 0.1);
+      const v = { codeEntropy: (await m.codeEntropy.data())[0], predictionEntropy: (await m.predictionEntropy.data())[0], prototypeUsage: (await m.prototypeUsage.data())[0] };
+      tf.dispose([zt, ...Object.values(m)]);
+      return v;
+    };
+    const balanced = await read([[1, 0], [0, 1]]);
+    expect(balanced.codeEntropy).toBeCloseTo(Math.log(2), 5);
+    expect(balanced.predictionEntropy).toBeCloseTo(h, 5);
+    expect(balanced.prototypeUsage).toBe(1);
+    const collapsed = await read([[1, 0], [1, 0]]);
+    expect(collapsed.codeEntropy).toBeCloseTo(h, 5);
+    expect(collapsed.prototypeUsage).toBe(0.5);
+    protos.dispose();
   });
 });

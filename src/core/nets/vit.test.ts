@@ -104,7 +104,7 @@ describe('transformer block against a plain-JS reference (Dosovitskiy et al. 202
     for (const [s, seq] of ((await x.array()) as number[][][]).entries()) {
       const h1 = ln(seq, w['b0.ln1.gamma'], w['b0.ln1.beta']);
       const [q, k, v] = ['q', 'k', 'v'].map((n) => mm(h1, w[`b0.${n}.w`], w[`b0.${n}.b`]));
-      const mixed = q.map((qi) => Array(d).fill(0) as number[]);
+      const mixed = q.map(() => Array(d).fill(0) as number[]);
       for (let h = 0; h < heads; h++) {
         for (let i = 0; i < t; i++) {
           const scores = k.map((kj) => kj.slice(h * dh, (h + 1) * dh).reduce((s0, kv, c) => s0 + kv * q[i][h * dh + c], 0) / Math.sqrt(dh));
@@ -146,7 +146,7 @@ describe('tiny ViT encoder', () => {
     expect(vit.grid.tokens).toBe(16);
     expect(vit.apply(x).shape).toEqual([3, 8]);
     expect(vit.encodeVisible(x, Int32Array.from({ length: 3 * 5 }, (_, i) => (i * 3) % 16)).shape).toEqual([3, 5, 8]);
-    expect(vit.embed(pattern([2, 14, 14, 1]) as tf.Tensor4D).shape).toEqual([2, 4, 8]);
+    expect(vit.embedPatches(pattern([2, 14, 14, 1]) as tf.Tensor4D).shape).toEqual([2, 4, 8]);
     vit.params.dispose();
   });
 

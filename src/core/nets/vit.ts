@@ -15,8 +15,8 @@ export { sinCosPosEmbed } from './vit/posEmbed';
  * A tiny Vision Transformer (Dosovitskiy et al. 2021) for 28 px images: patchify, a linear patch
  * embedding, fixed 2-D sin-cos position embeddings (as MAE, He et al. 2022), pre-norm transformer
  * blocks and a final LayerNorm. No [CLS] token: features are the mean of the output tokens, which
- * MAE found as good as a class token (He et al. 2022, App. A.1, "…works similarly well without it
- * (with average pooling)"), and which needs no extra token when only some patches are encoded.
+ * MAE reports works as well as a class token (He et al. 2022, App. A.1), and which needs no extra
+ * token when only some patches are encoded.
  */
 export interface VitOptions {
   channels: number;
@@ -43,7 +43,7 @@ export interface VitEncoder extends Encoder {
    * Patch embedding + position embedding of every patch: B×L×D. Images smaller than the training
    * size (MSN's focal crops) get a smaller grid whose positions span the same extent (posEmbed.ts).
    */
-  embed(x: tf.Tensor4D): tf.Tensor3D;
+  embedPatches(x: tf.Tensor4D): tf.Tensor3D;
   /** Transformer + final LayerNorm over a token sequence: B×T×D → B×T×D. */
   encodeTokens(tokens: tf.Tensor3D): tf.Tensor3D;
   /**
@@ -77,7 +77,7 @@ export function createVitEncoder(o: VitOptions): VitEncoder {
     dim: o.dim,
     params: p,
     outDim: o.dim,
-    embed(x) {
+    embedPatches(x) {
       return tf.tidy(() => {
         const g = x.shape[1] === o.height && x.shape[2] === o.width ? grid : patchGrid(x.shape[1], x.shape[2], o.channels, o.patchSize);
         return tf.add(dense(patchify(x, g), patchEmbed), pos(g)) as tf.Tensor3D;
@@ -87,10 +87,10 @@ export function createVitEncoder(o: VitOptions): VitEncoder {
       return tf.tidy(() => layerNorm(blocks.apply(tokens), norm));
     },
     encodeVisible(x, visible) {
-      return tf.tidy(() => encoder.encodeTokens(selectTokens(encoder.embed(x), visible)));
+      return tf.tidy(() => encoder.encodeTokens(selectTokens(encoder.embedPatches(x), visible)));
     },
     apply(x) {
-      return tf.tidy(() => tf.mean(encoder.encodeTokens(encoder.embed(x)), 1) as tf.Tensor2D);
+      return tf.tidy(() => tf.mean(encoder.encodeTokens(encoder.embedPatches(x)), 1) as tf.Tensor2D);
     },
   };
   return encoder;

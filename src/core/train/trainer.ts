@@ -121,8 +121,14 @@ export class Trainer {
     this.hostReads += 1;
     const rank = rankMe(z);
     const rest = tf.tidy(() => ({ l2NormalizedStd: l2NormalizedStd(z), ...(this.method.extraMetrics?.() ?? {}) }));
-    z.dispose();
-    return { ...rest, rankMe: await rank };
+    // rankMe reads z asynchronously. On WebGPU, disposing z before that read lands frees its buffer
+    // under the read (TypeError in convertAndCacheOnCPU) once extraMetrics' ops have flushed the
+    // command queue; so z lives until the read is done.
+    try {
+      return { ...rest, rankMe: await rank };
+    } finally {
+      z.dispose();
+    }
   }
 
   /** Linear-probe and kNN accuracy of the frozen encoder, as tensors. */

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { METHOD_KEYS } from '../../core/config/methods';
 import { defaultConfig } from '../../core/config/schema';
 import type { RunRecord } from '../../core/train/run';
 import { initialState, useStore } from '../store';
@@ -87,7 +88,7 @@ describe('saved runs: store actions (memory store; IndexedDB is covered in e2e)'
     expect(await importRunFile(file('broken.json', JSON.stringify(broken)))).toBe(false);
     expect(state().savedRunsInfo.importErrors).toEqual([
       'broken.json was not imported:',
-      'config.method: unknown method "word2vec" (known: rotation, simclr)',
+      `config.method: unknown method "word2vec" (known: ${METHOD_KEYS.join(', ')})`,
       'history: missing',
     ]);
     expect(state().savedRuns).toHaveLength(1);

@@ -38,6 +38,7 @@ export const KNOWN_METRICS: Readonly<Record<string, Known>> = {
   emptyClusters: { label: 'Empty clusters', hint: 'Clusters no image was assigned to at the last re-clustering. Many: the features have collapsed.', scale: 'fromZero' },
   clusterEntropy: { label: 'Cluster-size entropy', hint: 'Entropy of the cluster sizes. Log k: balanced; low: a few clusters swallow everything.', scale: 'fromZero' },
   codeEntropy: { label: 'Code entropy', hint: 'Entropy of the soft assignments to prototypes (SwAV). Low: assignments collapsed onto few prototypes.', scale: 'fromZero' },
+  predictionEntropy: { label: 'Prediction entropy', hint: 'Mean entropy of each image’s assignment to the prototypes (SwAV). Near log K: the network hedges with uniform predictions and the loss sits at log K.', scale: 'fromZero' },
   prototypeUsage: { label: 'Prototypes in use', hint: 'Share of prototypes that are some image’s best match.', scale: 'percent' },
   // Pretext tasks
   hammingMin: { label: 'Min Hamming distance (permutations)', hint: 'Jigsaw: fewest tile positions in which two permutations of the set differ. Larger: classes are easier to tell apart.', scale: 'fromZero' },

@@ -8,7 +8,7 @@ export const deepclusterSpec = {
   paper: 'Caron, Bojanowski, Joulin & Douze, “Deep Clustering for Unsupervised Learning of Visual Features”, ECCV 2018',
   knobs: [
     { name: 'k', label: 'Clusters k', kind: 'int', default: 100, min: 2, max: 1000, help: 'Number of k-means clusters. The paper found over-clustering best: k = 10 000 for ImageNet’s 1000 classes (Fig. 3); 10× MNIST’s 10 classes is 100.' },
-    { name: 'clusterEvery', label: 'Re-cluster every', kind: 'int', default: 0, min: 0, max: 10_000, help: 'Steps between re-clusterings; 0 = once per epoch (⌈n / batch⌉ steps), as the paper does. Each clustering embeds all n images.' },
+    { name: 'clusterEvery', label: 'Re-cluster every', kind: 'int', default: 100, min: 0, max: 10_000, help: 'Steps between re-clusterings; 0 = once per epoch (⌈n / batch⌉ steps). The paper re-clusters every epoch, ~5000 steps on ImageNet; the new classifier starts from scratch each time, so it needs enough steps in between (with 32 it barely learns). Each clustering embeds all n images.' },
     { name: 'pcaDim', label: 'PCA dims', kind: 'int', default: 32, min: 0, max: 512, help: 'Features are PCA-reduced to this many dimensions, whitened and l2-normalised before k-means (paper: 256 of AlexNet’s 4096). 0: no PCA or whitening, only l2-normalised.' },
     { name: 'kmeansIters', label: 'k-means iterations', kind: 'int', default: 20, min: 1, max: 100, help: 'Lloyd iterations per clustering (the authors’ code runs faiss k-means for 20).' },
   ],

@@ -15,6 +15,7 @@ export const msnSpec = {
     { name: 'temperature', label: 'Temperature τ', kind: 'number', default: 0.1, min: 0.01, max: 1, log: true, help: 'Softmax temperature of the anchors’ prototype assignments (paper: 0.1).' },
     { name: 'targetSharpen', label: 'Target sharpening T', kind: 'number', default: 0.25, min: 0.05, max: 1, step: 0.05, help: 'Targets use temperature τ·T, sharper than the anchors’ (paper: 0.25). 1 means no sharpening.' },
     { name: 'meMaxWeight', label: 'Mean-entropy weight', kind: 'number', default: 1, min: 0, max: 5, step: 0.1, help: 'Weight of mean-entropy maximisation, which spreads the batch over all prototypes (paper: 1). 0 lets every view pick one prototype: watch the collapse metrics.' },
+    { name: 'tauBase', label: 'Target momentum τ_base', kind: 'number', default: 0.99, min: 0.9, max: 1, step: 0.001, help: 'EMA rate of the target ViT and projector at step 1, raised to 1 along a cosine (paper: 0.996 over 600+ epochs); 0.99 lets the target follow within a few hundred steps.' },
     { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of the 3-layer projection head (paper: 2048).' },
     { name: 'projDim', label: 'Projection dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Output size of the projector, the space of the prototypes (paper: 256).' },
     ...vitKnobs({ model: 'paper: ViT-S/16 to ViT-L/7 on 224 px images', dim: 'paper: 384 for ViT-S, 768 for ViT-B', depth: 'paper: 12', heads: 'paper: 6 for ViT-S, 12 for ViT-B' }),

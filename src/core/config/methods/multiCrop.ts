@@ -14,14 +14,23 @@ export interface MultiCropPaperValues {
   smallScale: string;
 }
 
-export function multiCropKnobs(defaults: { smallCrops: number }, paper: MultiCropPaperValues): NumberKnob[] {
+export interface MultiCropDefaults {
+  smallCrops: number;
+  smallSize: number;
+  smallScale: [number, number];
+  /** Why this method's defaults are what they are, appended to the small-crop help. */
+  why?: string;
+}
+
+export function multiCropKnobs(defaults: MultiCropDefaults, paper: MultiCropPaperValues): NumberKnob[] {
+  const why = defaults.why ? ` ${defaults.why}` : '';
   return [
-    { name: 'smallCrops', label: 'Small crops', kind: 'int', default: defaults.smallCrops, min: 0, max: 10, help: `Low-resolution crops per image besides the two global ones (${paper.smallCrops}). 0 turns multi-crop off: two global views only.` },
+    { name: 'smallCrops', label: 'Small crops', kind: 'int', default: defaults.smallCrops, min: 0, max: 10, help: `Low-resolution crops per image besides the two global ones (${paper.smallCrops}). 0 turns multi-crop off: two global views only.${why}` },
     // 96/224 of 28 px is 12 px: the same share of the image the papers' small crops see.
-    { name: 'smallSize', label: 'Small-crop size', kind: 'int', default: 12, min: 6, max: 28, help: 'Side of the small crops in pixels; the papers use 96 px against 224 px global crops, i.e. 12 px at 28 px.' },
+    { name: 'smallSize', label: 'Small-crop size', kind: 'int', default: defaults.smallSize, min: 6, max: 28, help: 'Side of the small crops in pixels; the papers use 96 px against 224 px global crops, i.e. 12 px at 28 px.' },
     { name: 'globalScaleMin', label: 'Global crop scale min', kind: 'number', default: 0.4, min: 0.05, max: 1, step: 0.05, help: `Smallest area share of a global crop (largest: 1). Paper: ${paper.globalScaleMin}; digits need more of the image than ImageNet photos.` },
-    { name: 'smallScaleMin', label: 'Small crop scale min', kind: 'number', default: 0.1, min: 0.02, max: 1, step: 0.02, help: `Smallest area share of a small crop. Paper: ${paper.smallScale}.` },
-    { name: 'smallScaleMax', label: 'Small crop scale max', kind: 'number', default: 0.4, min: 0.02, max: 1, step: 0.02, help: `Largest area share of a small crop; small crops cover parts, global crops the whole. Paper: ${paper.smallScale}.` },
+    { name: 'smallScaleMin', label: 'Small crop scale min', kind: 'number', default: defaults.smallScale[0], min: 0.02, max: 1, step: 0.02, help: `Smallest area share of a small crop. Paper: ${paper.smallScale}.` },
+    { name: 'smallScaleMax', label: 'Small crop scale max', kind: 'number', default: defaults.smallScale[1], min: 0.02, max: 1, step: 0.02, help: `Largest area share of a small crop; small crops cover parts, global crops the whole. Paper: ${paper.smallScale}.` },
   ];
 }
 

@@ -15,11 +15,11 @@ export interface DinoHead {
   apply(x: tf.Tensor2D): tf.Tensor2D;
 }
 
-export function createDinoHead(opts: { inDim: number; hidden: number; bottleneck: number; outDim: number; seed: number; name: string }): DinoHead {
+export function createDinoHead(opts: { inDim: number; hidden: number; bottleneck: number; outDim: number; batchNorm: boolean; seed: number; name: string }): DinoHead {
   const mlp = createMlp(
     [
-      { in: opts.inDim, out: opts.hidden, batchNorm: false, relu: true },
-      { in: opts.hidden, out: opts.hidden, batchNorm: false, relu: true },
+      { in: opts.inDim, out: opts.hidden, batchNorm: opts.batchNorm, relu: true },
+      { in: opts.hidden, out: opts.hidden, batchNorm: opts.batchNorm, relu: true },
       { in: opts.hidden, out: opts.bottleneck, batchNorm: false, relu: false },
     ],
     { seed: opts.seed, name: `${opts.name}.mlp` },

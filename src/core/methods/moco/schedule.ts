@@ -1,7 +1,7 @@
 /**
  * MoCo's learning-rate schedules, as functions of the 1-based step (the epoch in the authors' code).
  * v1 (He et al. 2020, §4.1): ×0.1 at epochs 120 and 160 of 200, i.e. at 60% and 80% of the run.
- * v2 (Chen et al. 2020, "Improved Baselines", §2): cosine decay, lr·½(1 + cos(π·t/T)).
+ * v2 (Chen et al. 2020, "Improved Baselines", Table 1 "cos"): cosine decay, lr·½(1 + cos(π·t/T)).
  */
 export const V1_MILESTONES = [0.6, 0.8] as const;
 
