@@ -14,6 +14,18 @@ test('SimCLR trains from a URL: counter reaches the target, every loss is finite
   expect(acc).toBeLessThanOrEqual(1);
   const lossText = await page.getByTestId('chart-loss').textContent();
   expect(lossText).not.toMatch(/NaN|Infinity/);
+});
+
+// The README's screenshot: a short real run at the default model and augmentations, long enough
+// for the loss to fall and the probe to move off its random-init line.
+test('a default SimCLR run long enough to learn (README screenshot)', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open('method=simclr&steps=80&batch=32&n=1000&metricsEvery=5&probeEvery=20&backend=wasm');
+  await app.start();
+  await app.waitForSteps(80);
+  expect(await app.chartPoints('chart-loss')).toBe(80);
+  const acc = await app.probeAccuracy();
+  expect(acc).toBeGreaterThan(0.1);
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 });
 
