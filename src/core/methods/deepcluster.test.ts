@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nmi } from '../eval/nmi';
 import type { DeepClusterInstance } from './deepcluster';
 import { clusterWeights, sizeEntropy } from './deepcluster/clustering';
-import { firstAndLast, trainSteps } from './testing';
+import { syntheticDataset } from '../train/testing';
+import { Trainer } from '../train/trainer';
+import { firstAndLast, tinyConfig, trainSteps } from './testing';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -24,6 +26,19 @@ describe('deepcluster', () => {
     // Every unlabelled image has a pseudo-label in [0, k), nothing else has one.
     const inSubset = new Set(trainer.splits.unlabelled);
     method.pseudoLabels.forEach((l, i) => expect(inSubset.has(i) ? l >= 0 && l < 10 : l === -1).toBe(true));
+    trainer.dispose();
+  });
+
+  it('reports clustering metrics only once they exist: none before clustering, NMI vs previous from the second', async () => {
+    const fresh = new Trainer(tinyConfig(`${QUERY}&steps=5`), syntheticDataset(240));
+    expect(Object.keys(fresh.method.extraMetrics!())).toEqual([]);
+    // The chart list still names all four, so their panels exist from the start.
+    expect(fresh.extraMetricNames()).toEqual(['nmi', 'nmiVsPrevious', 'emptyClusters', 'clusterEntropy']);
+    fresh.dispose();
+    const { trainer } = await trainSteps(`${QUERY}&clusterEvery=100`, 0);
+    const metrics = trainer.method.extraMetrics!();
+    expect(Object.keys(metrics).sort()).toEqual(['clusterEntropy', 'emptyClusters', 'nmi']);
+    tf.dispose(Object.values(metrics));
     trainer.dispose();
   });
 

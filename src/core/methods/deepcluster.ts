@@ -24,6 +24,8 @@ export interface DeepClusterInstance extends MethodInstance {
 
 /** The authors re-create the top layer after each clustering with weights N(0, 0.01²) and zero bias. */
 const HEAD_INIT_STD = 0.01;
+/** NMI vs labels and vs the previous clustering (paper Fig. 2a/2b), empty clusters, size entropy. */
+const METRIC_NAMES = ['nmi', 'nmiVsPrevious', 'emptyClusters', 'clusterEntropy'] as const;
 
 export const deepcluster: MethodDefinition = {
   key: 'deepcluster',
@@ -41,7 +43,8 @@ export const deepcluster: MethodDefinition = {
     let weights: Float32Array = new Float32Array(k);
     let sizes: Int32Array = new Int32Array(k);
     let previous: Int32Array | null = null;
-    const stats = { nmi: 0, nmiVsPrevious: 0, emptyClusters: 0, clusterEntropy: 0 };
+    // Measured at each clustering; nothing to show before the first (nor a previous one to compare).
+    const stats: Partial<Record<(typeof METRIC_NAMES)[number], number>> = {};
     let clusterings = 0;
 
     const reinitHead = (round: number) => {
@@ -68,7 +71,7 @@ export const deepcluster: MethodDefinition = {
         weights = clusterWeights(sizes);
         stats.nmi = nmi(c.assignments, trueLabels);
         // NMI between consecutive clusterings: how stable the pseudo-labels are (paper Fig. 2b).
-        stats.nmiVsPrevious = previous ? nmi(c.assignments, previous) : 0;
+        if (previous) stats.nmiVsPrevious = nmi(c.assignments, previous);
         stats.emptyClusters = c.reseeded;
         stats.clusterEntropy = sizeEntropy(sizes);
         previous = c.assignments;
@@ -93,6 +96,7 @@ export const deepcluster: MethodDefinition = {
       },
       // The features k-means clusters (before PCA): the encoder's.
       embed: (x) => encoder.apply(x),
+      extraMetricNames: METRIC_NAMES,
       extraMetrics() {
         return Object.fromEntries(Object.entries(stats).map(([name, v]) => [name, tf.scalar(v)]));
       },

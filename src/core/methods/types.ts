@@ -56,8 +56,13 @@ export interface MethodInstance {
   beforeStep?(step: number, totalSteps: number): Promise<number>;
   /** Runs after the update and the EMA, synchronously, tensor ops only (queues, centres). */
   afterStep?(step: number): void;
-  /** Scalars worth charting besides the loss, measured with the collapse metrics. */
+  /**
+   * Scalars worth charting besides the loss, measured with the collapse metrics. A metric with no
+   * value yet (e.g. before DeepCluster's first clustering) is left out rather than faked as 0.
+   */
   extraMetrics?(): Record<string, tf.Scalar>;
+  /** Every name extraMetrics can return, where some are not there from the start. */
+  extraMetricNames?: readonly string[];
   /** Pictures and bars only this method has (reconstructions, cluster sizes), read back async. */
   snapshot?(): Promise<MethodSnapshot>;
   dispose(): void;

@@ -101,6 +101,7 @@ export class Trainer {
   /** Names of the method's own chartable scalars (its extraMetrics), without keeping the values. */
   extraMetricNames(): string[] {
     if (!this.method.extraMetrics) return [];
+    if (this.method.extraMetricNames) return [...this.method.extraMetricNames];
     const metrics = this.method.extraMetrics();
     tf.dispose(Object.values(metrics));
     return Object.keys(metrics);

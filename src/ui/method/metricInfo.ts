@@ -23,6 +23,7 @@ export const KNOWN_METRICS: Readonly<Record<string, Known>> = {
   alignment: { label: 'Alignment', hint: 'Mean squared distance between the two views’ embeddings (Wang & Isola 2020). Lower: more invariant.', scale: 'fromZero' },
   uniformity: { label: 'Uniformity', hint: 'Log mean Gaussian potential over pairs (Wang & Isola 2020). More negative: spread more evenly over the sphere.', scale: 'auto' },
   // Joint embedding / distillation
+  teacherStudentKL: { label: 'Teacher–student KL', hint: 'KL(teacher ‖ student) on fixed images (DINO §5.3). Falling to 0 with the teacher entropy at 0 or log K: collapse; a healthy run keeps it above 0.', scale: 'fromZero' },
   teacherEntropy: { label: 'Teacher entropy', hint: 'Entropy of the teacher’s output distribution. Near 0: one dimension wins; near log K: uniform. Both extremes mean collapse.', scale: 'fromZero' },
   studentEntropy: { label: 'Student entropy', hint: 'Entropy of the student’s output distribution; it should follow the teacher’s.', scale: 'fromZero' },
   centerNorm: { label: 'Centre norm', hint: 'Norm of the running centre subtracted from the teacher’s logits (DINO). It stops one dimension from dominating.', scale: 'fromZero' },
@@ -35,17 +36,21 @@ export const KNOWN_METRICS: Readonly<Record<string, Known>> = {
   offDiagonal: { label: 'Cross-correlation off-diagonal', hint: 'Barlow Twins: size of the off-diagonal correlations (redundancy between dimensions).', scale: 'fromZero' },
   // Clustering
   nmi: { label: 'NMI of clusters vs labels', hint: 'Normalised mutual information between the pseudo-label clusters and the true classes: 0 unrelated, 1 identical.', scale: 'unit' },
+  nmiVsPrevious: { label: 'NMI vs previous clustering', hint: 'Agreement of this clustering with the one before (DeepCluster Fig. 2b). Rising: the pseudo-labels settle. Shown from the second clustering on.', scale: 'unit' },
   emptyClusters: { label: 'Empty clusters', hint: 'Clusters no image was assigned to at the last re-clustering. Many: the features have collapsed.', scale: 'fromZero' },
   clusterEntropy: { label: 'Cluster-size entropy', hint: 'Entropy of the cluster sizes. Log k: balanced; low: a few clusters swallow everything.', scale: 'fromZero' },
   codeEntropy: { label: 'Code entropy', hint: 'Entropy of the soft assignments to prototypes (SwAV). Low: assignments collapsed onto few prototypes.', scale: 'fromZero' },
   predictionEntropy: { label: 'Prediction entropy', hint: 'Mean entropy of each image’s assignment to the prototypes (SwAV). Near log K: the network hedges with uniform predictions and the loss sits at log K.', scale: 'fromZero' },
+  protoPerplexity: { label: 'Prototype perplexity', hint: 'exp of the entropy of the mean assignment (MSN): K when prototypes are used evenly, 1 when every image picks the same one.', scale: 'fromZero' },
+  prototypesUsed: { label: 'Prototypes used', hint: 'Prototypes that are some image’s first choice (MSN’s logged “np”). Dropping towards 1: collapse.', scale: 'fromZero' },
   prototypeUsage: { label: 'Prototypes in use', hint: 'Share of prototypes that are some image’s best match.', scale: 'percent' },
   // Pretext tasks
   hammingMin: { label: 'Min Hamming distance (permutations)', hint: 'Jigsaw: fewest tile positions in which two permutations of the set differ. Larger: classes are easier to tell apart.', scale: 'fromZero' },
   pretextAccuracy: { label: 'Pretext accuracy', hint: 'How often the network solves its made-up task on the batch. High accuracy does not guarantee useful features.', scale: 'percent' },
   // Masked modelling
-  reconLoss: { label: 'Reconstruction error', hint: 'Mean squared error on the masked patches only.', scale: 'fromZero' },
-  maskRatio: { label: 'Mask ratio', hint: 'Share of patches hidden from the encoder.', scale: 'percent' },
+  reconMse: { label: 'Reconstruction error (hidden pixels)', hint: 'MAE: mean squared error of the predicted pixels on the hidden patches of fixed images, in pixel units even when training on normalised targets.', scale: 'fromZero' },
+  reconstructionL2: { label: 'Reconstruction L2 (hidden region)', hint: 'Context encoder: squared error on the hidden region only, without the adversarial term.', scale: 'fromZero' },
+  discriminatorLoss: { label: 'Discriminator loss', hint: 'Context encoder’s adversarial term: log 4 ≈ 1.39 when the discriminator cannot tell filled-in images from real ones.', scale: 'fromZero' },
 };
 
 /** Label, hint and scale for a metric name; unknown names are shown as they are. */
