@@ -53,9 +53,13 @@ export const KNOWN_METRICS: Readonly<Record<string, Known>> = {
   discriminatorLoss: { label: 'Discriminator loss', hint: 'Context encoder’s adversarial term: log 4 ≈ 1.39 when the discriminator cannot tell filled-in images from real ones.', scale: 'fromZero' },
 };
 
+/** Whether a metric has its own label and hint (own keys only: not 'toString', 'constructor'). */
+export function isKnownMetric(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(KNOWN_METRICS, name);
+}
+
 /** Label, hint and scale for a metric name; unknown names are shown as they are. */
 export function metricInfo(name: string): MetricInfo {
-  const known = Object.prototype.hasOwnProperty.call(KNOWN_METRICS, name) ? KNOWN_METRICS[name] : undefined;
-  if (known) return { scale: 'auto', ...known };
+  if (isKnownMetric(name)) return { scale: 'auto', ...KNOWN_METRICS[name] };
   return { label: name, hint: `Method-specific metric “${name}”, read with the collapse metrics.`, scale: 'auto' };
 }
