@@ -62,6 +62,15 @@ test('Share link restores every control in a new page', async ({ page, context }
   await expect(other.page.getByTestId('url-notice')).toHaveCount(0);
 });
 
+test('the bare page opens on MNIST with SimCLR and no notice', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('start')).toBeVisible();
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  const values = await new Playground(page).controlValues();
+  expect(values['knob-batch']).toBe('64');
+  await expect(page.getByTestId('method-select')).toHaveValue('simclr');
+});
+
 test('a malformed URL opens with defaults and names what it ignored', async ({ page }) => {
   const app = new Playground(page);
   await app.open('method=simclr&batch=banana&lr=-4&frobnicate=1&steps=12');

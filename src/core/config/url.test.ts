@@ -14,6 +14,17 @@ describe('URL codec', () => {
     }
   });
 
+  it('reads a URL without a query as the defaults, with nothing ignored', () => {
+    for (const bare of ['http://127.0.0.1:5173/', 'https://example.org/ssl/index.html', '/', '/playground/', '']) {
+      const { config, ignored } = decodeConfig(bare);
+      expect(ignored).toEqual([]);
+      expect(config).toEqual(defaultConfig('simclr'));
+    }
+    // A share URL and its bare query string still read the same.
+    expect(decodeConfig('http://127.0.0.1:5173/?method=byol&steps=7').config).toEqual(decodeConfig('method=byol&steps=7').config);
+    expect(decodeConfig('method=byol&steps=7').config.steps).toBe(7);
+  });
+
   it('round-trips a config with every field changed', () => {
     const cfg: ExperimentConfig = {
       ...defaultConfig('simclr'),

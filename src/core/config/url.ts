@@ -98,11 +98,16 @@ function repairCrossField(cfg: ExperimentConfig, ignored: string[]): void {
   }
 }
 
+/** A whole URL (scheme://… or a path) rather than a bare query string. */
+const WHOLE_URL = /^([a-z][a-z\d+.-]*:\/\/|\/)/i;
+
+/** The query part of a share URL, or the input itself when it is a bare query string. */
 function extractQuery(input: string): string {
   const s = input.trim();
   const qIndex = s.indexOf('?');
   const hashIndex = s.indexOf('#');
   if (qIndex >= 0) return s.slice(qIndex + 1, hashIndex > qIndex ? hashIndex : undefined);
   if (hashIndex >= 0) return s.slice(hashIndex + 1);
-  return s;
+  // The page opened without parameters (http://host/): nothing to read, nothing to ignore.
+  return WHOLE_URL.test(s) ? '' : s;
 }
