@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the set-up script
 import { findBrowser } from './scripts/find-browser.mjs';
 
-const PORT = 4174;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 /**
  * End-to-end tests in real headless Chromium (Debian's, never a downloaded one) against the built
