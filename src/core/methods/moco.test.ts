@@ -20,7 +20,7 @@ const images = () => tf.randomUniform([16, 28, 28, 1], 0, 1, 'float32', 9) as tf
 
 async function readMetric(trainer: Trainer, name: string): Promise<number> {
   const metrics = trainer.method.extraMetrics!();
-  const v = (await metrics[name].data())[0];
+  const v = (await metrics[name]!.data())[0];
   tf.dispose(Object.values(metrics));
   return v;
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossEntropy, rotationBatch } from './rotation';
+import { crossEntropy } from '../losses';
+import { rotationBatch } from './rotation';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
