@@ -22,6 +22,5 @@ export function rowsWith(history: HistoryRow[], key: string): HistoryRow[] {
 }
 
 /** Current step: the last row with a loss. */
-export const selectStep = (s: AppState) => s.progress?.step ?? 0;
 export const selectRunInfo = (s: AppState) => s.runInfo;
 export const selectSnapshot = (s: AppState) => s.snapshot;
