@@ -32,10 +32,7 @@ const METRIC_NAMES = ['nmi', 'nmiVsPrevious', 'emptyClusters', 'clusterEntropy']
 
 export const deepcluster = defineMethod(deepclusterSpec, (ctx, knobs): DeepClusterInstance => {
   const { encoder, config, dataset, unlabelled } = ctx;
-  const k = knobs.k;
-  const pcaDim = knobs.pcaDim;
-  const iterations = knobs.kmeansIters;
-  const clusterEvery = knobs.clusterEvery;
+  const { k, pcaDim, kmeansIters: iterations, clusterEvery } = knobs;
   // 0 = once per epoch over the unlabelled subset, as the paper re-clusters every epoch.
   const period = clusterEvery > 0 ? clusterEvery : Math.ceil(unlabelled.length / config.batch);
   const head = createMlp(linearBlocks(encoder.outDim, k), { seed: mixSeed(ctx.seed, 1), name: 'clusterHead' });

@@ -35,10 +35,7 @@ const METRIC_IMAGES = 128;
 
 export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
   const { encoder, config } = ctx;
-  const outDim = knobs.outDim;
-  const studentTemp = knobs.studentTemp;
-  const centerMomentum = knobs.centerMomentum;
-  const teacherMomentum = knobs.teacherMomentum;
+  const { outDim, studentTemp, centerMomentum, teacherMomentum } = knobs;
   const tempAt = (step: number) => teacherTempAt(step, knobs.teacherTempStart, knobs.teacherTemp, knobs.teacherTempWarmup);
   const crops = multiCropSettings(knobs);
   const headOpts = { inDim: encoder.outDim, hidden: knobs.projHidden, bottleneck: knobs.bottleneckDim, outDim, batchNorm: knobs.headBatchNorm };

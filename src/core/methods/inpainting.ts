@@ -27,8 +27,7 @@ export const inpainting = defineMethod(inpaintingSpec, (ctx, knobs) => {
   if (!encoder.applyMap) throw new Error('inpainting decodes from the encoder’s spatial map; this backbone has none');
   const region: HoleRegion = knobs.region;
   const size = Math.min(knobs.holeSize, ctx.height, ctx.width);
-  const overlap = knobs.holeOverlap;
-  const advWeight = knobs.advWeight;
+  const { holeOverlap: overlap, advWeight } = knobs;
   const fill = meanPixel(ctx.dataset.pixels, ctx.unlabelled, ctx.height * ctx.width * ctx.channels);
   const mapShape = tf.tidy(() => encoder.applyMap!(tf.zeros([1, ctx.height, ctx.width, ctx.channels]) as tf.Tensor4D).shape);
   const ups = Math.ceil(Math.log2(ctx.height / mapShape[1]));

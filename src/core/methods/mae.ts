@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { maeSpec } from '../config/methods/mae';
-import { augmentBatch, firstMasks, samplePatchMasks, type MaskType } from '../augment';
+import { augmentBatch, firstMasks, samplePatchMasks } from '../augment';
 import { maeLoss } from '../losses';
 import { asVit, patchify } from '../nets/vit';
 import { warmupCosine } from '../nets/vit/schedule';
@@ -27,9 +27,7 @@ export const mae = defineMethod(maeSpec, (ctx, knobs) => {
   const vit = asVit(ctx.encoder);
   const { config } = ctx;
   const grid = vit.grid;
-  const maskRatio = knobs.maskRatio;
-  const maskType: MaskType = knobs.maskType;
-  const normPixels = knobs.normPixels;
+  const { maskRatio, maskType, normPixels } = knobs;
   const decoder = createMaeDecoder({
     encoderDim: vit.dim,
     dim: knobs.decoderDim,

@@ -34,11 +34,7 @@ const METRIC_IMAGES = 128;
 
 export const swav = defineMethod(swavSpec, (ctx, knobs): SwavInstance => {
   const { encoder, config } = ctx;
-  const k = knobs.prototypes;
-  const temperature = knobs.temperature;
-  const epsilon = knobs.sinkhornEpsilon;
-  const freezeSteps = knobs.freezeSteps;
-  const queueStart = knobs.queueStart;
+  const { prototypes: k, temperature, sinkhornEpsilon: epsilon, freezeSteps, queueStart } = knobs;
   const crops = multiCropSettings(knobs);
   const projector = createMlp(projectorBlocks(encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'projector' });
   // A bias-free linear layer, as the paper's nn.Linear(D, K, bias=False), kept at unit rows.
