@@ -100,7 +100,7 @@ export function createVitEncoder(o: VitOptions): VitEncoder {
 
 /** The ViT behind a method's encoder; methods with `backbone: 'vit'` get one from the trainer. */
 export function asVit(encoder: Encoder): VitEncoder {
-  if ((encoder as Partial<VitEncoder>).kind !== 'vit') throw new Error('this method needs the ViT backbone (MethodDefinition.backbone = "vit")');
+  if ((encoder as Partial<VitEncoder>).kind !== 'vit') throw new Error('this method needs the ViT backbone (backbone: "vit" in its spec)');
   return encoder as VitEncoder;
 }
 
