@@ -3,6 +3,7 @@ import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { METHOD_KEYS, METHOD_SPECS } from './methods';
 import { defaultConfig, parseExperimentConfig, type ExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
+import { FORMAT_VERSION, upgradeStoredConfig } from './versions';
 
 describe('URL codec', () => {
   it('round-trips the default config of every method', () => {
@@ -35,6 +36,12 @@ describe('URL codec', () => {
       lr: 0.0003,
       n: 2000,
       width: 8,
+      depth: 4,
+      batchNorm: false,
+      optimizer: 'lars',
+      weightDecay: 1e-6,
+      warmup: 10,
+      schedule: 'cosine',
       probeTrain: 500,
       probeTest: 400,
       metricsEvery: 5,
@@ -110,5 +117,32 @@ describe('URL codec', () => {
     if (!r.ok) expect(r.errors.join()).toMatch(/batch/);
     const badParam = { ...defaultConfig('simclr'), params: { temperature: 0.5, projHidden: 128, projDim: 64, foo: 1 } };
     expect(parseExperimentConfig(badParam).ok).toBe(false);
+  });
+
+  it('a version-1 link (no v, every field it knew) decodes with version 1’s encoder and optimiser', () => {
+    // A link as the version-1 app wrote it for BYOL: every global, method and augmentation knob of the day.
+    const v1Link =
+      'method=byol&dataset=mnist&backend=auto&seed=1&steps=500&batch=64&lr=0.001&n=5000&width=16&probeTrain=1000&probeTest=1000&metricsEvery=10&probeEvery=100&predictor=1&ema=1';
+    const { config, ignored } = decodeConfig(v1Link);
+    expect(ignored).toEqual([]);
+    expect(config).toMatchObject({ batchNorm: false, depth: 3, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant', width: 16 });
+    // The same link marked v=2, and a hand-written partial query, get today's defaults.
+    expect(decodeConfig(`${v1Link}&v=2`).config.batchNorm).toBe(true);
+    expect(decodeConfig('method=byol&steps=7').config.batchNorm).toBe(true);
+    // v=1 on a partial link reads version 1 too; a v this app does not know is reported.
+    expect(decodeConfig('v=1&method=byol').config.batchNorm).toBe(false);
+    const future = decodeConfig('v=99&method=byol');
+    expect(future.ignored).toEqual([`v=99 is not a format version this app knows (1 to ${FORMAT_VERSION}); read as ${FORMAT_VERSION}`]);
+    // What the app writes now says its version.
+    expect(new URLSearchParams(encodeConfig(defaultConfig('byol'))).get('v')).toBe(String(FORMAT_VERSION));
+  });
+
+  it('a stored run config of version 1 is read with version 1’s values; a current one is left alone', () => {
+    const { batchNorm: _b, depth: _d, optimizer: _o, weightDecay: _w, warmup: _u, schedule: _s, ...v1 } = defaultConfig('simclr');
+    expect(parseExperimentConfig(v1).ok).toBe(false);
+    const upgraded = parseExperimentConfig(upgradeStoredConfig(v1));
+    expect(upgraded.ok && upgraded.config).toMatchObject({ batchNorm: false, depth: 3, optimizer: 'adam', weightDecay: 0 });
+    const current = defaultConfig('simclr');
+    expect(upgradeStoredConfig(current)).toBe(current);
   });
 });

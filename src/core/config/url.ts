@@ -3,13 +3,16 @@ import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
+import { FORMAT_VERSION, V1_GLOBALS, V1_GLOBAL_NAMES } from './versions';
 
 /**
- * URL codec. Every field is written, defaults included, so a link keeps meaning the same experiment
- * even if a later version changes a default. Parameter names: DESIGN.md "Public formats".
+ * URL codec. Every field is written, defaults included, with the format version `v`, so a link keeps
+ * meaning the same experiment when a later version changes a default or adds a knob (versions.ts).
+ * Parameter names: DESIGN.md "Public formats".
  */
 export function encodeConfig(cfg: ExperimentConfig): string {
   const q = new URLSearchParams();
+  q.set('v', String(FORMAT_VERSION));
   q.set('method', cfg.method);
   q.set('dataset', cfg.dataset);
   q.set('backend', cfg.backend);
@@ -45,6 +48,7 @@ export function decodeConfig(input: string): DecodeResult {
     else ignored.push(`method=${methodRaw} is not a known method (${METHOD_KEYS.join(', ')})`);
   }
   const cfg = defaultConfig(method);
+  if (linkVersion(q, rawOf('v'), ignored) === 1) Object.assign(cfg, V1_GLOBALS);
 
   const datasetRaw = rawOf('dataset');
   if (datasetRaw !== undefined) {
@@ -79,6 +83,19 @@ export function decodeConfig(input: string): DecodeResult {
   }
   repairCrossField(cfg, ignored);
   return { config: cfg, ignored };
+}
+
+/**
+ * The format version a link was written in: its `v`; without one, version 1 when it names every
+ * global knob version 1 wrote (that app wrote them all), else the current version (a query typed by
+ * hand, or a page opened with a few parameters, means today's defaults).
+ */
+function linkVersion(q: URLSearchParams, raw: string | undefined, ignored: string[]): number {
+  if (raw === undefined) return V1_GLOBAL_NAMES.every((name) => q.has(name)) ? 1 : FORMAT_VERSION;
+  const v = Number(raw);
+  if (Number.isInteger(v) && v >= 1 && v <= FORMAT_VERSION) return v;
+  ignored.push(`v=${raw} is not a format version this app knows (1 to ${FORMAT_VERSION}); read as ${FORMAT_VERSION}`);
+  return FORMAT_VERSION;
 }
 
 /** Makes a config that passed per-field checks consistent, saying what it changed. */

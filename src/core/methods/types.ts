@@ -20,6 +20,8 @@ export interface MethodContext {
   /** The dataset and the indices of the unlabelled training subset (DeepCluster clusters them all). */
   dataset: ImageDataset;
   unlabelled: Int32Array;
+  /** The labelled probe-train indices: read only by the supervised reference, never by an SSL method. */
+  probeTrain: Int32Array;
 }
 
 export interface StepInput {

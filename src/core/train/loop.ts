@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
+import { referenceKey, referenceProbes } from '../eval/references';
 import { Trainer } from './trainer';
 import { yieldToEventLoop } from './yield';
 
@@ -74,7 +75,11 @@ export async function runTraining(
     });
     const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
     Object.assign(latest, baseline);
-    emit([{ step: 0, ...baseline }]);
+    // Raw pixels and PCA with as many components as the probed features: the lines to beat. Computed
+    // once per dataset, split and size (eval/references.ts), before the first step; its two read-backs
+    // are not in hostReads, which counts the training loop's.
+    const references = await referenceProbes(dataset, trainer.splits, trainer.encoder.outDim, referenceKey(dataset, config, trainer.encoder.outDim));
+    emit([{ step: 0, ...baseline, ...references }]);
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
@@ -138,6 +143,7 @@ export async function runTraining(
       knnAccuracy: latest.knnAccuracy ?? NaN,
       baselineProbeAccuracy: baseline.probeAccuracy,
       baselineKnnAccuracy: baseline.knnAccuracy,
+      ...references,
       l2NormalizedStd: latest.l2NormalizedStd ?? NaN,
       rankMe: latest.rankMe ?? NaN,
       embeddingDim: trainer.embeddingDim,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { experimentConfigSchema } from '../config/schema';
+import { upgradeStoredConfig } from '../config/versions';
 
 /**
  * tfjs-free shapes of what training produces (DESIGN.md "Public formats"). A run has one definition,
@@ -52,8 +53,8 @@ export function runFields<M extends z.ZodType<number | null>>(metric: M) {
   };
 }
 
-/** A run as the runner writes it and the UI holds, exports and imports it. */
-export const runRecordSchema = z.object({ config: experimentConfigSchema, ...runFields(heldMetric) });
+/** A run as the runner writes it and the UI holds, exports and imports it (a version-1 config read with version 1's values). */
+export const runRecordSchema = z.object({ config: z.preprocess(upgradeStoredConfig, experimentConfigSchema), ...runFields(heldMetric) });
 
 export type RunRecord = z.output<typeof runRecordSchema>;
 export type HistoryRow = RunRecord['history'][number];

@@ -10,7 +10,9 @@ import { METHODS } from '../methods';
 import type { MethodInstance } from '../methods/types';
 import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
+import { whileTraining } from '../nets/batchNorm';
 import { emaUpdate } from './ema';
+import { createOptimizer, scheduledLearningRate, type Optimizer } from './optimizers';
 import { mixSeed } from '../random';
 
 /** Images the collapse metrics are measured on: fixed, unaugmented, from probe-test. */
@@ -29,7 +31,7 @@ export class Trainer {
   /** Read-backs made by metrics that need host-side maths (see collapseMetrics). */
   hostReads = 0;
   private readonly sampler: BatchSampler;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: Optimizer;
   private readonly trainable: tf.Variable[];
   private readonly collapseImages: tf.Tensor4D;
 
@@ -42,6 +44,8 @@ export class Trainer {
       height: dataset.height,
       width: dataset.width,
       encoderWidth: config.width,
+      depth: config.depth,
+      batchNorm: config.batchNorm,
       seed: mixSeed(config.seed, 11),
       params: config.params,
     });
@@ -54,9 +58,10 @@ export class Trainer {
       seed: mixSeed(config.seed, 12),
       dataset,
       unlabelled: this.splits.unlabelled,
+      probeTrain: this.splits.probeTrain,
     });
     this.trainable = [...this.encoder.params.list(), ...this.method.heads.flatMap((h) => h.list())];
-    this.optimizer = tf.train.adam(config.lr);
+    this.optimizer = createOptimizer(config.optimizer, { learningRate: config.lr, weightDecay: config.weightDecay });
     const sample = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
     this.collapseImages = tf.tidy(() => this.imagesTensor(sample));
     this.embeddingDim = tf.tidy(() => this.method.embed(tf.slice(this.collapseImages, 0, 2)).shape[1]);
@@ -79,23 +84,29 @@ export class Trainer {
   step(): tf.Scalar {
     const step = this.stepsDone + 1;
     const total = this.config.steps;
-    if (this.method.learningRate) {
-      // tfjs optimisers read their learning rate on every applyGradients call.
-      (this.optimizer as unknown as { learningRate: number }).learningRate = this.method.learningRate(step, total, this.config.lr);
-    }
+    this.optimizer.learningRate = this.learningRateAt(step);
     const indices = this.sampler.next(this.config.batch);
     const images = this.imagesTensor(indices);
-    const loss = this.optimizer.minimize(
-      () => this.method.loss({ images, indices, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }),
-      true,
-      this.trainable,
-    ) as tf.Scalar;
+    // Encoder BatchNorm uses batch statistics only inside the update (nets/batchNorm.ts).
+    const loss = whileTraining(() =>
+      this.optimizer.minimize(() => this.method.loss({ images, indices, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }), this.trainable),
+    );
     images.dispose();
     const pairs = this.method.momentumPairs?.() ?? [];
     if (pairs.length > 0) emaUpdate(pairs, this.method.momentum?.(step, total) ?? 0.99);
     this.method.afterStep?.(step);
     this.stepsDone = step;
     return loss;
+  }
+
+  /**
+   * The rate for `step`: the global warm-up and schedule when either is set; otherwise the method's
+   * own paper schedule if it has one (MoCo's steps or cosine, MAE's and MSN's warm-up + cosine), else lr.
+   */
+  learningRateAt(step: number): number {
+    const { lr, warmup, schedule, steps } = this.config;
+    if (warmup === 0 && schedule === 'constant' && this.method.learningRate) return this.method.learningRate(step, steps, lr);
+    return scheduledLearningRate(step, steps, lr, warmup, schedule);
   }
 
   /** Names of the method's own chartable scalars (its extraMetrics), without keeping the values. */

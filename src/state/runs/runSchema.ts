@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { METHOD_KEYS } from '../../core/config/methods';
 import { parseExperimentConfig } from '../../core/config/schema';
+import { upgradeStoredConfig } from '../../core/config/versions';
 import { runFields, type RunRecord } from '../../core/train/run';
 
 /**
@@ -30,7 +31,9 @@ export function parseRunRecord(input: unknown): RunParseResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [`a run must be a JSON object with config, history and final; got ${show(input)}`] };
   }
-  const raw = input as Record<string, unknown>;
+  // A run stored by version 1 lacks the fields added since; it trained with version 1's values.
+  const raw = { ...(input as Record<string, unknown>) };
+  raw.config = upgradeStoredConfig(raw.config);
   const errors: string[] = [...configErrors(raw.config)];
   const shape = runShape.safeParse(raw, { reportInput: true });
   if (!shape.success) errors.push(...shape.error.issues.map(formatIssue));

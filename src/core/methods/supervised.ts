@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { augmentBatch } from '../augment';
+import { supervisedSpec } from '../config/methods/supervised';
+import { BatchSampler } from '../data/batches';
+import { gatherFloat, gatherLabels } from '../data/dataset';
+import { crossEntropy } from '../losses';
+import { linearBlocks } from '../nets/heads';
+import { createMlp } from '../nets/mlp';
+import { mixSeed } from '../random';
+import { defineMethod } from './define';
+
+/**
+ * The supervised reference: encoder + linear classifier trained with cross-entropy on the labelled
+ * probe-train images (its own seeded batches of config.batch; the unlabelled batch the trainer draws
+ * is not used). Probed like every method, its accuracy is the ceiling for this encoder, these labels
+ * and this budget.
+ */
+export const supervised = defineMethod(supervisedSpec, (ctx, knobs) => {
+  const { encoder, config, dataset } = ctx;
+  const head = createMlp(linearBlocks(encoder.outDim, dataset.classes), { seed: mixSeed(ctx.seed, 1), name: 'classifier' });
+  const sampler = new BatchSampler(ctx.probeTrain, mixSeed(ctx.seed, 2));
+  return {
+    heads: [head.params],
+    loss({ seed }) {
+      const idx = sampler.next(Math.min(config.batch, ctx.probeTrain.length));
+      return tf.tidy(() => {
+        const plain = tf.tensor4d(gatherFloat(dataset, idx), [idx.length, ctx.height, ctx.width, ctx.channels]);
+        const x = knobs.supAugment ? augmentBatch(plain, config.aug, mixSeed(seed, 1)) : plain;
+        const labels = tf.tensor1d(gatherLabels(dataset, idx), 'int32');
+        return crossEntropy(head.apply(encoder.apply(x)), labels, dataset.classes);
+      });
+    },
+    embed: (x) => encoder.apply(x),
+    dispose() {
+      head.params.dispose();
+    },
+  };
+});
