@@ -1,4 +1,5 @@
 import { ChartsPanel } from './charts/ChartsPanel';
+import { CompareView } from './compare/CompareView';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
@@ -25,6 +26,7 @@ export function App() {
         <div className="layout__results">
           <RunBar />
           <ChartsPanel />
+          <CompareView />
           <MethodPanel />
           <PreviewStrip />
         </div>

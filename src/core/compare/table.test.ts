@@ -15,7 +15,7 @@ const final = (probe: number, loss: number): FinalMetrics => ({
   loss,
 });
 const byol = { ...defaultConfig('byol'), steps: 40 };
-const record = (params: Partial<typeof byol.params>, probe: number, loss: number, steps = 40): ComparedRecord => ({
+const record = (params: Record<string, boolean>, probe: number, loss: number, steps = 40): ComparedRecord => ({
   config: { ...byol, params: { ...byol.params, ...params } },
   backend: 'wasm',
   wallSeconds: 10 + probe,

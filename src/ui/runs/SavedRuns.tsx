@@ -1,5 +1,8 @@
 import type { ChangeEvent } from 'react';
 import { METHOD_SPECS } from '../../core/config/methods';
+import { toggleComparison } from '../../state/compare/actions';
+import { selectCompareSelected, selectLiveComparable } from '../../state/compare/selectors';
+import { LIVE_ID } from '../../state/compare/types';
 import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile, viewRun } from '../../state/runs/actions';
 import { selectSavedRuns, selectSavedRunsInfo, selectViewingId } from '../../state/runs/selectors';
 import type { RunSummary } from '../../state/runs/types';
@@ -13,12 +16,20 @@ function stepsText(r: RunSummary): string {
   return r.steps === r.totalSteps ? `${r.steps} steps` : `${r.steps} of ${r.totalSteps} steps`;
 }
 
-function SavedRunRow({ run, viewing, busy }: { run: RunSummary; viewing: boolean; busy: boolean }) {
+/** The tick that adds a run to the comparison view. */
+function CompareTick({ id, checked, name }: { id: string; checked: boolean; name: string }) {
+  return (
+    <input type="checkbox" className="saved-run__compare" data-testid="compare-tick" checked={checked} aria-label={`Compare ${name}`} title="Compare" onChange={() => toggleComparison(id)} />
+  );
+}
+
+function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewing: boolean; busy: boolean; compared: boolean }) {
   const label = METHOD_SPECS[run.method].label;
   const when = DATE.format(run.savedAt);
   return (
     <li className={`saved-run${viewing ? ' saved-run--viewing' : ''}`} data-testid="saved-run" data-id={run.id} aria-current={viewing ? 'true' : undefined}>
       <div className="saved-run__main">
+        <CompareTick id={run.id} checked={compared} name={`the ${label} run saved ${when}`} />
         <strong className="saved-run__method">{label}</strong>
         <span data-testid="saved-run-steps">{stepsText(run)}</span>
         <span>
@@ -51,12 +62,14 @@ function SavedRunRow({ run, viewing, busy }: { run: RunSummary; viewing: boolean
   );
 }
 
-/** Runs saved in this browser: view one on the charts, delete it, or import a run file. */
+/** Runs saved in this browser: view one on the charts, tick some to compare, delete one, or import a run file. */
 export function SavedRuns() {
   const runs = useStore(selectSavedRuns);
   const info = useStore(selectSavedRunsInfo);
   const viewingId = useStore(selectViewingId);
   const busy = useStore(selectBusy);
+  const compared = useStore(selectCompareSelected);
+  const liveComparable = useStore(selectLiveComparable);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -82,11 +95,16 @@ export function SavedRuns() {
           </button>
         </div>
       )}
+      {liveComparable && (
+        <label className="saved-runs__live">
+          <CompareTick id={LIVE_ID} checked={compared.includes(LIVE_ID)} name="the current run" /> Compare the current run (on the charts)
+        </label>
+      )}
       {info.status === 'ready' && runs.length === 0 && <p className="saved-runs__empty">Finished runs are saved in this browser.</p>}
       {runs.length > 0 && (
         <ul className="saved-runs__list">
           {runs.map((r) => (
-            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} />
+            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} compared={compared.includes(r.id)} />
           ))}
         </ul>
       )}
