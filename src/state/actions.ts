@@ -153,6 +153,12 @@ export function start(): void {
   sendToWorker({ type: 'start', config: get().config });
 }
 
+/** Makes a config the current experiment (controls and URL) and starts it: what the queue runs. */
+export function startExperiment(config: ExperimentConfig): void {
+  updateConfig(config, { preview: true });
+  start();
+}
+
 export const pause = () => sendToWorker({ type: 'pause' });
 export const resume = () => sendToWorker({ type: 'resume' });
 export const stop = () => sendToWorker({ type: 'stop' });

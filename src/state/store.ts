@@ -3,6 +3,7 @@ import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
 import { initialCompareState, type CompareState } from './compare/types';
+import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 
 export interface PreviewState {
@@ -36,6 +37,8 @@ export interface AppState {
   savedRunsInfo: SavedRunsInfo;
   /** Runs ticked for comparison and the comparison view's settings (state/compare). */
   compare: CompareState;
+  /** Experiments waiting to run one after another, and the one running (state/queue). */
+  queue: QueueState;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -54,6 +57,7 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
   compare: initialCompareState(),
+  queue: initialQueueState(),
 });
 
 export const useStore = create<AppState>(() => initialState());

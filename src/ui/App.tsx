@@ -5,6 +5,7 @@ import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
 import { UrlNotice } from './notices/UrlNotice';
+import { QueuePanel } from './queue/QueuePanel';
 import { PreviewStrip } from './preview/PreviewStrip';
 import { RunBar } from './runbar/RunBar';
 import { SavedRuns } from './runs/SavedRuns';
@@ -25,6 +26,7 @@ export function App() {
         </aside>
         <div className="layout__results">
           <RunBar />
+          <QueuePanel />
           <ChartsPanel />
           <CompareView />
           <MethodPanel />

@@ -1,0 +1,3 @@
+import type { AppState } from '../store';
+
+export const selectQueue = (s: AppState) => s.queue;
