@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { realRunJson } from '../src/state/runs/fixture';
-import { Playground } from './playground';
+import { Playground, TINY as TINY_Q } from './playground';
 
 /** Comparison view in real Chromium: real runs trained on WASM, real IndexedDB. */
 
@@ -120,4 +120,41 @@ test('twelve overlaid runs of 3000 steps: hovering causes no main-thread task ov
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   console.log(`longest main-thread tasks while hovering 12 runs: ${JSON.stringify(longTasks.map((d) => Math.round(d)))}`);
   expect(longTasks).toEqual([]);
+});
+
+test('a comparison link shows its runs and starts nothing until Run all; hostile values are refused as text; hide= hides groups; Share gives the same set back', async ({ page }) => {
+  const base = `method=rotation&${TINY_Q}&seed=1`;
+  const hostile = `run=${encodeURIComponent('<img src=x onerror="window.__xss=1">')}:1&run=lr:1e308&run=seed:${'7'.repeat(100_000)}&run=steps:NaN&run=${encodeURIComponent('<script>window.__xss=2</script>')}`;
+  // In the fragment: a 100k-character query would be refused by the server before the app sees it.
+  await page.goto(`/#${base}&run=&run=seed:2&${hostile}&hide=augment,share`);
+  await expect(page.getByTestId('linked-run')).toHaveCount(2);
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toContainText('run 3 was left out: rotation has no knob "<img src=x onerror="window.__xss=1">"');
+  await expect(notice).toContainText('run 4 was left out: lr=1e308 is not a number');
+  await expect(notice).toContainText('(100000 characters)');
+  await expect(notice).toContainText('run 6 was left out: steps=NaN');
+  await expect(notice).toContainText('<script>window.__xss=2</script>');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect((await notice.textContent())!.length).toBeLessThan(3000);
+  // hide=augment,share: those groups are not shown; the rest is.
+  await expect(page.locator('[data-group="augment"]')).toBeHidden();
+  await expect(page.getByTestId('share')).toBeHidden();
+  await expect(page.getByTestId('knob-steps')).toBeVisible();
+  // Never starts by itself.
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('run-state')).toHaveText('idle');
+  await expect(page.getByTestId('saved-run')).toHaveCount(0);
+
+  await page.getByTestId('run-all').click();
+  await expect(page.getByTestId('queue-entry-state')).toHaveText(['saved', 'saved'], { timeout: 200_000 });
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-runs', '2');
+  await page.getByTestId('share-comparison').click();
+  const link = await page.getByTestId('comparison-link').inputValue();
+  const q = new URL(link).searchParams;
+  expect(q.getAll('run').length).toBe(2);
+  expect(q.get('hide')).toBe('augment,share');
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('linked-run')).toHaveText(await page.getByTestId('compare-legend-item').allTextContents().then((t) => t.map((x) => x.replace('×', '').trim())));
 });

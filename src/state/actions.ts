@@ -67,9 +67,17 @@ export function handleWorkerMessage(msg: FromWorker): void {
   }
 }
 
+/** Parameters kept after the config in the URL on every change (a lecture link's hide=). */
+let urlSuffix = '';
+
+export function keepInUrl(suffix: string): void {
+  urlSuffix = suffix;
+  syncUrl();
+}
+
 function syncUrl(): void {
   if (typeof window === 'undefined') return;
-  const url = `${window.location.pathname}?${encodeConfig(get().config)}`;
+  const url = `${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
   window.history.replaceState(null, '', url);
 }
 

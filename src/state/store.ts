@@ -3,6 +3,7 @@ import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
 import { initialCompareState, type CompareState } from './compare/types';
+import { initialLinkState, type LinkState } from './link/types';
 import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 
@@ -39,6 +40,8 @@ export interface AppState {
   compare: CompareState;
   /** Experiments waiting to run one after another, and the one running (state/queue). */
   queue: QueueState;
+  /** What the opening link held beyond one experiment: a comparison's runs, hidden control groups. */
+  link: LinkState;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -58,6 +61,7 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   savedRunsInfo: initialSavedRunsInfo(),
   compare: initialCompareState(),
   queue: initialQueueState(),
+  link: initialLinkState(),
 });
 
 export const useStore = create<AppState>(() => initialState());

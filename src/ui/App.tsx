@@ -1,5 +1,8 @@
 import { ChartsPanel } from './charts/ChartsPanel';
+import { selectHidden } from '../state/link/actions';
+import { useStore } from '../state/store';
 import { CompareView } from './compare/CompareView';
+import { LinkedRuns } from './compare/LinkedRuns';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
@@ -13,8 +16,9 @@ import { SharePanel } from './share/SharePanel';
 
 /** Layout only: each panel reads the store itself and calls actions (state/actions.ts). */
 export function App() {
+  const hidden = useStore(selectHidden);
   return (
-    <div className="app">
+    <div className={['app', ...hidden.map((g) => `hide-${g}`)].join(' ')} data-testid="app">
       <Header />
       <UrlNotice />
       <ErrorList />
@@ -26,11 +30,14 @@ export function App() {
         </aside>
         <div className="layout__results">
           <RunBar />
+          <LinkedRuns />
           <QueuePanel />
           <ChartsPanel />
           <CompareView />
           <MethodPanel />
-          <PreviewStrip />
+          <div data-group="preview">
+            <PreviewStrip />
+          </div>
         </div>
       </main>
     </div>

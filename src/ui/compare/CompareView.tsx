@@ -5,6 +5,7 @@ import { useStore } from '../../state/store';
 import { formatPercent } from '../format';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
+import { ShareComparison } from './ShareComparison';
 import { compareMetricInfo } from './metricLabels';
 import { sharedMetrics } from './overlayData';
 
@@ -22,6 +23,7 @@ export function CompareView() {
   const runs = useStore(selectComparedRuns);
   const { smoothing, problem } = useStore(selectCompare);
   const xMax = useMemo(() => runs.reduce((m, r) => Math.max(m, r.config.steps, r.history.at(-1)?.step ?? 0), 1), [runs]);
+  const configs = useMemo(() => runs.map((r) => r.config), [runs]);
   const extras = useMemo(() => sharedMetrics(runs.map((r) => r.history), MAIN), [runs]);
   if (runs.length === 0 && !problem) return null;
   return (
@@ -56,6 +58,7 @@ export function CompareView() {
           </li>
         ))}
       </ul>
+      <ShareComparison configs={configs} what={`these ${runs.length} experiments`} />
       {runs.length > 0 && (
         <div className="charts">
           <CompareChart testId="compare-chart-loss" title="Loss" hint="Each method's own objective; smoothed with a de-biased EMA, the raw curve faint underneath." metric="loss" runs={runs} xMax={xMax} smoothing={smoothing} />

@@ -14,7 +14,7 @@ export function QueuePanel() {
   const waiting = queue.entries.filter((e) => e.state === 'waiting').length;
   const finished = queue.entries.some((e) => e.state !== 'waiting' && e.state !== 'running');
   return (
-    <section className="card queue" aria-label="Queue" data-testid="queue">
+    <section className="card queue" aria-label="Queue" data-testid="queue" data-group="queue">
       <div className="queue__head">
         <h2>Queue</h2>
         <span className="queue__count">{waiting} waiting</span>

@@ -22,7 +22,7 @@ export function RunBar() {
         <button type="button" className="button button--primary" data-testid="start" disabled={!can.start} onClick={start}>
           Start
         </button>
-        <button type="button" className="button" data-testid="add-to-queue" title="Run this experiment after the ones queued before it" onClick={() => addToQueue()}>
+        <button type="button" className="button" data-testid="add-to-queue" data-group="queue" title="Run this experiment after the ones queued before it" onClick={() => addToQueue()}>
           Add to queue
         </button>
         <button type="button" className="button" data-testid="pause" disabled={!can.pause} onClick={pause}>
