@@ -13,6 +13,7 @@ import { PreviewStrip } from './preview/PreviewStrip';
 import { RunBar } from './runbar/RunBar';
 import { SavedRuns } from './runs/SavedRuns';
 import { SharePanel } from './share/SharePanel';
+import { SweepBuilder } from './sweep/SweepBuilder';
 
 /** Layout only: each panel reads the store itself and calls actions (state/actions.ts). */
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
       <main className="layout">
         <aside className="layout__controls">
           <ControlsPanel />
+          <SweepBuilder />
           <SharePanel />
           <SavedRuns />
         </aside>

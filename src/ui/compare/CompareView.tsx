@@ -6,6 +6,7 @@ import { formatPercent } from '../format';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
 import { ShareComparison } from './ShareComparison';
+import { SweepSummaryChart } from './SweepSummaryChart';
 import { compareMetricInfo } from './metricLabels';
 import { sharedMetrics } from './overlayData';
 
@@ -61,6 +62,7 @@ export function CompareView() {
       <ShareComparison configs={configs} what={`these ${runs.length} experiments`} />
       {runs.length > 0 && (
         <div className="charts">
+          <SweepSummaryChart runs={runs} />
           <CompareChart testId="compare-chart-loss" title="Loss" hint="Each method's own objective; smoothed with a de-biased EMA, the raw curve faint underneath." metric="loss" runs={runs} xMax={xMax} smoothing={smoothing} />
           <CompareChart testId="compare-chart-std" title="Std of l2-normalised embeddings" hint="Near 1/√d: spread over the sphere; towards 0: collapse." metric="l2NormalizedStd" runs={runs} xMax={xMax} yDomain={FROM_ZERO} />
           <CompareChart testId="compare-chart-rankme" title="RankMe (effective rank)" hint="How many directions the embeddings use. Low: dimensional collapse." metric="rankMe" runs={runs} xMax={xMax} yDomain={FROM_ZERO} />
