@@ -150,11 +150,24 @@ test('a comparison link shows its runs and starts nothing until Run all; hostile
   await expect(page.getByTestId('queue-entry-state')).toHaveText(['saved', 'saved'], { timeout: 200_000 });
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-runs', '2');
   await page.getByTestId('share-comparison').click();
-  const link = await page.getByTestId('comparison-link').inputValue();
+  const link = await page.getByTestId('share-comparison-link').inputValue();
   const q = new URL(link).searchParams;
   expect(q.getAll('run').length).toBe(2);
   expect(q.get('hide')).toBe('augment,share');
   const other = await page.context().newPage();
   await other.goto(link);
   await expect(other.getByTestId('linked-run')).toHaveText(await page.getByTestId('compare-legend-item').allTextContents().then((t) => t.map((x) => x.replace('×', '').trim())));
+});
+
+test('Experiments to try: each preset is a comparison link that lists its runs and waits for Run all', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open('backend=wasm');
+  const presets = page.getByTestId('preset');
+  await expect(presets).toHaveCount(7);
+  await expect(presets.first()).toContainText('4 runs · 1:06 on WASM');
+  await presets.first().getByTestId('preset-link').click();
+  await expect(page.getByTestId('linked-run')).toHaveText(['BYOL · predictor on · ema on', 'BYOL · predictor on · ema off', 'BYOL · predictor off · ema on', 'BYOL · predictor off · ema off']);
+  await expect(page.getByTestId('url-notice')).toHaveCount(0);
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('run-state')).toHaveText('idle');
 });

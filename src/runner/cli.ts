@@ -2,12 +2,12 @@
 // A comparison link runs each of its experiments and writes one file per run into --out DIR.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { failAndExit } from './exit';
 import { parseRunnerArgs, type RunnerArgs } from './args';
 import { finalLine, startRunnerBackend, trainOne } from './trainOne';
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`train: ${message}\n`);
-  process.exit(code);
+  return failAndExit('train', message, code);
 }
 
 async function main(): Promise<void> {

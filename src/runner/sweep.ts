@@ -6,12 +6,12 @@ import { aggregateByValue, aggregateTable, summaryCsvTable } from '../core/compa
 import { describeValues } from '../core/compare/sweep';
 import { runLabels } from '../core/compare/labels';
 import { resultsTable, toCsv, toMarkdown } from '../core/compare/table';
+import { failAndExit } from './exit';
 import { parseSweepArgs, type SweepArgs } from './sweepArgs';
 import { finalLine, startRunnerBackend, trainOne, type RunFile } from './trainOne';
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`sweep: ${message.replace(/\n/g, '\nsweep: ')}\n`);
-  process.exit(code);
+  return failAndExit('sweep', message, code);
 }
 
 function runFileName(i: number): string {

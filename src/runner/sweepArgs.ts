@@ -1,15 +1,19 @@
-import { decodeComparison, isComparisonLink } from '../core/compare/link';
+import { decodeComparison, encodeComparison, isComparisonLink } from '../core/compare/link';
 import { expandSweep, parseSeeds, parseSweepAxes, type SweepAxis, type SweepRun } from '../core/compare/sweep';
 import { decodeConfig } from '../core/config/url';
+import { findKnob, knobValue } from '../core/compare/knobs';
+import { PRESETS, presetSweep } from '../core/compare/presets';
+import type { ExperimentConfig } from '../core/config/schema';
 import { RUNNER_BACKENDS, type RunnerBackend } from './args';
 
-export const SWEEP_USAGE = `Usage: npm run sweep -- '<share link, query or comparison link>' --vary KNOB=VALUES [--vary …] [--seeds 1,2,3] --out DIR [--backend wasm|cpu|webgpu] [--quiet]
+export const SWEEP_USAGE = `Usage: npm run sweep -- '<share link, query or comparison link>' | --preset KEY  --vary KNOB=VALUES [--vary …] [--seeds 1,2,3] --out DIR [--backend wasm|cpu|webgpu] [--quiet]
 
 Runs every experiment of a sweep, one after another, with the same core as \`npm run train\`, and
 writes DIR/run-NN.json for each plus DIR/summary.csv and DIR/summary.md (one row per run, then
 mean/min/max per value of each varied knob). VALUES: a list (0.25,0.5,0.75), a linear range
 (0.1..0.9:5) or a log range (1e-4..1e-2:3:log); toggles as 0,1; \`method\` itself can vary.
-A comparison link is run as it is (add --seeds to repeat each run). Bad options exit with 2
+A comparison link is run as it is (add --seeds to repeat each run); --preset KEY runs one of the
+"Experiments to try" (${PRESETS.map((p) => p.key).join(', ')}). Bad options exit with 2
 before anything trains.`;
 
 export interface SweepArgs {
@@ -28,13 +32,25 @@ export function parseSweepArgs(argv: string[]): SweepArgs {
   let backend: RunnerBackend | null = null;
   let seedsSpec: string | null = null;
   let quiet = false;
+  let presetAxes: SweepAxis[] = [];
   const vary: string[] = [];
   const problems: string[] = [];
   const value = (i: number, a: string, name: string): [string | undefined, number] => (a === name ? [argv[i + 1], i + 1] : [a.slice(name.length + 1), i]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const opt = a.split('=')[0];
-    if (opt === '--vary' || opt === '--seeds' || opt === '--out' || opt === '--backend') {
+    if (opt === '--preset') {
+      const [v, next] = value(i, a, opt);
+      i = next;
+      const preset = PRESETS.find((p) => p.key === v);
+      if (!preset) problems.push(`--preset must be one of ${PRESETS.map((p) => p.key).join(', ')} (got ${v ?? 'nothing'})`);
+      else if (input !== null) problems.push('give either a base experiment or --preset');
+      else {
+        const sweep = presetSweep(preset);
+        input = encodeComparison(sweep.configs);
+        presetAxes = sweep.axes;
+      }
+    } else if (opt === '--vary' || opt === '--seeds' || opt === '--out' || opt === '--backend') {
       const [v, next] = value(i, a, opt);
       i = next;
       if (!v) problems.push(`${opt} needs a value`);
@@ -67,9 +83,17 @@ export function parseSweepArgs(argv: string[]): SweepArgs {
   if (!axes.ok) problems.push(...axes.errors);
   if (problems.length > 0) throw new Error(problems.join('\n'));
   let runs: SweepRun[];
-  const axisList = axes.ok ? axes.axes : [];
+  const axisList = axes.ok && axes.axes.length ? axes.axes : presetAxes;
   if (decoded) {
-    runs = decoded.configs.flatMap((config) => (seeds.length ? seeds.map((seed) => ({ config: { ...config, seed }, values: { seed } })) : [{ config, values: {} }]));
+    // A preset's runs carry the values of its varied knobs, so the summary groups by them.
+    const valuesOf = (config: ExperimentConfig) =>
+      Object.fromEntries(presetAxes.flatMap((a) => {
+        const k = findKnob(a.knob, config.method);
+        return k ? [[a.knob, knobValue(config, k)]] : [];
+      }));
+    runs = decoded.configs.flatMap((config) =>
+      seeds.length ? seeds.map((seed) => ({ config: { ...config, seed }, values: { ...valuesOf(config), seed } })) : [{ config, values: valuesOf(config) }],
+    );
   } else {
     const expanded = expandSweep(baseConfig, { axes: axisList, seeds });
     if (!expanded.ok) throw new Error(expanded.errors.join('\n'));

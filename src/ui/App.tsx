@@ -3,6 +3,7 @@ import { selectHidden } from '../state/link/actions';
 import { useStore } from '../state/store';
 import { CompareView } from './compare/CompareView';
 import { LinkedRuns } from './compare/LinkedRuns';
+import { PresetsGallery } from './compare/PresetsGallery';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
@@ -29,6 +30,7 @@ export function App() {
           <SweepBuilder />
           <SharePanel />
           <SavedRuns />
+          <PresetsGallery />
         </aside>
         <div className="layout__results">
           <RunBar />

@@ -1,19 +1,11 @@
 import type { Knob, KnobValue } from '../config/knobs';
 import { METHOD_KEYS } from '../config/methods';
 import { crossFieldProblems, defaultConfig, parseExperimentConfig, type ExperimentConfig } from '../config/schema';
+import { mulberry32 } from '../random';
 import { allKnobs, withKnobValue } from './knobs';
 
-/** Deterministic generator for property tests (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic generator for property tests: the app's own seeded stream. */
+export const rng = mulberry32;
 
 export function randomValue(knob: Knob, r: () => number): KnobValue {
   switch (knob.kind) {

@@ -3,6 +3,7 @@ import { clearComparison, dismissCompareProblem, removeFromComparison, setSmooth
 import { selectCompare, selectComparedRuns } from '../../state/compare/selectors';
 import { useStore } from '../../state/store';
 import { formatPercent } from '../format';
+import { Dismissable } from '../notices/Dismissable';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
 import { ShareComparison } from './ShareComparison';
@@ -41,12 +42,9 @@ export function CompareView() {
         </button>
       </div>
       {problem && (
-        <div className="saved-runs__problem" role="alert" data-testid="compare-problem">
-          <span>{problem}</span>
-          <button type="button" className="button button--quiet" onClick={dismissCompareProblem}>
-            Dismiss
-          </button>
-        </div>
+        <Dismissable className="saved-runs__problem" alert testId="compare-problem" onDismiss={dismissCompareProblem}>
+          {problem}
+        </Dismissable>
       )}
       <ul className="compare__legend" data-testid="compare-legend">
         {runs.map((r) => (

@@ -18,7 +18,7 @@ describe('overlay data', () => {
     const runs = Array.from({ length: 12 }, (_, i) => runSeries(hist(5000 + i * 10, (s) => s * i), 'loss', 0));
     const rows = overlayRows(runs, false);
     const per = pointsPerRun(12);
-    expect(per).toBe(200);
+    expect(per).toBe(100);
     runs.forEach((_, i) => {
       const drawn = rows.filter((row) => lineKey(i) in row);
       expect(drawn.length).toBe(per);

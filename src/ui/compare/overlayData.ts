@@ -11,8 +11,8 @@ export interface RunSeries {
 }
 
 /** Points drawn across all lines of one chart: 12 runs share it, so hovering stays under a frame. */
-const TOTAL_DRAWN = 2400;
-const MIN_PER_RUN = 80;
+const TOTAL_DRAWN = 1200;
+const MIN_PER_RUN = 60;
 
 export function pointsPerRun(runs: number): number {
   return Math.min(MAX_DRAWN_POINTS, Math.max(MIN_PER_RUN, Math.floor(TOTAL_DRAWN / Math.max(1, runs))));

@@ -3,6 +3,7 @@ import { runLabels } from '../../core/compare/labels';
 import { clearFinishedFromQueue, dismissQueueNotice, moveInQueue, removeFromQueue, runQueue } from '../../state/queue/actions';
 import { selectQueue } from '../../state/queue/selectors';
 import { useStore } from '../../state/store';
+import { Dismissable } from '../notices/Dismissable';
 
 const STATE_TEXT = { waiting: 'waiting', running: 'running', done: 'saved', stopped: 'stopped', failed: 'failed' } as const;
 
@@ -30,12 +31,9 @@ export function QueuePanel() {
         )}
       </div>
       {queue.notice && (
-        <div className="notice notice--warn" role="status" data-testid="queue-notice">
-          <span>{queue.notice}</span>
-          <button type="button" className="button button--quiet" onClick={dismissQueueNotice}>
-            Dismiss
-          </button>
-        </div>
+        <Dismissable className="notice notice--warn" testId="queue-notice" onDismiss={dismissQueueNotice}>
+          {queue.notice}
+        </Dismissable>
       )}
       <ol className="queue__list">
         {queue.entries.map((e, i) => (

@@ -9,6 +9,7 @@ import type { RunSummary } from '../../state/runs/types';
 import { selectBusy } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatPercent } from '../format';
+import { Dismissable } from '../notices/Dismissable';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -88,12 +89,9 @@ export function SavedRuns() {
         </p>
       )}
       {info.problem && (
-        <div className="saved-runs__problem" role="alert" data-testid="runs-problem">
-          <span>{info.problem}</span>
-          <button type="button" className="button button--quiet" onClick={dismissRunsProblem}>
-            Dismiss
-          </button>
-        </div>
+        <Dismissable className="saved-runs__problem" alert testId="runs-problem" onDismiss={dismissRunsProblem}>
+          {info.problem}
+        </Dismissable>
       )}
       {liveComparable && (
         <label className="saved-runs__live">

@@ -98,7 +98,7 @@ export function SweepBuilder() {
           Add to queue
         </button>
       </div>
-      <ShareComparison configs={configs} what="this sweep" />
+      <ShareComparison configs={configs} what="this sweep" testId="share-sweep" />
     </section>
   );
 }
