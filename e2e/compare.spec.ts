@@ -75,6 +75,8 @@ test('ticked runs overlay on every shared chart, with a tooltip per step and a s
   expect(csv.slice(1).map((l) => Number(l.split(',')[7]))).toEqual(desc);
 
   await page.getByTestId('differences-only').uncheck();
+  // Sorting scrolled the wide table sideways; the screenshot shows it from its first column.
+  await page.locator('.compare-table__scroll').evaluate((el) => (el.scrollLeft = 0));
   await view.screenshot({ path: 'docs/compare.png' });
 });
 

@@ -11,7 +11,7 @@ import { parseSweepArgs, type SweepArgs } from './sweepArgs';
 import { finalLine, startRunnerBackend, trainOne, type RunFile } from './trainOne';
 
 function fail(message: string, code: number): never {
-  return failAndExit('sweep', message, code);
+  return failAndExit('sweep', message, code, true);
 }
 
 function runFileName(i: number): string {
