@@ -21,8 +21,11 @@ export function PresetsGallery() {
               <small>
                 {p.configs.length} runs · {formatEta(t.seconds)} on WASM, 2 shared CPU cores
               </small>
-              <p>{p.watch}</p>
-              <p className="presets__measured">Measured here: {t.outcome}</p>
+              <details>
+                <summary>What to watch</summary>
+                <p>{p.watch}</p>
+                <p className="presets__measured">Measured here: {t.outcome}</p>
+              </details>
             </li>
           );
         })}
