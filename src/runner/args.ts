@@ -1,5 +1,4 @@
-import { decodeComparison, isComparisonLink } from '../core/compare/link';
-import { decodeConfig } from '../core/config/url';
+import { decodePageLink } from '../core/compare/pageLink';
 import type { ExperimentConfig } from '../core/config/schema';
 
 export const RUNNER_BACKENDS = ['wasm', 'cpu', 'webgpu'] as const;
@@ -54,16 +53,18 @@ export function parseRunnerArgs(argv: string[]): RunnerArgs {
       throw new Error(`only one experiment per run (got a second: ${a})`);
     }
   }
-  const comparison = input !== null && isComparisonLink(input);
-  // No argument: the app's default experiment, like opening the page without parameters.
-  const decoded = comparison ? decodeComparison(input!) : null;
-  const { config, ignored } = decoded ? { config: decoded.configs[0], ignored: decoded.notices } : decodeConfig(input ?? '');
+  // No argument: the app's default experiment, like opening the page without parameters. The page's
+  // own reader: a comparison link's runs, and hide= accepted (it only concerns the page).
+  const link = decodePageLink(input ?? '');
+  const comparison = link.runs !== null;
   // The page falls back to defaults and says so; a batch job must not silently run something else.
-  if (ignored.length > 0) throw new Error(`invalid experiment:\n  - ${ignored.join('\n  - ')}`);
-  if (decoded && decoded.configs.length === 0) throw new Error('the comparison link holds no runs');
+  if (link.notices.length > 0) throw new Error(`invalid experiment:\n  - ${link.notices.join('\n  - ')}`);
+  if (link.runs && link.runs.length === 0) throw new Error('the comparison link holds no runs');
   if (comparison && !out) throw new Error('a comparison link writes one file per run: give --out DIR');
+  const configs = link.runs ?? [link.base];
+  const config = configs[0];
   if (!backend) {
     backend = config.backend === 'cpu' || config.backend === 'webgpu' ? config.backend : 'wasm';
   }
-  return { config, configs: decoded ? decoded.configs : [config], comparison, backend, out, quiet };
+  return { config, configs, comparison, backend, out, quiet };
 }

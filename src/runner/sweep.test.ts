@@ -25,6 +25,11 @@ describe('sweep arguments', () => {
     expect(a.runs.map((r) => [r.config.params.normPixels, r.config.seed])).toEqual([[true, 3], [true, 4], [false, 3], [false, 4]]);
   });
 
+  it('accepts a lecture link’s hide= (it only concerns the page)', () => {
+    expect(parseSweepArgs([`${TINY}&hide=augment,share`, '--vary', 'maskRatio=0.5', '--out', 'd']).runs).toHaveLength(1);
+    expect(() => parseSweepArgs([`${TINY}&hide=nonsense`, '--vary', 'maskRatio=0.5', '--out', 'd'])).toThrow(/invalid experiment: hide=nonsense is not a control group/);
+  });
+
   it('lists every problem at once', () => {
     expect(() => parseSweepArgs([TINY, '--vary', 'maskRatio=2', '--vary', 'temperature=0.1', '--seeds', '1,2,3,4,5,6'])).toThrow(
       /--out DIR is needed[\s\S]*--seeds takes 1 to 5 seeds[\s\S]*maskRatio=2: 2 is not allowed; maskRatio takes a number in[\s\S]*unknown knob "temperature" for mae; knobs that can vary: method, dataset/,

@@ -1,6 +1,6 @@
-import { decodeComparison, encodeComparison, isComparisonLink } from '../core/compare/link';
+import { encodeComparison } from '../core/compare/link';
+import { decodePageLink } from '../core/compare/pageLink';
 import { expandSweep, parseSeeds, parseSweepAxes, type SweepAxis, type SweepRun } from '../core/compare/sweep';
-import { decodeConfig } from '../core/config/url';
 import { findKnob, knobValue } from '../core/compare/knobs';
 import { PRESETS, presetSweep } from '../core/compare/presets';
 import type { ExperimentConfig } from '../core/config/schema';
@@ -66,11 +66,11 @@ export function parseSweepArgs(argv: string[]): SweepArgs {
     else problems.push(`only one base experiment (got a second: ${a})`);
   }
   if (!out) problems.push('--out DIR is needed (the run files and summaries go there)');
-  const comparison = input !== null && isComparisonLink(input);
-  const decoded = comparison ? decodeComparison(input!) : null;
-  const single = decoded ? null : decodeConfig(input ?? '');
-  const baseConfig = decoded ? decoded.base : single!.config;
-  for (const n of decoded ? decoded.notices : single!.ignored) problems.push(`invalid experiment: ${n}`);
+  const link = decodePageLink(input ?? '');
+  const comparison = link.runs !== null;
+  const decoded = link.runs ? { configs: link.runs } : null;
+  const baseConfig = link.base;
+  for (const n of link.notices) problems.push(`invalid experiment: ${n}`);
   if (comparison && vary.length > 0) problems.push('a comparison link already lists its runs: give either a comparison link or --vary');
   if (!comparison && vary.length === 0) problems.push('nothing to sweep: give --vary KNOB=VALUES');
   let seeds: number[] = [];

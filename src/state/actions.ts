@@ -195,5 +195,5 @@ export function requestPreview(): void {
 }
 
 export function shareUrl(): string {
-  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}`;
+  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
 }
