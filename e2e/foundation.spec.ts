@@ -103,3 +103,18 @@ test('pause holds the step counter, resume continues, stop ends the run', async 
   await expect(page.getByTestId('run-state')).toHaveText('stopped', { timeout: 60_000 });
   await expect(page.getByTestId('status-message')).toContainText('Stopped at step');
 });
+
+test('the augmentation preview shows six digits and two views of each; an augmentation changes the views only', async ({ page }) => {
+  await page.goto('/?noise=0');
+  const strip = page.getByTestId('preview-strip');
+  await expect(strip.getByRole('img')).toHaveCount(18);
+  const pictures = () => strip.getByRole('img').evaluateAll((els) => els.map((el) => (el as HTMLCanvasElement).toDataURL()));
+  const before = await pictures();
+  // Originals, view 1, view 2 per sample: the views are augmented, so they differ from the original.
+  expect(before[1]).not.toBe(before[0]);
+  expect(before[2]).not.toBe(before[1]);
+  await page.getByTestId('knob-noise').check();
+  await expect.poll(async () => (await pictures())[1]).not.toBe(before[1]);
+  const after = await pictures();
+  for (let i = 0; i < 18; i += 3) expect(after[i]).toBe(before[i]);
+});

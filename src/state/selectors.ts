@@ -18,10 +18,9 @@ export const selectBusy = (s: AppState) => s.runState === 'loading' || s.runStat
 
 /** Rows that carry a given metric, for one chart line. */
 export function rowsWith(history: HistoryRow[], key: string): HistoryRow[] {
-  return history.filter((r) => typeof r[key] === 'number' && Number.isFinite(r[key] as number));
+  return history.filter((r) => Number.isFinite(r[key]));
 }
 
 /** Current step: the last row with a loss. */
-export const selectStep = (s: AppState) => s.progress?.step ?? 0;
 export const selectRunInfo = (s: AppState) => s.runInfo;
 export const selectSnapshot = (s: AppState) => s.snapshot;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
+import type { PreviewSample } from '../core/methods/shared/preview';
 
 /** Messages the UI sends the training worker. A typed union, never flags. */
 export type ToWorker =
@@ -13,11 +14,7 @@ export type ToWorker =
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'stopping' | 'done' | 'stopped' | 'error';
 
 /** Three images per sample: the original and two augmented views, 8-bit, H×W×C. */
-export interface PreviewSample {
-  original: Uint8ClampedArray;
-  view1: Uint8ClampedArray;
-  view2: Uint8ClampedArray;
-}
+export type { PreviewSample };
 
 export type FromWorker =
   | { type: 'backend'; info: BackendInfo }

@@ -1,12 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
-import { augmentBatch } from '../core/augment';
 import { parseExperimentConfig, type ExperimentConfig } from '../core/config/schema';
 import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/select';
-import { makeSplits, gatherFloat, type ImageDataset } from '../core/data/dataset';
+import type { ImageDataset } from '../core/data/dataset';
+import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo } from '../core/train/run';
-import { mixSeed } from '../core/random';
-import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type PreviewSample, type ToWorker } from './protocol';
+import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 export type LoadDataset = (key: ExperimentConfig['dataset']) => Promise<ImageDataset>;
@@ -172,22 +170,7 @@ export class WorkerSession {
     try {
       if (!this.running) await this.ensureBackend(config.backend);
       const ds = await this.dataset(config.dataset);
-      const indices = makeSplits(ds.count, config, config.seed).probeTest.subarray(0, PREVIEW_COUNT);
-      const shape: [number, number, number, number] = [indices.length, ds.height, ds.width, ds.channels];
-      const [orig, v1, v2] = tf.tidy(() => {
-        const x = tf.tensor4d(gatherFloat(ds, indices), shape);
-        return [x, augmentBatch(x, config.aug, mixSeed(config.seed, 1)), augmentBatch(x, config.aug, mixSeed(config.seed, 2))].map(
-          (t) => tf.cast(tf.round(tf.mul(tf.clipByValue(t, 0, 1), 255)), 'int32'),
-        );
-      });
-      const [a, b, c] = await Promise.all([orig.data(), v1.data(), v2.data()]);
-      [orig, v1, v2].forEach((t) => t.dispose());
-      const per = ds.height * ds.width * ds.channels;
-      const samples: PreviewSample[] = [];
-      for (let i = 0; i < indices.length; i++) {
-        const cut = (arr: ArrayLike<number>) => Uint8ClampedArray.from(Array.prototype.slice.call(arr, i * per, (i + 1) * per) as number[]);
-        samples.push({ original: cut(a), view1: cut(b), view2: cut(c) });
-      }
+      const samples = await augmentationPreview(ds, config, PREVIEW_COUNT);
       this.post({ type: 'preview', requestId, height: ds.height, width: ds.width, channels: ds.channels, samples });
     } catch (e) {
       this.post({ type: 'error', message: `Preview failed: ${e instanceof Error ? e.message : String(e)}` });

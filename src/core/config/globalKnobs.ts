@@ -4,7 +4,7 @@ import type { Knob } from './knobs';
  * Knobs every experiment has. URL names follow DESIGN.md "Public formats": method, dataset, backend,
  * seed, steps, batch, lr, n, width (method, dataset and backend are enums handled in schema.ts).
  */
-export const GLOBAL_KNOBS: readonly Knob[] = [
+export const GLOBAL_KNOBS = [
   { name: 'seed', label: 'Seed', kind: 'int', default: 1, min: 0, max: 2_147_483_647, help: 'Seeds weights, splits, batches and augmentations: same seed and backend, same losses.' },
   { name: 'steps', label: 'Steps', kind: 'int', default: 500, min: 1, max: 200_000, help: 'Optimiser steps to train for.' },
   { name: 'batch', label: 'Batch size', kind: 'int', default: 64, min: 2, max: 1024, help: 'Images per step (each gives one view per branch). Contrastive methods like large batches: more negatives.' },
@@ -15,14 +15,14 @@ export const GLOBAL_KNOBS: readonly Knob[] = [
   { name: 'probeTest', label: 'Probe test images', kind: 'int', default: 1000, min: 20, max: 20_000, help: 'Held-out labelled images the probe accuracy is measured on.' },
   { name: 'metricsEvery', label: 'Metrics every', kind: 'int', default: 10, min: 1, max: 10_000, help: 'Steps between collapse-metric readings (std, rank); losses are kept for every step.' },
   { name: 'probeEvery', label: 'Probe every', kind: 'int', default: 100, min: 0, max: 200_000, help: 'Steps between linear-probe evaluations (0: only at the start and the end).' },
-];
+] as const satisfies readonly Knob[];
 
 /**
  * Augmentations, each a toggle and a strength. Defaults follow SimCLR's recipe (Chen et al. 2020,
  * appendix A) scaled to 28 px greyscale digits: no colour, milder crops, flips off (digits are not
  * mirror-symmetric).
  */
-export const AUGMENT_KNOBS: readonly Knob[] = [
+export const AUGMENT_KNOBS = [
   { name: 'crop', label: 'Random resized crop', kind: 'bool', default: true, help: 'Crop a random box and resize it back: the single most important SimCLR augmentation.' },
   { name: 'cropMin', label: 'Crop scale min', kind: 'number', default: 0.3, min: 0.05, max: 1, step: 0.05, help: 'Smallest crop area as a fraction of the image (SimCLR: 0.08 on ImageNet; digits need more context).' },
   { name: 'cropMax', label: 'Crop scale max', kind: 'number', default: 1, min: 0.05, max: 1, step: 0.05, help: 'Largest crop area as a fraction of the image.' },
@@ -34,4 +34,4 @@ export const AUGMENT_KNOBS: readonly Knob[] = [
   { name: 'blurSigma', label: 'Blur σ max', kind: 'number', default: 1, min: 0, max: 3, step: 0.1, help: 'Largest blur σ in pixels; σ is drawn per step from [0.1, max] (SimCLR: [0.1, 2.0] at 224 px).' },
   { name: 'noise', label: 'Gaussian noise', kind: 'bool', default: false, help: 'Add pixel noise, then clip to [0, 1].' },
   { name: 'noiseStd', label: 'Noise std', kind: 'number', default: 0.1, min: 0, max: 1, step: 0.01, help: 'Standard deviation of the added noise (pixels are in [0, 1]).' },
-];
+] as const satisfies readonly Knob[];

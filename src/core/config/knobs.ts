@@ -32,8 +32,34 @@ export interface EnumKnob extends KnobBase {
 }
 export type Knob = NumberKnob | BoolKnob | EnumKnob;
 
-export function knobDefaults(knobs: readonly Knob[]): Record<string, KnobValue> {
-  return Object.fromEntries(knobs.map((k) => [k.name, k.default]));
+/** The value a knob holds: boolean for a switch, one of its options for an enum, else a number. */
+export type ValueOf<K extends Knob> = K extends BoolKnob ? boolean : K extends { kind: 'enum'; options: readonly (infer O extends string)[] } ? O : number;
+
+/**
+ * The typed values of a knob table written `as const`: `{ temperature: number; mocoVersion: 'v1' | 'v2'; … }`.
+ * This is the contract between a method's spec and its code (methods/define.ts), and the source of
+ * AugmentConfig and ExperimentConfig's global fields (schema.ts).
+ */
+export type KnobValues<T extends readonly Knob[]> = { -readonly [K in T[number] as K['name']]: ValueOf<K> };
+
+export function knobDefaults<const T extends readonly Knob[]>(knobs: T): KnobValues<T> {
+  // The one place a table's entries become its typed record: each value is the knob's own default.
+  return Object.fromEntries(knobs.map((k) => [k.name, k.default])) as KnobValues<T>;
+}
+
+/**
+ * Reads a table's values out of an untyped record (ExperimentConfig.params), checking each one, so the
+ * typed record a method receives holds what its type says. Throws on a missing or invalid value:
+ * configs are validated where they enter (schema.ts, url.ts), so this only fails on a programming error.
+ */
+export function knobValues<const T extends readonly Knob[]>(knobs: T, values: Readonly<Record<string, unknown>>, owner: string): KnobValues<T> {
+  const out: Record<string, KnobValue> = {};
+  for (const knob of knobs) {
+    const r = checkKnobValue(knob, values[knob.name]);
+    if ('error' in r) throw new Error(`${owner}: ${r.error}`);
+    out[knob.name] = r.value;
+  }
+  return out as KnobValues<T>;
 }
 
 /** Parses one URL string value for a knob; returns an error message instead of throwing. */

@@ -1,75 +1,35 @@
 import { z } from 'zod';
 import { DATASETS, DATASET_KEYS, type DatasetKey } from './datasets';
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
-import { checkKnobValue, knobDefaults, type Knob, type KnobValue } from './knobs';
+import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
 /** `auto` tries WebGPU, then WebGL, then WASM, then CPU; anything else forces that backend. */
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
-export interface AugmentConfig {
-  crop: boolean;
-  cropMin: number;
-  cropMax: number;
-  flip: boolean;
-  flipP: number;
-  jitter: boolean;
-  jitterStrength: number;
-  blur: boolean;
-  blurSigma: number;
-  noise: boolean;
-  noiseStd: number;
-}
-
-/** The whole experiment. Serialisable; round-trips through the URL (see url.ts). */
-export interface ExperimentConfig {
-  method: MethodKey;
-  dataset: DatasetKey;
-  backend: BackendChoice;
-  seed: number;
-  steps: number;
-  batch: number;
-  lr: number;
-  n: number;
-  width: number;
-  probeTrain: number;
-  probeTest: number;
-  metricsEvery: number;
-  probeEvery: number;
-  aug: AugmentConfig;
-  /** The method's own knobs, by the names in METHOD_SPECS[method].knobs. */
-  params: Record<string, KnobValue>;
-}
-
 export function methodKnobs(method: MethodKey): readonly Knob[] {
   return METHOD_SPECS[method].knobs;
 }
 
-export function defaultConfig(method: MethodKey = 'simclr'): ExperimentConfig {
-  return {
-    method,
-    dataset: 'mnist',
-    backend: 'auto',
-    ...(knobDefaults(GLOBAL_KNOBS) as Omit<ExperimentConfig, 'method' | 'dataset' | 'backend' | 'aug' | 'params'>),
-    aug: knobDefaults(AUGMENT_KNOBS) as unknown as AugmentConfig,
-    params: knobDefaults(methodKnobs(method)),
-  };
+/** The augmentation panel's values, typed from its knob table. */
+export type AugmentConfig = KnobValues<typeof AUGMENT_KNOBS>;
+
+/** A zod field per knob, checked by the knob's own rules (checkKnobValue) so messages match the URL codec's. */
+function knobField<K extends Knob>(knob: K): z.ZodType<ValueOf<K>> {
+  return z.custom<ValueOf<K>>((v) => !('error' in checkKnobValue(knob, v)), {
+    error: (issue) => {
+      const r = checkKnobValue(knob, issue.input);
+      return 'error' in r ? r.error : undefined;
+    },
+  });
 }
 
-function knobField(knob: Knob): z.ZodType<KnobValue> {
-  return z.unknown().transform((v, ctx) => {
-    const r = checkKnobValue(knob, v);
-    if ('error' in r) {
-      ctx.addIssue({ code: 'custom', message: r.error });
-      return z.NEVER;
-    }
-    return r.value;
-  }) as unknown as z.ZodType<KnobValue>;
-}
+type KnobShape<T extends readonly Knob[]> = { [K in T[number] as K['name']]: z.ZodType<ValueOf<K>> };
 
-const globalShape = Object.fromEntries(GLOBAL_KNOBS.map((k) => [k.name, knobField(k)]));
-const augShape = Object.fromEntries(AUGMENT_KNOBS.map((k) => [k.name, knobField(k)]));
+function knobShape<const T extends readonly Knob[]>(knobs: T): KnobShape<T> {
+  return Object.fromEntries(knobs.map((k) => [k.name, knobField(k)])) as KnobShape<T>;
+}
 
 /**
  * The validator for configs that cross a boundary (worker message, run file, IndexedDB). Unknown
@@ -80,9 +40,11 @@ export const experimentConfigSchema = z
     method: z.enum(METHOD_KEYS as [MethodKey, ...MethodKey[]]),
     dataset: z.enum(DATASET_KEYS as [DatasetKey, ...DatasetKey[]]),
     backend: z.enum(BACKEND_CHOICES),
-    ...globalShape,
-    aug: z.object(augShape).strict(),
-    params: z.record(z.string(), z.unknown()),
+    ...knobShape(GLOBAL_KNOBS),
+    aug: z.object(knobShape(AUGMENT_KNOBS)).strict(),
+    // The method's own knobs, by the names in METHOD_SPECS[method].knobs: checked per knob below,
+    // where the method is known; a method's code reads them typed (knobValues, methods/define.ts).
+    params: z.record(z.string(), z.custom<KnobValue>()),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -95,7 +57,7 @@ export const experimentConfigSchema = z
       const r = checkKnobValue(knob, cfg.params[knob.name]);
       if ('error' in r) ctx.addIssue({ code: 'custom', path: ['params', knob.name], message: r.error });
     }
-    for (const problem of crossFieldProblems(cfg as unknown as ExperimentConfig)) {
+    for (const problem of crossFieldProblems(cfg)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }
   });
@@ -112,11 +74,25 @@ export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof Experi
   return problems;
 }
 
+/** The whole experiment, as the schema above accepts it. Serialisable; round-trips through the URL (see url.ts). */
+export type ExperimentConfig = z.output<typeof experimentConfigSchema>;
+
+export function defaultConfig(method: MethodKey = 'simclr'): ExperimentConfig {
+  return {
+    method,
+    dataset: 'mnist',
+    backend: 'auto',
+    ...knobDefaults(GLOBAL_KNOBS),
+    aug: knobDefaults(AUGMENT_KNOBS),
+    params: knobDefaults(methodKnobs(method)),
+  };
+}
+
 export type ParseResult = { ok: true; config: ExperimentConfig } | { ok: false; errors: string[] };
 
 export function parseExperimentConfig(input: unknown): ParseResult {
   const r = experimentConfigSchema.safeParse(input);
-  if (r.success) return { ok: true, config: r.data as unknown as ExperimentConfig };
+  if (r.success) return { ok: true, config: r.data };
   return { ok: false, errors: r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
 }
 

@@ -1,6 +1,6 @@
 import { DATASET_KEYS, type DatasetKey } from './datasets';
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
-import { formatKnobValue, parseKnobValue, type Knob } from './knobs';
+import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
 
@@ -13,9 +13,9 @@ export function encodeConfig(cfg: ExperimentConfig): string {
   q.set('method', cfg.method);
   q.set('dataset', cfg.dataset);
   q.set('backend', cfg.backend);
-  for (const k of GLOBAL_KNOBS) q.set(k.name, formatKnobValue(k, (cfg as unknown as Record<string, number>)[k.name]));
+  for (const k of GLOBAL_KNOBS) q.set(k.name, formatKnobValue(k, cfg[k.name]));
   for (const k of methodKnobs(cfg.method)) q.set(k.name, formatKnobValue(k, cfg.params[k.name]));
-  for (const k of AUGMENT_KNOBS) q.set(k.name, formatKnobValue(k, (cfg.aug as unknown as Record<string, number | boolean>)[k.name]));
+  for (const k of AUGMENT_KNOBS) q.set(k.name, formatKnobValue(k, cfg.aug[k.name]));
   return q.toString();
 }
 
@@ -57,18 +57,22 @@ export function decodeConfig(input: string): DecodeResult {
     else ignored.push(`backend=${backendRaw} is not one of ${BACKEND_CHOICES.join(', ')}`);
   }
 
-  const readInto = (knobs: readonly Knob[], target: Record<string, unknown>) => {
+  /** The given values of a table's knobs that parse; each one that does not is reported. */
+  const read = <const T extends readonly Knob[]>(knobs: T): Partial<KnobValues<T>> => {
+    const values: Record<string, KnobValue> = {};
     for (const knob of knobs) {
       const raw = rawOf(knob.name);
       if (raw === undefined) continue;
       const r = parseKnobValue(knob, raw);
       if ('error' in r) ignored.push(`${r.error}; used ${formatKnobValue(knob, knob.default)}`);
-      else target[knob.name] = r.value;
+      else values[knob.name] = r.value;
     }
+    // parseKnobValue gave each value by its knob's own kind and options.
+    return values as Partial<KnobValues<T>>;
   };
-  readInto(GLOBAL_KNOBS, cfg as unknown as Record<string, unknown>);
-  readInto(methodKnobs(method), cfg.params);
-  readInto(AUGMENT_KNOBS, cfg.aug as unknown as Record<string, unknown>);
+  Object.assign(cfg, read(GLOBAL_KNOBS));
+  Object.assign(cfg.params, read(methodKnobs(method)));
+  Object.assign(cfg.aug, read(AUGMENT_KNOBS));
 
   for (const name of new Set(q.keys())) {
     if (!seen.has(name)) ignored.push(`unknown parameter "${name}" for method ${method}`);

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { column, dot, expectClose, expectNoLeak, gaussian, mean, normalize, read, readAll, sum, t2, useCpu, variance, type Mat } from '../losses/testing';
-import { alignment, l2NormalizedStd, rankMe, singularValues, symmetricEigenvalues, uniformity } from './collapse';
+import { symmetricEigenvalues } from '../linalg/eigen';
+import { alignment, l2NormalizedStd, rankMe, singularValues, uniformity } from './collapse';
 
 const sqDist = (a: number[], b: number[]) => sum(a.map((x, i) => (x - b[i]) ** 2));
 const rankMeOf = (sigma: number[]) => {

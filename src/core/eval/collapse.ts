@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { symmetricEigenvalues } from '../linalg/eigen';
 import { l2Normalize } from '../losses/util';
 
 /**
@@ -125,64 +126,4 @@ function singularValuesOf(x: Float64Array, n: number, d: number): Float64Array {
   }
   // Rounding can leave eigenvalues of a PSD matrix at −1e-17 or so; they are zeros.
   return symmetricEigenvalues(g, m).map((l) => Math.sqrt(Math.max(l, 0)));
-}
-
-/** A rotation is skipped once |a_pq| ≤ this · √|a_pp a_qq|: the relative-accuracy test of Demmel & Veselić (1992). */
-const JACOBI_TOLERANCE = 1e-14;
-/** Cyclic Jacobi converges quadratically, in ~6–10 sweeps for n ≤ 512; the cap only guards against a bug. */
-const JACOBI_MAX_SWEEPS = 50;
-
-/**
- * Eigenvalues of a symmetric n×n row-major matrix, largest first, by cyclic Jacobi rotations
- * (Golub & Van Loan, sec. 8.5; the rotation formulas of Numerical Recipes' `jacobi`). Jacobi is simple,
- * needs no shifts and finds small eigenvalues to high relative accuracy; O(n³) per sweep is fine for
- * the n ≤ 512 of these embeddings. Only the upper triangle is read; the input is not modified.
- */
-export function symmetricEigenvalues(matrix: Float64Array, n: number): Float64Array {
-  if (matrix.length !== n * n) throw new Error(`symmetricEigenvalues: ${matrix.length} entries for n = ${n}`);
-  const a = Float64Array.from(matrix);
-  for (let sweep = 0; sweep < JACOBI_MAX_SWEEPS; sweep++) {
-    let rotated = false;
-    for (let p = 0; p < n - 1; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q];
-        const app = a[p * n + p];
-        const aqq = a[q * n + q];
-        if (apq === 0 || Math.abs(apq) <= JACOBI_TOLERANCE * Math.sqrt(Math.abs(app * aqq))) continue;
-        rotated = true;
-        // Rotation angle with |φ| ≤ π/4 (t = tan φ), which is what makes the cyclic method converge.
-        const theta = (aqq - app) / (2 * apq);
-        const t = Math.abs(theta) > 1e150 ? 1 / (2 * theta) : Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        // Only the upper triangle (row < column) is kept up to date, as in Numerical Recipes:
-        // half the memory traffic of updating both triangles.
-        for (let k = 0; k < p; k++) {
-          const kp = a[k * n + p];
-          const kq = a[k * n + q];
-          a[k * n + p] = c * kp - s * kq;
-          a[k * n + q] = s * kp + c * kq;
-        }
-        for (let k = p + 1; k < q; k++) {
-          const pk = a[p * n + k];
-          const kq = a[k * n + q];
-          a[p * n + k] = c * pk - s * kq;
-          a[k * n + q] = s * pk + c * kq;
-        }
-        for (let k = q + 1; k < n; k++) {
-          const pk = a[p * n + k];
-          const qk = a[q * n + k];
-          a[p * n + k] = c * pk - s * qk;
-          a[q * n + k] = s * pk + c * qk;
-        }
-        a[p * n + p] = app - t * apq;
-        a[q * n + q] = aqq + t * apq;
-        a[p * n + q] = 0;
-      }
-    }
-    if (!rotated) break;
-  }
-  const eig = new Float64Array(n);
-  for (let i = 0; i < n; i++) eig[i] = a[i * n + i];
-  return eig.sort().reverse();
 }

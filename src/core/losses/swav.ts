@@ -52,13 +52,25 @@ export interface SwavLossOptions {
 export function swavLoss(highRes: tf.Tensor2D[], lowRes: tf.Tensor2D[], opts: SwavLossOptions): tf.Scalar {
   const crops = [...highRes, ...lowRes];
   if (highRes.length < 1 || crops.length < 2) throw new Error(`swavLoss needs at least one high-res crop and two crops in all, got ${highRes.length} + ${lowRes.length}`);
-  assertRank(crops[0], 2, 'swavLoss scores');
-  for (const c of crops) assertSameShape(crops[0], c, 'swavLoss crops');
-  assertPositive(opts.temperature, 'swavLoss temperature');
+  return tf.tidy(() => swappedPrediction(highRes.map((scores) => sinkhorn(stopGradient(scores), opts.epsilon, opts.sinkhornIterations)), crops, opts.temperature));
+}
+
+/**
+ * The swapped prediction for given codes (codes[i] belongs to crops[i]): for each code i, the mean
+ * over every other crop j of −Σ_k q_i log softmax(scores_j / τ), averaged over the batch, then over
+ * i. swavLoss gives it the batch's own Sinkhorn codes; SwAV's queue (methods/swav/queue.ts) gives it
+ * codes computed over queue + batch.
+ */
+export function swappedPrediction(codes: tf.Tensor2D[], crops: tf.Tensor2D[], temperature: number): tf.Scalar {
+  if (codes.length < 1 || crops.length < 2 || codes.length > crops.length) {
+    throw new Error(`swappedPrediction: ${codes.length} codes for ${crops.length} crops`);
+  }
+  assertRank(crops[0], 2, 'swapped prediction scores');
+  for (const c of crops) assertSameShape(crops[0], c, 'swapped prediction crops');
+  assertPositive(temperature, 'swapped prediction temperature');
   return tf.tidy(() => {
-    const logProbs = crops.map((s) => tf.logSoftmax(tf.div(s, opts.temperature)) as tf.Tensor2D);
-    const perCode = highRes.map((scores, i) => {
-      const q = sinkhorn(stopGradient(scores), opts.epsilon, opts.sinkhornIterations);
+    const logProbs = crops.map((s) => tf.logSoftmax(tf.div(s, temperature)) as tf.Tensor2D);
+    const perCode = codes.map((q, i) => {
       const terms = logProbs.filter((_, j) => j !== i).map((lp) => softCrossEntropy(q, lp));
       return tf.div(tf.addN(terms), terms.length);
     });

@@ -95,7 +95,7 @@ describe('context prediction', () => {
     expect(last).toBeLessThan(first);
     expect(new Set(tensorCounts).size).toBe(1);
     const metrics = trainer.method.extraMetrics!();
-    const acc = (await metrics.pretextAccuracy.data())[0];
+    const acc = (await metrics.pretextAccuracy!.data())[0];
     expect(acc).toBeGreaterThanOrEqual(0);
     expect(acc).toBeLessThanOrEqual(1);
     tf.dispose(Object.values(metrics));

@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { contextSpec } from '../config/methods/context';
 import { patchGrid } from '../augment/patches';
-import { gatherFloat } from '../data/dataset';
+import { crossEntropy } from '../losses';
+import { classifierBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { contextBatch, pairFeatures, POSITIONS } from './context/batch';
-import { crossEntropy } from './rotation';
-import type { MethodDefinition } from './types';
+import { defineMethod } from './define';
+import { fixedImages } from './shared';
 
 /**
  * Context prediction (Doersch, Gupta & Efros 2015): cut a 3×3 grid of patches (with a gap and
@@ -20,59 +22,48 @@ const EVAL_IMAGES = 64;
 /** Arrows for the bars, in class order (NEIGHBOUR_CELLS). */
 const POSITION_NAMES = ['↖', '↑', '↗', '←', '→', '↙', '↓', '↘'];
 
-export const context: MethodDefinition = {
-  key: 'context',
-  create(ctx) {
-    const { encoder, config } = ctx;
-    const grid = patchGrid(ctx.height, ctx.width, config.params.gap as number, config.params.patchJitter as number);
-    const hidden = config.params.clsHidden as number;
-    // Paper Fig. 3: fc6 per patch, concatenation, fc7, fc8 (8-way). Here the encoder's pooled
-    // features play fc6's part; the hidden layer has BatchNorm like the project's other heads.
-    const classifier = createMlp(
-      [
-        { in: 2 * encoder.outDim, out: hidden, batchNorm: true, relu: true },
-        { in: hidden, out: POSITIONS, batchNorm: false, relu: false },
-      ],
-      { seed: mixSeed(ctx.seed, 1), name: 'contextClassifier' },
-    );
-    const logitsOf = (images: tf.Tensor4D, seed: number) =>
-      tf.tidy(() => {
-        const { patches, labels } = contextBatch(images, grid, seed);
-        const logits = classifier.apply(pairFeatures(encoder.apply(patches), images.shape[0]));
-        return { logits, labels };
+export const context = defineMethod(contextSpec, (ctx, knobs) => {
+  const { encoder } = ctx;
+  const grid = patchGrid(ctx.height, ctx.width, knobs.gap, knobs.patchJitter);
+  // Paper Fig. 3: fc6 per patch, concatenation, fc7, fc8 (8-way). Here the encoder's pooled
+  // features play fc6's part; the hidden layer has BatchNorm like the project's other heads.
+  const classifier = createMlp(classifierBlocks(2 * encoder.outDim, knobs.clsHidden, POSITIONS), { seed: mixSeed(ctx.seed, 1), name: 'contextClassifier' });
+  const logitsOf = (images: tf.Tensor4D, seed: number) =>
+    tf.tidy(() => {
+      const { patches, labels } = contextBatch(images, grid, seed);
+      const logits = classifier.apply(pairFeatures(encoder.apply(patches), images.shape[0]));
+      return { logits, labels };
+    });
+  const evalImages = fixedImages(ctx, EVAL_IMAGES);
+  const evalSeed = mixSeed(ctx.seed, 2);
+  /** 1 where the eval pair's position was predicted right; class-major like the labels. */
+  const evalHits = () =>
+    tf.tidy(() => {
+      const { logits, labels } = logitsOf(evalImages, evalSeed);
+      return tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32') as tf.Tensor1D;
+    });
+  return {
+    heads: [classifier.params],
+    loss({ images, seed }) {
+      return tf.tidy(() => {
+        const { logits, labels } = logitsOf(images, seed);
+        return crossEntropy(logits, labels, POSITIONS);
       });
-    const evalIdx = ctx.unlabelled.subarray(0, Math.min(EVAL_IMAGES, ctx.unlabelled.length));
-    const evalImages = tf.tensor4d(gatherFloat(ctx.dataset, evalIdx), [evalIdx.length, ctx.height, ctx.width, ctx.channels]);
-    const evalSeed = mixSeed(ctx.seed, 2);
-    /** 1 where the eval pair's position was predicted right; class-major like the labels. */
-    const evalHits = () =>
-      tf.tidy(() => {
-        const { logits, labels } = logitsOf(evalImages, evalSeed);
-        return tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32') as tf.Tensor1D;
-      });
-    return {
-      heads: [classifier.params],
-      loss({ images, seed }) {
-        return tf.tidy(() => {
-          const { logits, labels } = logitsOf(images, seed);
-          return crossEntropy(logits, labels, POSITIONS);
-        });
-      },
-      embed: (x) => encoder.apply(x),
-      extraMetrics() {
-        // Chance is 1/8; the paper reports the pretext accuracy as the sign that the task is learnt.
-        return { pretextAccuracy: tf.tidy(() => tf.mean(evalHits()) as tf.Scalar) };
-      },
-      async snapshot() {
-        const perClass = tf.tidy(() => tf.mean(tf.reshape(evalHits(), [POSITIONS, -1]), 1));
-        const values = Array.from(await perClass.data());
-        perClass.dispose();
-        return { bars: [{ title: 'Pretext accuracy per neighbour position (chance 1/8)', labels: POSITION_NAMES, values }] };
-      },
-      dispose() {
-        classifier.params.dispose();
-        evalImages.dispose();
-      },
-    };
-  },
-};
+    },
+    embed: (x) => encoder.apply(x),
+    extraMetrics() {
+      // Chance is 1/8; the paper reports the pretext accuracy as the sign that the task is learnt.
+      return { pretextAccuracy: tf.tidy(() => tf.mean(evalHits()) as tf.Scalar) };
+    },
+    async snapshot() {
+      const perClass = tf.tidy(() => tf.mean(tf.reshape(evalHits(), [POSITIONS, -1]), 1));
+      const values = Array.from(await perClass.data());
+      perClass.dispose();
+      return { bars: [{ title: 'Pretext accuracy per neighbour position (chance 1/8)', labels: POSITION_NAMES, values }] };
+    },
+    dispose() {
+      classifier.params.dispose();
+      evalImages.dispose();
+    },
+  };
+});

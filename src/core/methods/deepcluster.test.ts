@@ -61,7 +61,7 @@ describe('deepcluster', () => {
     const pseudo = Array.from(unlabelled, (i) => method.pseudoLabels[i]);
     const truth = Array.from(unlabelled, (i) => trainer.dataset.labels[i]);
     const metrics = method.extraMetrics!();
-    const values = Object.fromEntries(await Promise.all(Object.entries(metrics).map(async ([k, t]) => [k, (await t.data())[0]] as const)));
+    const values = Object.fromEntries(await Promise.all(Object.entries(metrics).map(async ([k, t]) => [k, (await t!.data())[0]] as const)));
     tf.dispose(Object.values(metrics));
     expect(values.nmi).toBeCloseTo(nmi(pseudo, truth), 5);
     // The synthetic classes are bars at distinct positions: even early features separate some.

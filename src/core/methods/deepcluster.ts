@@ -1,11 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { deepclusterSpec } from '../config/methods/deepcluster';
 import { augmentBatch } from '../augment';
 import { gatherLabels } from '../data/dataset';
 import { nmi } from '../eval/nmi';
+import { linearBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { clusterFeatures, clusterWeights, sizeEntropy } from './deepcluster/clustering';
-import type { MethodDefinition, MethodInstance } from './types';
+import type { MethodInstance } from './types';
+import { defineMethod, type MetricName } from './define';
 
 /**
  * DeepCluster (Caron et al. 2018): alternate between clustering the features of every image with
@@ -16,7 +19,7 @@ import type { MethodDefinition, MethodInstance } from './types';
  * (eval/kmeans.ts), and the loss weighs each image by 1/(its cluster's size), which in expectation
  * equals the paper's sampling uniformly over clusters (clustering.ts, clusterWeights).
  */
-export interface DeepClusterInstance extends MethodInstance {
+export interface DeepClusterInstance extends MethodInstance<MetricName<typeof deepclusterSpec>> {
   /** Pseudo-label of every dataset index (−1: not in the unlabelled subset / not clustered yet). */
   readonly pseudoLabels: Int32Array;
   readonly clusterings: number;
@@ -27,86 +30,80 @@ const HEAD_INIT_STD = 0.01;
 /** NMI vs labels and vs the previous clustering (paper Fig. 2a/2b), empty clusters, size entropy. */
 const METRIC_NAMES = ['nmi', 'nmiVsPrevious', 'emptyClusters', 'clusterEntropy'] as const;
 
-export const deepcluster: MethodDefinition = {
-  key: 'deepcluster',
-  create(ctx): DeepClusterInstance {
-    const { encoder, config, dataset, unlabelled } = ctx;
-    const k = config.params.k as number;
-    const pcaDim = config.params.pcaDim as number;
-    const iterations = config.params.kmeansIters as number;
-    const clusterEvery = config.params.clusterEvery as number;
-    // 0 = once per epoch over the unlabelled subset, as the paper re-clusters every epoch.
-    const period = clusterEvery > 0 ? clusterEvery : Math.ceil(unlabelled.length / config.batch);
-    const head = createMlp([{ in: encoder.outDim, out: k, batchNorm: false, relu: false }], { seed: mixSeed(ctx.seed, 1), name: 'clusterHead' });
-    const trueLabels = gatherLabels(dataset, unlabelled);
-    const pseudoLabels = new Int32Array(dataset.count).fill(-1);
-    let weights: Float32Array = new Float32Array(k);
-    let sizes: Int32Array = new Int32Array(k);
-    let previous: Int32Array | null = null;
-    // Measured at each clustering; nothing to show before the first (nor a previous one to compare).
-    const stats: Partial<Record<(typeof METRIC_NAMES)[number], number>> = {};
-    let clusterings = 0;
+export const deepcluster = defineMethod(deepclusterSpec, (ctx, knobs): DeepClusterInstance => {
+  const { encoder, config, dataset, unlabelled } = ctx;
+  const { k, pcaDim, kmeansIters: iterations, clusterEvery } = knobs;
+  // 0 = once per epoch over the unlabelled subset, as the paper re-clusters every epoch.
+  const period = clusterEvery > 0 ? clusterEvery : Math.ceil(unlabelled.length / config.batch);
+  const head = createMlp(linearBlocks(encoder.outDim, k), { seed: mixSeed(ctx.seed, 1), name: 'clusterHead' });
+  const trueLabels = gatherLabels(dataset, unlabelled);
+  const pseudoLabels = new Int32Array(dataset.count).fill(-1);
+  let weights: Float32Array = new Float32Array(k);
+  let sizes: Int32Array = new Int32Array(k);
+  let previous: Int32Array | null = null;
+  // Measured at each clustering; nothing to show before the first (nor a previous one to compare).
+  const stats: Partial<Record<(typeof METRIC_NAMES)[number], number>> = {};
+  let clusterings = 0;
 
-    const reinitHead = (round: number) => {
-      tf.tidy(() => {
-        const w = head.params.vars.get('fc0.w')!;
-        w.assign(tf.randomNormal(w.shape, 0, HEAD_INIT_STD, 'float32', mixSeed(ctx.seed, 2, round)));
-        head.params.vars.get('fc0.b')!.assign(tf.zeros([k]));
+  const reinitHead = (round: number) => {
+    tf.tidy(() => {
+      const w = head.params.vars.get('fc0.w')!;
+      w.assign(tf.randomNormal(w.shape, 0, HEAD_INIT_STD, 'float32', mixSeed(ctx.seed, 2, round)));
+      head.params.vars.get('fc0.b')!.assign(tf.zeros([k]));
+    });
+  };
+
+  return {
+    heads: [head.params],
+    get pseudoLabels() {
+      return pseudoLabels;
+    },
+    get clusterings() {
+      return clusterings;
+    },
+    async beforeStep(step) {
+      if ((step - 1) % period !== 0) return 0;
+      const c = await clusterFeatures(dataset, unlabelled, (x) => encoder.apply(x), { k, pcaDim, iterations, seed: mixSeed(ctx.seed, 3, clusterings) });
+      c.assignments.forEach((a, i) => { pseudoLabels[unlabelled[i]] = a; });
+      sizes = c.sizes;
+      weights = clusterWeights(sizes);
+      stats.nmi = nmi(c.assignments, trueLabels);
+      // NMI between consecutive clusterings: how stable the pseudo-labels are (paper Fig. 2b).
+      if (previous) stats.nmiVsPrevious = nmi(c.assignments, previous);
+      stats.emptyClusters = c.reseeded;
+      stats.clusterEntropy = sizeEntropy(sizes);
+      previous = c.assignments;
+      clusterings += 1;
+      // The old classifier's rows belong to clusters that no longer exist.
+      reinitHead(clusterings);
+      return c.reads;
+    },
+    loss({ images, indices, seed }) {
+      if (!indices) throw new Error('deepcluster: the trainer must pass the batch indices (StepInput.indices)');
+      if (clusterings === 0) throw new Error('deepcluster: loss before the first clustering (beforeStep clusters at step 1)');
+      const labels = Int32Array.from(indices, (i) => pseudoLabels[i]);
+      if (labels.some((l) => l < 0)) throw new Error('deepcluster: a batch image is not in the clustered subset');
+      const w = Float32Array.from(labels, (l) => weights[l]);
+      return tf.tidy(() => {
+        // Training views are augmented (random crops and flips in the paper); clustering views are not.
+        const x = augmentBatch(images, config.aug, mixSeed(seed, 1));
+        const logProbs = tf.logSoftmax(head.apply(encoder.apply(x)));
+        const ce = tf.neg(tf.sum(tf.mul(tf.oneHot(tf.tensor1d(labels, 'int32'), k), logProbs), 1));
+        return tf.mean(tf.mul(ce, tf.tensor1d(w))) as tf.Scalar;
       });
-    };
-
-    return {
-      heads: [head.params],
-      get pseudoLabels() {
-        return pseudoLabels;
-      },
-      get clusterings() {
-        return clusterings;
-      },
-      async beforeStep(step) {
-        if ((step - 1) % period !== 0) return 0;
-        const c = await clusterFeatures(dataset, unlabelled, (x) => encoder.apply(x), { k, pcaDim, iterations, seed: mixSeed(ctx.seed, 3, clusterings) });
-        c.assignments.forEach((a, i) => { pseudoLabels[unlabelled[i]] = a; });
-        sizes = c.sizes;
-        weights = clusterWeights(sizes);
-        stats.nmi = nmi(c.assignments, trueLabels);
-        // NMI between consecutive clusterings: how stable the pseudo-labels are (paper Fig. 2b).
-        if (previous) stats.nmiVsPrevious = nmi(c.assignments, previous);
-        stats.emptyClusters = c.reseeded;
-        stats.clusterEntropy = sizeEntropy(sizes);
-        previous = c.assignments;
-        clusterings += 1;
-        // The old classifier's rows belong to clusters that no longer exist.
-        reinitHead(clusterings);
-        return c.reads;
-      },
-      loss({ images, indices, seed }) {
-        if (!indices) throw new Error('deepcluster: the trainer must pass the batch indices (StepInput.indices)');
-        if (clusterings === 0) throw new Error('deepcluster: loss before the first clustering (beforeStep clusters at step 1)');
-        const labels = Int32Array.from(indices, (i) => pseudoLabels[i]);
-        if (labels.some((l) => l < 0)) throw new Error('deepcluster: a batch image is not in the clustered subset');
-        const w = Float32Array.from(labels, (l) => weights[l]);
-        return tf.tidy(() => {
-          // Training views are augmented (random crops and flips in the paper); clustering views are not.
-          const x = augmentBatch(images, config.aug, mixSeed(seed, 1));
-          const logProbs = tf.logSoftmax(head.apply(encoder.apply(x)));
-          const ce = tf.neg(tf.sum(tf.mul(tf.oneHot(tf.tensor1d(labels, 'int32'), k), logProbs), 1));
-          return tf.mean(tf.mul(ce, tf.tensor1d(w))) as tf.Scalar;
-        });
-      },
-      // The features k-means clusters (before PCA): the encoder's.
-      embed: (x) => encoder.apply(x),
-      extraMetricNames: METRIC_NAMES,
-      extraMetrics() {
-        return Object.fromEntries(Object.entries(stats).map(([name, v]) => [name, tf.scalar(v)]));
-      },
-      async snapshot() {
-        const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
-        return { bars: [{ title: `Cluster sizes at clustering ${clusterings} (largest first)`, labels: order.map((c) => `#${c}`), values: order.map((c) => sizes[c]) }] };
-      },
-      dispose() {
-        head.params.dispose();
-      },
-    };
-  },
-};
+    },
+    // The features k-means clusters (before PCA): the encoder's.
+    embed: (x) => encoder.apply(x),
+    extraMetricNames: METRIC_NAMES,
+    extraMetrics() {
+      return Object.fromEntries(Object.entries(stats).map(([name, v]) => [name, tf.scalar(v)]));
+    },
+    async snapshot() {
+      const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
+      return { bars: [{ title: `Cluster sizes at clustering ${clusterings} (largest first)`, labels: order.map((c) => `#${c}`), values: order.map((c) => sizes[c]) }] };
+    },
+    dispose() {
+      head.params.dispose();
+    },
+  };
+});

@@ -2,6 +2,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multiCrop } from '../augment';
+import { knobValues } from '../config/knobs';
+import { dinoSpec } from '../config/methods/dino';
 import { multiCropSettings } from '../config/methods/multiCrop';
 import { registerMissingKernels } from '../backend/kernels';
 import { gatherFloat } from '../data/dataset';
@@ -76,7 +78,7 @@ describe('dino', () => {
     tf.tidy(() => method.loss({ images, seed, step: 3, totalSteps: 5 }));
     // The teacher's logits of the same two global crops (one pass over both, as the head's BatchNorm
     // sees them in the method), averaged here.
-    const crops = multiCrop(images, trainer.config.aug, { globalCrops: 2, ...multiCropSettings(trainer.config.params) }, mixSeed(seed, 1));
+    const crops = multiCrop(images, trainer.config.aug, { globalCrops: 2, ...multiCropSettings(knobValues(dinoSpec.knobs, trainer.config.params, 'dino')) }, mixSeed(seed, 1));
     const t = tf.tidy(() => tf.mean(method.teacher(tf.concat(crops.global, 0)), 0));
     const tm = Array.from(await t.data());
     method.afterStep!(3);
@@ -89,7 +91,7 @@ describe('dino', () => {
   it('reports the collapse balance: teacher entropy within [0, log K], KL ≥ 0, centre norm', async () => {
     const { trainer } = await trainSteps(QUERY, 2);
     const metrics = trainer.method.extraMetrics!();
-    const v = Object.fromEntries(await Promise.all(Object.entries(metrics).map(async ([k, t]) => [k, (await t.data())[0]] as const)));
+    const v = Object.fromEntries(await Promise.all(Object.entries(metrics).map(async ([k, t]) => [k, (await t!.data())[0]] as const)));
     tf.dispose(Object.values(metrics));
     expect(v.teacherEntropy).toBeGreaterThan(0);
     expect(v.teacherEntropy).toBeLessThanOrEqual(Math.log(32) + 1e-5);

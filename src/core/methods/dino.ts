@@ -1,15 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { dinoSpec } from '../config/methods/dino';
 import { multiCrop } from '../augment';
 import { multiCropSettings } from '../config/methods/multiCrop';
-import { dinoLoss, stopGradient } from '../losses';
-import { createBackbone } from '../nets/backbones';
+import { dinoLoss } from '../losses';
 import { cosineMomentum } from '../train/ema';
 import { mixSeed } from '../random';
 import { collapseBalance } from './dino/metrics';
 import { createDinoHead } from './dino/head';
-import { copyInto, pairsByName, teacherTempAt } from './dino/teacher';
-import { metricBatch } from './swav/metrics';
-import type { MethodDefinition, MethodInstance } from './types';
+import { teacherTempAt } from './dino/teacher';
+import type { MethodInstance } from './types';
+import { defineMethod, type MetricName } from './define';
+import { createTargetNetwork, fixedImages } from './shared';
 
 /**
  * DINO (Caron et al. 2021): self-distillation with no labels. A student (the trainer's encoder + a
@@ -19,7 +20,7 @@ import type { MethodDefinition, MethodInstance } from './types';
  * uniform distribution, sharpening them (a low teacher temperature) pushes towards one-hot.
  * Knobs and paper values: src/core/config/methods/dino.ts.
  */
-export interface DinoInstance extends MethodInstance {
+export interface DinoInstance extends MethodInstance<MetricName<typeof dinoSpec>> {
   /** 1×K running mean of the teacher's logits. */
   readonly center: tf.Variable;
   /** The teacher's logits (no gradient), for tests and metrics. */
@@ -29,82 +30,74 @@ export interface DinoInstance extends MethodInstance {
 }
 
 const GLOBAL_CROPS = 2;
+/** Unaugmented images the collapse-balance metrics are read on: the same ones at every reading. */
+const METRIC_IMAGES = 128;
 
-export const dino: MethodDefinition = {
-  key: 'dino',
-  create(ctx): DinoInstance {
-    const { encoder, config } = ctx;
-    const p = config.params;
-    const outDim = p.outDim as number;
-    const studentTemp = p.studentTemp as number;
-    const centerMomentum = p.centerMomentum as number;
-    const teacherMomentum = p.teacherMomentum as number;
-    const tempAt = (step: number) => teacherTempAt(step, p.teacherTempStart as number, p.teacherTemp as number, p.teacherTempWarmup as number);
-    const crops = multiCropSettings(p);
-    const headOpts = { inDim: encoder.outDim, hidden: p.projHidden as number, bottleneck: p.bottleneckDim as number, outDim, batchNorm: p.headBatchNorm as boolean };
-    const studentHead = createDinoHead({ ...headOpts, seed: mixSeed(ctx.seed, 1), name: 'student' });
-    // Same architecture, then the student's exact weights: the teacher starts where the student does.
-    const teacherEncoder = createBackbone('convnet', { channels: ctx.channels, height: ctx.height, width: ctx.width, encoderWidth: config.width, seed: mixSeed(ctx.seed, 2), params: p });
-    const teacherHead = createDinoHead({ ...headOpts, seed: mixSeed(ctx.seed, 3), name: 'teacher' });
-    const studentSets = [encoder.params, ...studentHead.params];
-    const teacherSets = [teacherEncoder.params, ...teacherHead.params];
-    studentSets.forEach((s, i) => copyInto(s, teacherSets[i]));
-    const pairs = studentSets.flatMap((s, i) => pairsByName(s, teacherSets[i]));
-    const center = tf.variable(tf.zeros([1, outDim]), false);
-    // The teacher's logits of the current step, kept from loss() for afterStep()'s centre update.
-    let teacherOut: tf.Tensor2D | null = null;
-    let lastStep = 0;
-    const probe = metricBatch(ctx);
+export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
+  const { encoder, config } = ctx;
+  const { outDim, studentTemp, centerMomentum, teacherMomentum } = knobs;
+  const tempAt = (step: number) => teacherTempAt(step, knobs.teacherTempStart, knobs.teacherTemp, knobs.teacherTempWarmup);
+  const crops = multiCropSettings(knobs);
+  const headOpts = { inDim: encoder.outDim, hidden: knobs.projHidden, bottleneck: knobs.bottleneckDim, outDim, batchNorm: knobs.headBatchNorm };
+  const studentHead = createDinoHead({ ...headOpts, seed: mixSeed(ctx.seed, 1), name: 'student' });
+  // Same architecture, then the student's exact weights: the teacher starts where the student does.
+  const teacherNet = createTargetNetwork({ encoder, head: studentHead });
+  const pairs = teacherNet.pairs;
+  const center = tf.variable(tf.zeros([1, outDim]), false);
+  // The teacher's logits of the current step, kept from loss() for afterStep()'s centre update.
+  let teacherOut: tf.Tensor2D | null = null;
+  let lastStep = 0;
+  const probe = fixedImages(ctx, METRIC_IMAGES);
 
-    const student = (x: tf.Tensor4D) => studentHead.apply(encoder.apply(x));
-    const teacher = (x: tf.Tensor4D) => tf.tidy(() => stopGradient(teacherHead.apply(teacherEncoder.apply(x))));
+  const student = (x: tf.Tensor4D) => studentHead.apply(encoder.apply(x));
+  const teacher = (x: tf.Tensor4D) => teacherNet.apply(x);
 
-    return {
-      heads: studentHead.params,
-      center,
-      teacher,
-      teacherParams: () => pairs.map(([, t]) => t),
-      momentumPairs: () => pairs,
-      // τ rises from teacherMomentum to 1 along a cosine (§3.1, as BYOL's schedule).
-      momentum: (step, total) => cosineMomentum(teacherMomentum, step, total),
-      loss({ images, seed, step }) {
-        teacherOut?.dispose();
-        teacherOut = null;
-        lastStep = step;
-        return tf.tidy(() => {
-          const views = multiCrop(images, config.aug, { globalCrops: GLOBAL_CROPS, ...crops }, mixSeed(seed, 1));
-          const global = tf.concat(views.global, 0);
-          // One encoder pass per resolution; the head has no BatchNorm, so it may run per part.
-          const parts = [student(global)];
-          if (views.small.length > 0) parts.push(student(tf.concat(views.small, 0)));
-          const studentOut = tf.split(tf.concat(parts, 0), GLOBAL_CROPS + views.small.length, 0) as tf.Tensor2D[];
-          // The teacher sees only the global crops (§3.1, "local-to-global" correspondences).
-          const t = teacher(global);
-          teacherOut = tf.keep(t);
-          const teacherViews = tf.split(t, GLOBAL_CROPS, 0) as tf.Tensor2D[];
-          return dinoLoss(studentOut, teacherViews, center as tf.Tensor2D, { studentTemp, teacherTemp: tempAt(step) });
-        });
-      },
-      afterStep() {
-        if (!teacherOut) return;
-        // c ← m·c + (1 − m)·mean of this batch's teacher logits over both global crops (§3.1, eq. 4).
-        const batchMean = teacherOut;
-        tf.tidy(() => center.assign(tf.add(tf.mul(center, centerMomentum), tf.mul(tf.mean(batchMean, 0, true), 1 - centerMomentum))));
-        teacherOut.dispose();
-        teacherOut = null;
-      },
-      embed: student,
-      extraMetrics() {
-        return tf.tidy(() => ({
-          ...collapseBalance(teacher(probe), student(probe), center as tf.Tensor2D, tempAt(Math.max(1, lastStep)), studentTemp),
-          centerNorm: tf.norm(center) as tf.Scalar,
-        }));
-      },
-      dispose() {
-        [...studentHead.params, ...teacherSets].forEach((s) => s.dispose());
-        tf.dispose([center, probe]);
-        teacherOut?.dispose();
-      },
-    };
-  },
-};
+  return {
+    heads: studentHead.params,
+    center,
+    teacher,
+    teacherParams: () => pairs.map(([, t]) => t),
+    momentumPairs: () => pairs,
+    // τ rises from teacherMomentum to 1 along a cosine (§3.1, as BYOL's schedule).
+    momentum: (step, total) => cosineMomentum(teacherMomentum, step, total),
+    loss({ images, seed, step }) {
+      teacherOut?.dispose();
+      teacherOut = null;
+      lastStep = step;
+      return tf.tidy(() => {
+        const views = multiCrop(images, config.aug, { globalCrops: GLOBAL_CROPS, ...crops }, mixSeed(seed, 1));
+        const global = tf.concat(views.global, 0);
+        // One encoder pass per resolution; the head has no BatchNorm, so it may run per part.
+        const parts = [student(global)];
+        if (views.small.length > 0) parts.push(student(tf.concat(views.small, 0)));
+        const studentOut = tf.split(tf.concat(parts, 0), GLOBAL_CROPS + views.small.length, 0) as tf.Tensor2D[];
+        // The teacher sees only the global crops (§3.1, "local-to-global" correspondences).
+        const t = teacher(global);
+        teacherOut = tf.keep(t);
+        const teacherViews = tf.split(t, GLOBAL_CROPS, 0) as tf.Tensor2D[];
+        return dinoLoss(studentOut, teacherViews, center as tf.Tensor2D, { studentTemp, teacherTemp: tempAt(step) });
+      });
+    },
+    afterStep() {
+      if (!teacherOut) return;
+      // c ← m·c + (1 − m)·mean of this batch's teacher logits over both global crops (§3.1, eq. 4).
+      const batchMean = teacherOut;
+      tf.tidy(() => center.assign(tf.add(tf.mul(center, centerMomentum), tf.mul(tf.mean(batchMean, 0, true), 1 - centerMomentum))));
+      teacherOut.dispose();
+      teacherOut = null;
+    },
+    embed: student,
+    extraMetrics() {
+      return tf.tidy(() => ({
+        ...collapseBalance(teacher(probe), student(probe), center as tf.Tensor2D, tempAt(Math.max(1, lastStep)), studentTemp),
+        centerNorm: tf.norm(center) as tf.Scalar,
+      }));
+    },
+    dispose() {
+      studentHead.params.forEach((s) => s.dispose());
+      teacherNet.dispose();
+      tf.dispose([center, probe]);
+      teacherOut?.dispose();
+    },
+  };
+});

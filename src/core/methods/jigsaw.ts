@@ -1,13 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { jigsawSpec } from '../config/methods/jigsaw';
 import { patchGrid, type PatchGrid } from '../augment/patches';
-import { gatherFloat } from '../data/dataset';
+import { crossEntropy } from '../losses';
+import { classifierBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import type { SnapshotImages } from '../train/run';
 import { jigsawBatch, puzzleFeatures } from './jigsaw/batch';
 import { hammingStats, maxHammingPermutations, TILES } from './jigsaw/permutations';
-import { crossEntropy } from './rotation';
-import type { MethodDefinition } from './types';
+import { defineMethod } from './define';
+import { fixedImages } from './shared';
 
 /**
  * Jigsaw puzzles (Noroozi & Favaro 2016): 9 tiles of a 3×3 grid (gap and jitter, augment/patches.ts)
@@ -22,69 +24,58 @@ const EVAL_IMAGES = 64;
 /** Puzzles drawn in the snapshot. */
 const SHOWN = 4;
 
-export const jigsaw: MethodDefinition = {
-  key: 'jigsaw',
-  create(ctx) {
-    const { encoder, config } = ctx;
-    const grid = patchGrid(ctx.height, ctx.width, config.params.gap as number, config.params.patchJitter as number);
-    const count = config.params.permutations as number;
-    const perms = maxHammingPermutations(count, mixSeed(ctx.seed, 3));
-    const stats = hammingStats(perms);
-    const hidden = config.params.clsHidden as number;
-    // The context-free network (§3.1): fc6 per tile, concatenation, fc7, fc8 (P-way); the
-    // encoder's pooled features play fc6's part.
-    const classifier = createMlp(
-      [
-        { in: TILES * encoder.outDim, out: hidden, batchNorm: true, relu: true },
-        { in: hidden, out: count, batchNorm: false, relu: false },
-      ],
-      { seed: mixSeed(ctx.seed, 1), name: 'jigsawClassifier' },
-    );
-    const logitsOf = (images: tf.Tensor4D, seed: number) =>
-      tf.tidy(() => {
-        const { tiles, labels } = jigsawBatch(images, grid, perms, seed);
-        return { logits: classifier.apply(puzzleFeatures(encoder.apply(tiles), images.shape[0])), labels };
+export const jigsaw = defineMethod(jigsawSpec, (ctx, knobs) => {
+  const { encoder } = ctx;
+  const grid = patchGrid(ctx.height, ctx.width, knobs.gap, knobs.patchJitter);
+  const count = knobs.permutations;
+  const perms = maxHammingPermutations(count, mixSeed(ctx.seed, 3));
+  const stats = hammingStats(perms);
+  // The context-free network (§3.1): fc6 per tile, concatenation, fc7, fc8 (P-way); the
+  // encoder's pooled features play fc6's part.
+  const classifier = createMlp(classifierBlocks(TILES * encoder.outDim, knobs.clsHidden, count), { seed: mixSeed(ctx.seed, 1), name: 'jigsawClassifier' });
+  const logitsOf = (images: tf.Tensor4D, seed: number) =>
+    tf.tidy(() => {
+      const { tiles, labels } = jigsawBatch(images, grid, perms, seed);
+      return { logits: classifier.apply(puzzleFeatures(encoder.apply(tiles), images.shape[0])), labels };
+    });
+  const evalImages = fixedImages(ctx, EVAL_IMAGES);
+  const evalSeed = mixSeed(ctx.seed, 2);
+  return {
+    heads: [classifier.params],
+    loss({ images, seed }) {
+      return tf.tidy(() => {
+        const { logits, labels } = logitsOf(images, seed);
+        return crossEntropy(logits, labels, count);
       });
-    const evalIdx = ctx.unlabelled.subarray(0, Math.min(EVAL_IMAGES, ctx.unlabelled.length));
-    const evalImages = tf.tensor4d(gatherFloat(ctx.dataset, evalIdx), [evalIdx.length, ctx.height, ctx.width, ctx.channels]);
-    const evalSeed = mixSeed(ctx.seed, 2);
-    return {
-      heads: [classifier.params],
-      loss({ images, seed }) {
-        return tf.tidy(() => {
-          const { logits, labels } = logitsOf(images, seed);
-          return crossEntropy(logits, labels, count);
-        });
-      },
-      embed: (x) => encoder.apply(x),
-      extraMetrics() {
-        // Chance is 1/P; the paper reports this accuracy per permutation set (Table 3).
-        return {
-          pretextAccuracy: tf.tidy(() => {
-            const { logits, labels } = logitsOf(evalImages, evalSeed);
-            return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar;
-          }),
-        };
-      },
-      async snapshot() {
-        return {
-          images: [await drawPuzzles(evalImages, grid, perms, evalSeed)],
-          bars: [
-            {
-              title: `Permutation set (P = ${count}): pairs per Hamming distance — min ${stats.min}, mean ${stats.mean.toFixed(2)}`,
-              labels: stats.histogram.map((_, d) => String(d)),
-              values: stats.histogram,
-            },
-          ],
-        };
-      },
-      dispose() {
-        classifier.params.dispose();
-        evalImages.dispose();
-      },
-    };
-  },
-};
+    },
+    embed: (x) => encoder.apply(x),
+    extraMetrics() {
+      // Chance is 1/P; the paper reports this accuracy per permutation set (Table 3).
+      return {
+        pretextAccuracy: tf.tidy(() => {
+          const { logits, labels } = logitsOf(evalImages, evalSeed);
+          return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar;
+        }),
+      };
+    },
+    async snapshot() {
+      return {
+        images: [await drawPuzzles(evalImages, grid, perms, evalSeed)],
+        bars: [
+          {
+            title: `Permutation set (P = ${count}): pairs per Hamming distance — min ${stats.min}, mean ${stats.mean.toFixed(2)}`,
+            labels: stats.histogram.map((_, d) => String(d)),
+            values: stats.histogram,
+          },
+        ],
+      };
+    },
+    dispose() {
+      classifier.params.dispose();
+      evalImages.dispose();
+    },
+  };
+});
 
 /** The first SHOWN eval puzzles, tiles laid out in slot order on the unjittered grid, next to the image. */
 async function drawPuzzles(evalImages: tf.Tensor4D, grid: PatchGrid, perms: Uint8Array, seed: number): Promise<SnapshotImages> {

@@ -71,7 +71,7 @@ describe('mae trains', () => {
   it('charts reconMse, the hidden-patch pixel error, and leaks nothing doing so', async () => {
     const before = tf.memory().numTensors;
     const metrics = run.trainer.method.extraMetrics!();
-    const mse = (await metrics.reconMse.data())[0];
+    const mse = (await metrics.reconMse!.data())[0];
     tf.dispose(Object.values(metrics));
     expect(tf.memory().numTensors).toBe(before);
     expect(mse).toBeGreaterThan(0);

@@ -76,8 +76,8 @@ describe('msn trains', () => {
     expect(protos.list()[0].shape).toEqual([8, 8]);
     const before = tf.memory().numTensors;
     const metrics = trainer.method.extraMetrics!();
-    const perplexity = (await metrics.protoPerplexity.data())[0];
-    const used = (await metrics.prototypesUsed.data())[0];
+    const perplexity = (await metrics.protoPerplexity!.data())[0];
+    const used = (await metrics.prototypesUsed!.data())[0];
     tf.dispose(Object.values(metrics));
     const snap = await trainer.method.snapshot!();
     expect(tf.memory().numTensors).toBe(before);

@@ -1,16 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { augmentBatch, samplePatchMasks } from '../augment';
-import { gatherFloat } from '../data/dataset';
+import { msnSpec } from '../config/methods/msn';
+import { samplePatchMasks } from '../augment';
 import { l2Normalize, msnLoss } from '../losses';
-import { createMlp, type Block } from '../nets/mlp';
+import { expanderBlocks } from '../nets/heads';
+import { createMlp } from '../nets/mlp';
 import { ParamSet } from '../nets/params';
-import { asVit, createVitEncoder, patchGrid } from '../nets/vit';
+import { asVit, patchGrid } from '../nets/vit';
 import { warmupCosine } from '../nets/vit/schedule';
 import { mixSeed } from '../random';
 import { cosineMomentum } from '../train/ema';
 import { focalPixels, focalViews } from './msn/focal';
-import { copyInto, pairByName } from './msn/target';
-import type { MethodDefinition } from './types';
+import { defineMethod } from './define';
+import { createTargetNetwork, fixedImages, twoViews } from './shared';
 
 /**
  * MSN (Assran et al. 2022): an anchor view with a random share of its patches dropped (plus small
@@ -25,101 +26,80 @@ const WARMUP_FRACTION = 15 / 800;
 /** Fixed unlabelled images for the prototype-usage metrics and bars. */
 const USAGE_IMAGES = 128;
 
-/** MSN's projection head, Linear–BN–GELU twice then Linear (their `init_model`); ReLU here. */
-function projectorTable(inDim: number, hidden: number, out: number): Block[] {
-  return [
-    { in: inDim, out: hidden, batchNorm: true, relu: true },
-    { in: hidden, out: hidden, batchNorm: true, relu: true },
-    { in: hidden, out, batchNorm: false, relu: false },
-  ];
-}
+export const msn = defineMethod(msnSpec, (ctx, knobs) => {
+  const vit = asVit(ctx.encoder);
+  const { config } = ctx;
+  const maskRatio = knobs.msnMaskRatio;
+  const views = knobs.focalViews;
+  const focalSize = focalPixels(knobs.focalSize, vit.grid.patch, Math.min(ctx.height, ctx.width));
+  const focalGrid = patchGrid(focalSize, focalSize, ctx.channels, vit.grid.patch);
+  const lossOptions = { temperature: knobs.temperature, targetSharpen: knobs.targetSharpen, meMaxWeight: knobs.meMaxWeight };
 
-export const msn: MethodDefinition = {
-  key: 'msn',
-  backbone: 'vit',
-  create(ctx) {
-    const vit = asVit(ctx.encoder);
-    const { config } = ctx;
-    const p = config.params;
-    const maskRatio = p.msnMaskRatio as number;
-    const views = p.focalViews as number;
-    const focalSize = focalPixels(p.focalSize as number, vit.grid.patch, Math.min(ctx.height, ctx.width));
-    const focalGrid = patchGrid(focalSize, focalSize, ctx.channels, vit.grid.patch);
-    const lossOptions = { temperature: p.temperature as number, targetSharpen: p.targetSharpen as number, meMaxWeight: p.meMaxWeight as number };
+  // MSN's projection head is Linear–BN–GELU twice then Linear (their `init_model`): the expander shape.
+  const projector = createMlp(expanderBlocks(vit.dim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'projector' });
+  const target = createTargetNetwork({ encoder: vit, head: projector });
+  // MSN: prototypes drawn uniformly in ±1/√d (`torch.nn.init.uniform_(prototypes, -_sqrt_k, _sqrt_k)`).
+  const protoSet = new ParamSet('prototypes', mixSeed(ctx.seed, 2));
+  const prototypes = protoSet.lecunUniform('weights', [knobs.prototypes, knobs.projDim], knobs.projDim) as tf.Variable<tf.Rank.R2>;
 
-    const table = projectorTable(vit.dim, p.projHidden as number, p.projDim as number);
-    const projector = createMlp(table, { seed: mixSeed(ctx.seed, 1), name: 'projector' });
-    const target = createVitEncoder({ ...vit.options, name: 'targetEncoder' });
-    const targetProjector = createMlp(table, { seed: mixSeed(ctx.seed, 1), name: 'targetProjector' });
-    copyInto(vit.params, target.params);
-    copyInto(projector.params, targetProjector.params);
-    const pairs = [...pairByName(vit.params, target.params), ...pairByName(projector.params, targetProjector.params)];
-    // MSN: prototypes drawn uniformly in ±1/√d (`torch.nn.init.uniform_(prototypes, -_sqrt_k, _sqrt_k)`).
-    const protoSet = new ParamSet('prototypes', mixSeed(ctx.seed, 2));
-    const prototypes = protoSet.lecunUniform('weights', [p.prototypes as number, p.projDim as number], p.projDim as number) as tf.Variable<tf.Rank.R2>;
+  const usageImages = fixedImages(ctx, USAGE_IMAGES);
+  const embed = (x: tf.Tensor4D) => projector.apply(vit.apply(x));
+  /** Online assignment probabilities of the fixed images (unmasked), as the anchors' softmax. */
+  const assignments = () =>
+    tf.tidy(() => tf.softmax(tf.div(tf.matMul(l2Normalize(embed(usageImages)), l2Normalize(prototypes), false, true), lossOptions.temperature)) as tf.Tensor2D);
 
-    const usage = ctx.unlabelled.subarray(0, Math.min(USAGE_IMAGES, ctx.unlabelled.length));
-    const usageImages = tf.tensor4d(gatherFloat(ctx.dataset, usage), [usage.length, ctx.height, ctx.width, ctx.channels]);
-    const embed = (x: tf.Tensor4D) => projector.apply(vit.apply(x));
-    /** Online assignment probabilities of the fixed images (unmasked), as the anchors' softmax. */
-    const assignments = () =>
-      tf.tidy(() => tf.softmax(tf.div(tf.matMul(l2Normalize(embed(usageImages)), l2Normalize(prototypes), false, true), lossOptions.temperature)) as tf.Tensor2D);
-
-    return {
-      heads: [projector.params, protoSet],
-      loss({ images, seed }) {
-        return tf.tidy(() => {
-          const b = images.shape[0];
-          const targetView = augmentBatch(images, config.aug, mixSeed(seed, 1));
-          const anchorView = augmentBatch(images, config.aug, mixSeed(seed, 2));
-          const masks = samplePatchMasks('random', b, vit.grid.rows, vit.grid.cols, maskRatio, mixSeed(seed, 3));
-          // Features are the mean of the visible output tokens, as for the probe (vit.ts).
-          const pooled: tf.Tensor2D[] = [tf.mean(vit.encodeVisible(anchorView, masks.visible), 1) as tf.Tensor2D];
-          if (views > 0) {
-            const crops = focalViews(images, views, focalSize, config.aug, mixSeed(seed, 4));
-            const focalMasks = samplePatchMasks('random', views * b, focalGrid.rows, focalGrid.cols, maskRatio, mixSeed(seed, 5));
-            pooled.push(tf.mean(vit.encodeVisible(crops, focalMasks.visible), 1) as tf.Tensor2D);
-          }
-          // One projector pass over all anchor views, view-major as msnLoss wants them.
-          const anchors = projector.apply(tf.concat(pooled, 0));
-          const targets = targetProjector.apply(target.apply(targetView));
-          return msnLoss(anchors, targets, prototypes, lossOptions);
-        });
-      },
-      embed,
-      momentumPairs: () => pairs,
-      // τ from tauBase to 1 (MSN: 0.996 → 1; the authors' code ramps it linearly, cosine as BYOL here).
-      momentum: (step, total) => cosineMomentum(p.tauBase as number, step, total),
-      learningRate: (step, total, base) => warmupCosine(step, total, base, WARMUP_FRACTION),
-      extraMetrics() {
-        return tf.tidy(() => {
-          const probs = assignments();
-          const mean = tf.mean(probs, 0);
-          const k = probs.shape[1];
-          return {
-            // exp H(p̄): K when the prototypes are used evenly, 1 when every image picks the same one.
-            protoPerplexity: tf.exp(tf.neg(tf.sum(tf.mul(mean, tf.log(tf.maximum(mean, 1e-30)))))) as tf.Scalar,
-            // MSN's logged "np": prototypes that are some image's first choice.
-            prototypesUsed: tf.sum(tf.cast(tf.greater(tf.sum(tf.oneHot(tf.argMax(probs, 1), k), 0), 0), 'float32')) as tf.Scalar,
-          };
-        });
-      },
-      async snapshot() {
-        const counts = tf.tidy(() => tf.sum(tf.oneHot(tf.argMax(assignments(), 1), prototypes.shape[0]), 0));
-        const values = Array.from(await counts.data());
-        counts.dispose();
-        const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
+  return {
+    heads: [projector.params, protoSet],
+    loss({ images, seed }) {
+      return tf.tidy(() => {
+        const b = images.shape[0];
+        const [targetView, anchorView] = twoViews(images, config.aug, seed);
+        const masks = samplePatchMasks('random', b, vit.grid.rows, vit.grid.cols, maskRatio, mixSeed(seed, 3));
+        // Features are the mean of the visible output tokens, as for the probe (vit.ts).
+        const pooled: tf.Tensor2D[] = [tf.mean(vit.encodeVisible(anchorView, masks.visible), 1) as tf.Tensor2D];
+        if (views > 0) {
+          const crops = focalViews(images, views, focalSize, config.aug, mixSeed(seed, 4));
+          const focalMasks = samplePatchMasks('random', views * b, focalGrid.rows, focalGrid.cols, maskRatio, mixSeed(seed, 5));
+          pooled.push(tf.mean(vit.encodeVisible(crops, focalMasks.visible), 1) as tf.Tensor2D);
+        }
+        // One projector pass over all anchor views, view-major as msnLoss wants them.
+        const anchors = projector.apply(tf.concat(pooled, 0));
+        const targets = target.apply(targetView);
+        return msnLoss(anchors, targets, prototypes, lossOptions);
+      });
+    },
+    embed,
+    momentumPairs: () => target.pairs,
+    // τ from tauBase to 1 (MSN: 0.996 → 1; the authors' code ramps it linearly, cosine as BYOL here).
+    momentum: (step, total) => cosineMomentum(knobs.tauBase, step, total),
+    learningRate: (step, total, base) => warmupCosine(step, total, base, WARMUP_FRACTION),
+    extraMetrics() {
+      return tf.tidy(() => {
+        const probs = assignments();
+        const mean = tf.mean(probs, 0);
+        const k = probs.shape[1];
         return {
-          bars: [{ title: `Prototype usage: first choices of ${usage.length} fixed images, most used first`, labels: order.map(([, i]) => `#${i}`), values: order.map(([v]) => v) }],
+          // exp H(p̄): K when the prototypes are used evenly, 1 when every image picks the same one.
+          protoPerplexity: tf.exp(tf.neg(tf.sum(tf.mul(mean, tf.log(tf.maximum(mean, 1e-30)))))) as tf.Scalar,
+          // MSN's logged "np": prototypes that are some image's first choice.
+          prototypesUsed: tf.sum(tf.cast(tf.greater(tf.sum(tf.oneHot(tf.argMax(probs, 1), k), 0), 0), 'float32')) as tf.Scalar,
         };
-      },
-      dispose() {
-        projector.params.dispose();
-        targetProjector.params.dispose();
-        target.params.dispose();
-        protoSet.dispose();
-        usageImages.dispose();
-      },
-    };
-  },
-};
+      });
+    },
+    async snapshot() {
+      const counts = tf.tidy(() => tf.sum(tf.oneHot(tf.argMax(assignments(), 1), prototypes.shape[0]), 0));
+      const values = Array.from(await counts.data());
+      counts.dispose();
+      const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
+      return {
+        bars: [{ title: `Prototype usage: first choices of ${usageImages.shape[0]} fixed images, most used first`, labels: order.map(([, i]) => `#${i}`), values: order.map(([v]) => v) }],
+      };
+    },
+    dispose() {
+      projector.params.dispose();
+      target.dispose();
+      protoSet.dispose();
+      usageImages.dispose();
+    },
+  };
+});

@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { rotationSpec } from '../config/methods/rotation';
 import { augmentBatch, rotate90 } from '../augment';
+import { crossEntropy } from '../losses';
+import { linearBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
-import type { MethodDefinition } from './types';
+import { defineMethod } from './define';
 
 /**
  * Rotation prediction (Gidaris et al. 2018): every image is shown at 0°, 90°, 180° and 270° in the
@@ -24,35 +27,22 @@ export function rotationBatch(images: tf.Tensor4D): { x: tf.Tensor4D; labels: tf
   });
 }
 
-export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D, classes: number): tf.Scalar {
-  return tf.tidy(() => {
-    const oneHot = tf.oneHot(labels, classes);
-    return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), 1)));
-  });
-}
-
-export const rotation: MethodDefinition = {
-  key: 'rotation',
-  create(ctx) {
-    const { encoder, config } = ctx;
-    if (ctx.height !== ctx.width) throw new Error('rotation prediction needs square images');
-    const head = createMlp([{ in: encoder.outDim, out: ROTATIONS, batchNorm: false, relu: false }], {
-      seed: mixSeed(ctx.seed, 1),
-      name: 'rotationHead',
-    });
-    return {
-      heads: [head.params],
-      loss({ images, seed }) {
-        return tf.tidy(() => {
-          const input = config.params.rotAugment ? augmentBatch(images, config.aug, mixSeed(seed, 1)) : images;
-          const { x, labels } = rotationBatch(input);
-          return crossEntropy(head.apply(encoder.apply(x)), labels, ROTATIONS);
-        });
-      },
-      embed: (x) => encoder.apply(x),
-      dispose() {
-        head.params.dispose();
-      },
-    };
-  },
-};
+export const rotation = defineMethod(rotationSpec, (ctx, knobs) => {
+  const { encoder, config } = ctx;
+  if (ctx.height !== ctx.width) throw new Error('rotation prediction needs square images');
+  const head = createMlp(linearBlocks(encoder.outDim, ROTATIONS), { seed: mixSeed(ctx.seed, 1), name: 'rotationHead' });
+  return {
+    heads: [head.params],
+    loss({ images, seed }) {
+      return tf.tidy(() => {
+        const input = knobs.rotAugment ? augmentBatch(images, config.aug, mixSeed(seed, 1)) : images;
+        const { x, labels } = rotationBatch(input);
+        return crossEntropy(head.apply(encoder.apply(x)), labels, ROTATIONS);
+      });
+    },
+    embed: (x) => encoder.apply(x),
+    dispose() {
+      head.params.dispose();
+    },
+  };
+});

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { decodeConfig } from '../config/url';
 import { syntheticDataset } from '../train/testing';
 import { Trainer } from '../train/trainer';
-import type { ImageDataset } from '../data/dataset';
+import { gatherFloat, type ImageDataset } from '../data/dataset';
 import { registerMissingKernels } from '../backend/kernels';
 import type { ExperimentConfig } from '../config/schema';
 
@@ -54,4 +54,31 @@ export function firstAndLast(losses: number[], k = 5): { first: number; last: nu
 /** Copies of variables' values, to check which weights changed and how. */
 export async function snapshotValues(vars: tf.Variable[]): Promise<Float32Array[]> {
   return Promise.all(vars.map(async (v) => (await v.data()) as Float32Array));
+}
+
+/**
+ * Loss and gradient of every trainable weight (encoder and heads, by name) for one fixed batch of
+ * unlabelled images on the current backend, after the method's beforeStep (DeepCluster clusters
+ * there). For comparing backends without training in between: Adam's first, sign-like steps would
+ * amplify float summation-order differences into visible loss gaps within a few steps.
+ */
+export async function lossAndGradient(query: string): Promise<{ loss: number; gradients: Map<string, Float32Array> }> {
+  registerMissingKernels(tf.getBackend());
+  const dataset = syntheticDataset(240);
+  const trainer = new Trainer(tinyConfig(`${query}&steps=10`), dataset);
+  await trainer.beforeStep();
+  const indices = trainer.splits.unlabelled.subarray(0, 16);
+  const images = tf.tensor4d(gatherFloat(dataset, indices), [16, dataset.height, dataset.width, dataset.channels]);
+  const named = [trainer.encoder.params, ...trainer.method.heads].flatMap((set) => [...set.vars].map(([name, v]) => [`${set.prefix}.${name}`, v] as const));
+  const { value, grads } = tf.variableGrads(() => trainer.method.loss({ images, indices, step: 1, seed: 4, totalSteps: 10 }), named.map(([, v]) => v));
+  const gradients = new Map<string, Float32Array>();
+  for (const [name, v] of named) {
+    // A weight the loss does not reach has no entry (none should; the comparison would show it).
+    const g = grads[v.name];
+    if (g) gradients.set(name, (await g.data()) as Float32Array);
+  }
+  const loss = (await value.data())[0];
+  tf.dispose([value, images, ...Object.values(grads)]);
+  trainer.dispose();
+  return { loss, gradients };
 }

@@ -1,8 +1,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
-import type { MethodKey } from '../config/methods';
+import type { MethodKey, MethodSpec } from '../config/methods';
 import type { Encoder } from '../nets/convnet';
-import type { BackboneKind } from '../nets/backbones';
 import type { ParamSet } from '../nets/params';
 import type { ImageDataset } from '../data/dataset';
 import type { MethodSnapshot } from '../train/run';
@@ -36,7 +35,7 @@ export interface StepInput {
   totalSteps: number;
 }
 
-export interface MethodInstance {
+export interface MethodInstance<Metric extends string = string> {
   /** Trainable weights besides the encoder's (heads, predictors, prototypes). */
   heads: ParamSet[];
   /** The training objective for one batch. Called inside the optimiser's tidy; must not read back. */
@@ -60,18 +59,18 @@ export interface MethodInstance {
    * Scalars worth charting besides the loss, measured with the collapse metrics. A metric with no
    * value yet (e.g. before DeepCluster's first clustering) is left out rather than faked as 0.
    */
-  extraMetrics?(): Record<string, tf.Scalar>;
+  extraMetrics?(): { [name in Metric]?: tf.Scalar };
   /** Every name extraMetrics can return, where some are not there from the start. */
-  extraMetricNames?: readonly string[];
+  extraMetricNames?: readonly Metric[];
   /** Pictures and bars only this method has (reconstructions, cluster sizes), read back async. */
   snapshot?(): Promise<MethodSnapshot>;
   dispose(): void;
 }
 
-/** One method file exports one of these; src/core/methods/index.ts lists them. */
-export interface MethodDefinition {
+/** One method file exports one of these, made by defineMethod (define.ts); src/core/methods/index.ts lists them. */
+export interface MethodDefinition<Instance extends MethodInstance = MethodInstance> {
   key: MethodKey;
-  /** Which encoder the trainer builds: the small ConvNet (default) or the tiny ViT. */
-  backbone?: BackboneKind;
-  create(ctx: MethodContext): MethodInstance;
+  /** Knobs, metrics, backbone: the tfjs-free half, in src/core/config/methods/<key>.ts. */
+  spec: MethodSpec;
+  create(ctx: MethodContext): Instance;
 }

@@ -1,11 +1,12 @@
+import type { BackboneKind } from '../config/methods';
 import { createConvEncoder, type Encoder } from './convnet';
 import { createVitEncoder, vitSizesFromParams } from './vit';
 
 /**
- * The encoders a method can ask for (MethodDefinition.backbone). Every one maps B×H×W×C images to
+ * The encoders a method can ask for (its spec's `backbone`). Every one maps B×H×W×C images to
  * B×D features, which is all the probe and the collapse metrics need.
  */
-export type BackboneKind = 'convnet' | 'vit';
+export type { BackboneKind };
 
 export function createBackbone(kind: BackboneKind, opts: { channels: number; height: number; width: number; encoderWidth: number; seed: number; params: Record<string, unknown> }): Encoder {
   switch (kind) {

@@ -17,6 +17,11 @@ export interface Encoder {
    * decode from it (context-encoder inpainting). Absent on backbones without one.
    */
   applyMap?(x: tf.Tensor4D): tf.Tensor4D;
+  /**
+   * The same architecture under another parameter-set name, with fresh weights and the same
+   * parameter names: what a target network is built from (methods/shared/target.ts).
+   */
+  clone(name: string): Encoder;
 }
 
 export function createConvEncoder(opts: { channels: number; width: number; seed: number; name?: string }): Encoder {
@@ -34,6 +39,7 @@ export function createConvEncoder(opts: { channels: number; width: number; seed:
   return {
     params: p,
     outDim: 4 * width,
+    clone: (name) => createConvEncoder({ ...opts, name }),
     applyMap(x) {
       return tf.tidy(() => {
         let h: tf.Tensor4D = x;

@@ -3,7 +3,7 @@ import { ParamSet } from './params';
 
 /**
  * Heads as block tables (lightly's habit): each row is (in, out, batchNorm, relu). SimCLR's projector
- * is [(d, h, BN, ReLU), (h, out, none, none)].
+ * is [(d, h, BN, ReLU), (h, out, none, none)]. Every table the methods use is in heads.ts.
  */
 export interface Block {
   in: number;
@@ -16,6 +16,8 @@ export interface Mlp {
   params: ParamSet;
   outDim: number;
   apply(x: tf.Tensor2D): tf.Tensor2D;
+  /** The same table under another name, with fresh weights (a target network's head). */
+  clone(name: string): Mlp;
 }
 
 /** BatchNorm ε of PyTorch's BatchNorm1d, which the reference implementations use. */
@@ -38,6 +40,7 @@ export function createMlp(blocks: readonly Block[], opts: { seed: number; name: 
   return {
     params: p,
     outDim: blocks[blocks.length - 1].out,
+    clone: (name) => createMlp(blocks, { ...opts, name }),
     apply(x) {
       return tf.tidy(() => {
         let h: tf.Tensor2D = x;
@@ -61,10 +64,3 @@ export function batchNormTrain(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor
   });
 }
 
-/** The usual 2-layer projector table: Linear–BN–ReLU–Linear (SimCLR, Chen et al. 2020, §2.1). */
-export function projectorBlocks(inDim: number, hidden: number, out: number): Block[] {
-  return [
-    { in: inDim, out: hidden, batchNorm: true, relu: true },
-    { in: hidden, out, batchNorm: false, relu: false },
-  ];
-}

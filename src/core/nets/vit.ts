@@ -35,6 +35,7 @@ const MLP_RATIO = 4;
 
 export interface VitEncoder extends Encoder {
   kind: 'vit';
+  clone(name: string): VitEncoder;
   options: VitOptions;
   grid: PatchGrid;
   /** Token width D (= outDim). */
@@ -77,6 +78,7 @@ export function createVitEncoder(o: VitOptions): VitEncoder {
     dim: o.dim,
     params: p,
     outDim: o.dim,
+    clone: (name) => createVitEncoder({ ...o, name }),
     embedPatches(x) {
       return tf.tidy(() => {
         const g = x.shape[1] === o.height && x.shape[2] === o.width ? grid : patchGrid(x.shape[1], x.shape[2], o.channels, o.patchSize);
@@ -98,12 +100,15 @@ export function createVitEncoder(o: VitOptions): VitEncoder {
 
 /** The ViT behind a method's encoder; methods with `backbone: 'vit'` get one from the trainer. */
 export function asVit(encoder: Encoder): VitEncoder {
-  if ((encoder as Partial<VitEncoder>).kind !== 'vit') throw new Error('this method needs the ViT backbone (MethodDefinition.backbone = "vit")');
+  if ((encoder as Partial<VitEncoder>).kind !== 'vit') throw new Error('this method needs the ViT backbone (backbone: "vit" in its spec)');
   return encoder as VitEncoder;
 }
 
 /** ViT options from a method's knobs (patchSize, vitDim, vitDepth, vitHeads), defaults where absent. */
-export function vitSizesFromParams(params: Record<string, unknown>): Pick<VitOptions, 'patchSize' | 'dim' | 'depth' | 'heads'> {
-  const num = (name: keyof typeof VIT_KNOB_DEFAULTS) => (typeof params[name] === 'number' ? (params[name] as number) : VIT_KNOB_DEFAULTS[name]);
+export function vitSizesFromParams(params: Readonly<Record<string, unknown>>): Pick<VitOptions, 'patchSize' | 'dim' | 'depth' | 'heads'> {
+  const num = (name: keyof typeof VIT_KNOB_DEFAULTS) => {
+    const v = params[name];
+    return typeof v === 'number' ? v : VIT_KNOB_DEFAULTS[name];
+  };
   return { patchSize: num('patchSize'), dim: num('vitDim'), depth: num('vitDepth'), heads: num('vitHeads') };
 }

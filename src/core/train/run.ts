@@ -1,15 +1,63 @@
-import type { ExperimentConfig } from '../config/schema';
+import { z } from 'zod';
+import { experimentConfigSchema } from '../config/schema';
 
-/** tfjs-free shapes of what training produces (DESIGN.md "Public formats"). */
-export interface HistoryRow {
-  step: number;
-  loss?: number;
-  l2NormalizedStd?: number;
-  rankMe?: number;
-  probeAccuracy?: number;
-  knnAccuracy?: number;
-  [metric: string]: number | undefined;
+/**
+ * tfjs-free shapes of what training produces (DESIGN.md "Public formats"). A run has one definition,
+ * the zod schema below, with its types inferred; state/runs/runSchema.ts validates files and IndexedDB
+ * records with the same fields (runFields) in their JSON form.
+ */
+
+const count = z.number().int().min(0);
+const nonNegative = z.number().min(0);
+/** Accuracies are fractions (DESIGN.md: "Accuracies are fractions in [0, 1]"). */
+const accuracy = z.number().min(0).max(1);
+/** How the run ended: it reached config.steps, was stopped, or its loss blew up. */
+export const RUN_OUTCOMES = ['completed', 'stopped', 'diverged'] as const;
+
+/** A metric as the app holds it: any number, NaN and ±Infinity included (a diverged run's last loss). */
+const heldMetric = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity)]);
+
+/**
+ * The fields of a run but its config (which has its own validator), for a given encoding of metric
+ * values: as held (numbers), or as JSON stores them (NaN and ±Infinity written as null).
+ */
+export function runFields<M extends z.ZodType<number | null>>(metric: M) {
+  return {
+    /** The tfjs backend the run trained on. */
+    backend: z.string().min(1),
+    wallSeconds: nonNegative,
+    /** Whether the run reached config.steps, or why it ended early. */
+    outcome: z.enum(RUN_OUTCOMES),
+    message: z.string().optional(),
+    /** Device→host read-backs the run loop made in all (each one await t.data()); none inside a step. */
+    hostReads: count,
+    /** Optimiser steps per second of training time (probes and metric readings excluded). */
+    stepsPerSecond: nonNegative,
+    /** One row per measured step: the loss and whatever metrics were read at that step. */
+    history: z.array(z.object({ step: count }).catchall(metric)).min(1),
+    final: z
+      .object({
+        probeAccuracy: accuracy,
+        knnAccuracy: accuracy,
+        /** The same probe on the encoder at random init (step 0): the baseline line. */
+        baselineProbeAccuracy: accuracy,
+        baselineKnnAccuracy: accuracy,
+        l2NormalizedStd: metric,
+        rankMe: metric,
+        /** Size of the embedding the collapse metrics were measured on (1/√d is the healthy std). */
+        embeddingDim: z.number().int().min(1),
+        loss: metric,
+      })
+      .catchall(metric),
+  };
 }
+
+/** A run as the runner writes it and the UI holds, exports and imports it. */
+export const runRecordSchema = z.object({ config: experimentConfigSchema, ...runFields(heldMetric) });
+
+export type RunRecord = z.output<typeof runRecordSchema>;
+export type HistoryRow = RunRecord['history'][number];
+export type FinalMetrics = RunRecord['final'];
 
 export interface BackendInfo {
   /** The tfjs backend in use: webgpu, webgl, wasm or cpu. */
@@ -18,35 +66,6 @@ export interface BackendInfo {
   adapter: string;
   /** Backends tried first that failed, with why. */
   fallbacks: { name: string; reason: string }[];
-}
-
-export interface FinalMetrics {
-  probeAccuracy: number;
-  knnAccuracy: number;
-  /** The same probe on the encoder at random init (step 0): the baseline line. */
-  baselineProbeAccuracy: number;
-  baselineKnnAccuracy: number;
-  l2NormalizedStd: number;
-  rankMe: number;
-  /** Size of the embedding the collapse metrics were measured on (1/√d is the healthy std). */
-  embeddingDim: number;
-  loss: number;
-  [metric: string]: number;
-}
-
-export interface RunRecord {
-  config: ExperimentConfig;
-  backend: string;
-  wallSeconds: number;
-  /** Whether the run reached config.steps, or why it ended early. */
-  outcome: 'completed' | 'stopped' | 'diverged';
-  message?: string;
-  /** Device→host read-backs the run loop made in all (each one await t.data()); none inside a step. */
-  hostReads: number;
-  /** Optimiser steps per second of training time (probes and metric readings excluded). */
-  stepsPerSecond: number;
-  history: HistoryRow[];
-  final: FinalMetrics;
 }
 
 export interface Progress {

@@ -37,7 +37,7 @@ export class Trainer {
     this.splits = makeSplits(dataset.count, config, config.seed);
     this.sampler = new BatchSampler(this.splits.unlabelled, config.seed);
     const definition = METHODS[config.method];
-    this.encoder = createBackbone(definition.backbone ?? 'convnet', {
+    this.encoder = createBackbone(definition.spec.backbone ?? 'convnet', {
       channels: dataset.channels,
       height: dataset.height,
       width: dataset.width,

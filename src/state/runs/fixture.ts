@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../core/train/run';
+import { runRecordSchema, type RunRecord } from '../../core/train/run';
 
 /**
  * A real run, as the runner wrote it (`npm run train -- 'method=rotation&steps=3&batch=8&n=64&width=4&
@@ -56,8 +56,7 @@ export function realRunJson(): Record<string, unknown> & { config: Record<string
   };
 }
 
-/** The same run as the app holds it (validated, the runner's extra key dropped). */
+/** The same run as the app holds it (validated by the RunRecord schema, the runner's extra key dropped). */
 export function realRun(): RunRecord {
-  const { adapter: _adapter, ...run } = realRunJson();
-  return run as unknown as RunRecord;
+  return runRecordSchema.parse(realRunJson());
 }

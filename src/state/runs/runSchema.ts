@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { METHOD_KEYS } from '../../core/config/methods';
 import { parseExperimentConfig } from '../../core/config/schema';
-import type { FinalMetrics, HistoryRow, RunRecord } from '../../core/train/run';
+import { runFields, type RunRecord } from '../../core/train/run';
 
 /**
  * The validator for a RunRecord that comes back from outside the running app: an imported file or
  * an IndexedDB record (STYLE: validate everything that crosses the URL, a file or the worker
- * boundary). Shape from DESIGN.md "Public formats" and src/core/train/run.ts.
+ * boundary). The fields are the RunRecord's own (core/train/run.ts, runFields) in their JSON form.
  */
 
 /** A year of history at one row per step is ~10 MB of JSON; 50 MB leaves room and still parses in a tab. */
 export const MAX_RUN_FILE_BYTES = 50 * 1024 * 1024;
 /** An error list longer than this is cut: a broken 100k-row history must not print 100k lines. */
 const MAX_ERRORS = 12;
-
-export const RUN_OUTCOMES = ['completed', 'stopped', 'diverged'] as const;
 
 export type RunParseResult = { ok: true; run: RunRecord } | { ok: false; errors: string[] };
 
@@ -23,37 +21,9 @@ export type RunParseResult = { ok: true; run: RunRecord } | { ok: false; errors:
  * non-finite value is allowed depends on the outcome, so that is checked after the shape.
  */
 const metricValue = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(-Infinity), z.null()]);
-const count = z.number().int().min(0);
-const nonNegative = z.number().min(0);
-/** Accuracies are fractions (DESIGN.md: "Accuracies are fractions in [0, 1]"). */
-const accuracy = z.number().min(0).max(1);
-
-const historyRowShape = z.object({ step: count }).catchall(metricValue);
-
-const finalShape = z
-  .object({
-    probeAccuracy: accuracy,
-    knnAccuracy: accuracy,
-    baselineProbeAccuracy: accuracy,
-    baselineKnnAccuracy: accuracy,
-    l2NormalizedStd: metricValue,
-    rankMe: metricValue,
-    embeddingDim: z.number().int().min(1),
-    loss: metricValue,
-  })
-  .catchall(metricValue);
 
 /** Everything but the config, which has its own validator (parseExperimentConfig). Unknown keys are dropped. */
-const runShape = z.object({
-  backend: z.string().min(1),
-  wallSeconds: nonNegative,
-  outcome: z.enum(RUN_OUTCOMES),
-  message: z.string().optional(),
-  hostReads: count,
-  stepsPerSecond: nonNegative,
-  history: z.array(historyRowShape).min(1),
-  final: finalShape,
-});
+const runShape = z.object(runFields(metricValue));
 
 /** Validates a run; on failure says why in words, one line per problem, each naming where. */
 export function parseRunRecord(input: unknown): RunParseResult {
@@ -82,8 +52,8 @@ export function parseRunRecord(input: unknown): RunParseResult {
       ...(run.message !== undefined ? { message: run.message } : {}),
       hostReads: run.hostReads,
       stepsPerSecond: run.stepsPerSecond,
-      history: run.history.map((row) => numbers(row) as HistoryRow),
-      final: numbers(run.final) as FinalMetrics,
+      history: run.history.map((row) => ({ ...numbers(row), step: row.step })),
+      final: finalNumbers(run.final),
     },
   };
 }
@@ -151,8 +121,17 @@ function consistencyErrors(run: ParsedRun, totalSteps: number): string[] {
 }
 
 /** null (how JSON writes NaN) back to NaN, so the record holds numbers as run.ts says. */
+function orNaN(v: number | null): number {
+  return v === null ? NaN : v;
+}
+
+function finalNumbers(f: ParsedRun['final']): RunRecord['final'] {
+  const { probeAccuracy, knnAccuracy, baselineProbeAccuracy, baselineKnnAccuracy, embeddingDim } = f;
+  return { ...numbers(f), probeAccuracy, knnAccuracy, baselineProbeAccuracy, baselineKnnAccuracy, embeddingDim, l2NormalizedStd: orNaN(f.l2NormalizedStd), rankMe: orNaN(f.rankMe), loss: orNaN(f.loss) };
+}
+
 function numbers(obj: Record<string, number | null>): Record<string, number> {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, v === null ? NaN : v]));
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, orNaN(v)]));
 }
 
 function fail(errors: string[]): RunParseResult {

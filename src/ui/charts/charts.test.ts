@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../core/train/run';
+import type { HistoryRow, RunRecord } from '../../core/train/run';
 import { formatEta, formatMetric, formatPercent } from '../format';
 import { downsample } from './downsample';
 import { embeddingDim } from './embeddingDim';
@@ -46,7 +46,7 @@ describe('format', () => {
 
 describe('seriesStats', () => {
   it('counts finite values only and keeps the latest', () => {
-    const rows = [{ step: 0, probeAccuracy: 0.1 }, { step: 1, loss: 2 }, { step: 2, loss: NaN }, { step: 3, loss: 1.5 }, { step: 4, loss: Infinity }];
+    const rows: HistoryRow[] = [{ step: 0, probeAccuracy: 0.1 }, { step: 1, loss: 2 }, { step: 2, loss: NaN }, { step: 3, loss: 1.5 }, { step: 4, loss: Infinity }];
     expect(seriesStats(rows, 'loss')).toEqual({ count: 2, latest: 1.5 });
     expect(seriesStats(rows, 'rankMe')).toEqual({ count: 0, latest: undefined });
   });

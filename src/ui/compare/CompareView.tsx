@@ -67,7 +67,7 @@ export function CompareView() {
           <CompareChart testId="compare-chart-probe" title="Linear probe accuracy" hint="Frozen encoder, held-out labelled images." metric="probeAccuracy" runs={runs} xMax={xMax} yDomain={UNIT} yFormat={percentTick} valueFormat={formatPercent} />
           <CompareChart testId="compare-chart-knn" title="kNN accuracy (k = 20)" hint="Cosine kNN on the same frozen features." metric="knnAccuracy" runs={runs} xMax={xMax} yDomain={UNIT} yFormat={percentTick} valueFormat={formatPercent} />
           {extras.map((name) => {
-            const info = compareMetricInfo(name);
+            const info = compareMetricInfo(runs[0].config.method, name);
             const percent = info.scale === 'percent';
             return (
               <CompareChart

@@ -1,9 +1,9 @@
-import { metricInfo, type MetricInfo } from '../method/metricInfo';
+import { methodMetric, type MetricSpec } from '../../core/config/methods';
 
 /**
- * The one place the comparison view asks for a method metric's label, hint and scale (metricInfo
- * moves next to each method's spec in another change; only this adapter follows it).
+ * The one place the comparison view asks for a method metric's label, hint and scale: from the spec
+ * of the method that emitted it (a metric the runs share is read from the first run's method).
  */
-export function compareMetricInfo(name: string): MetricInfo {
-  return metricInfo(name);
+export function compareMetricInfo(method: string, name: string): Required<MetricSpec> {
+  return methodMetric(method, name);
 }

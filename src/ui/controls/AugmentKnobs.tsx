@@ -8,7 +8,7 @@ const GROUPS = augmentGroups();
 
 /** Each augmentation's toggle with its strengths beside it; strengths are locked while it is off. */
 export function AugmentKnobs({ aug, disabled }: { aug: AugmentConfig; disabled: boolean }) {
-  const values = aug as unknown as Record<string, KnobValue>;
+  const values: Readonly<Record<string, KnobValue>> = aug;
   const commit = (name: string) => (v: KnobValue) => setAug(name as keyof AugmentConfig, v);
   return (
     <div className="augment-groups">

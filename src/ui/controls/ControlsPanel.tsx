@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { DATASETS, DATASET_KEYS, type DatasetKey } from '../../core/config/datasets';
 import { GLOBAL_KNOBS } from '../../core/config/globalKnobs';
-import type { KnobValue } from '../../core/config/knobs';
 import { METHOD_SPECS } from '../../core/config/methods';
 import { BACKEND_CHOICES, methodKnobs, type BackendChoice } from '../../core/config/schema';
 import { restoreDefaults, setBackendChoice, setDataset, setGlobal, setParam } from '../../state/actions';
@@ -27,7 +26,6 @@ export function ControlsPanel() {
   // Bumped by Defaults so that fields holding refused text start clean even when a value is unchanged.
   const [generation, setGeneration] = useState(0);
   const [datasetError, setDatasetError] = useState<string | null>(null);
-  const globals = config as unknown as Record<string, KnobValue>;
   const knobs = methodKnobs(config.method);
 
   return (
@@ -80,7 +78,7 @@ export function ControlsPanel() {
         <fieldset className="controls__group" data-group="training">
           <legend>Training</legend>
           {GLOBAL_KNOBS.map((k) => (
-            <KnobField key={k.name} knob={k} value={globals[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
+            <KnobField key={k.name} knob={k} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
           ))}
         </fieldset>
 

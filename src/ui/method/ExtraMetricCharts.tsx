@@ -7,7 +7,7 @@ import { formatMetric, formatPercent } from '../format';
 import { MetricChart, type Series } from '../charts/MetricChart';
 import { seriesStats } from '../charts/seriesStats';
 import { useThrottled } from '../charts/useThrottled';
-import { metricInfo, type MetricInfo } from './metricInfo';
+import { methodMetric, type MetricSpec } from '../../core/config/methods';
 
 /** Same pace as the main charts: redraw a few times a second while rows stream, at once when idle. */
 const REDRAW_MS = 400;
@@ -20,15 +20,15 @@ const percentTick = (v: number) => `${Math.round(v * 100)}%`;
 
 interface ChartSpec {
   name: string;
-  info: MetricInfo;
+  info: Required<MetricSpec>;
   /** [without dots, with dots]: fixed objects, so the memoised plot redraws only on new rows. */
   series: readonly [readonly Series[], readonly Series[]];
   yDomain?: YAxisProps['domain'];
   percent: boolean;
 }
 
-function specFor(name: string, i: number): ChartSpec {
-  const info = metricInfo(name);
+function specFor(method: string, name: string, i: number): ChartSpec {
+  const info = methodMetric(method, name);
   const line = { key: name, name: info.label, color: COLORS[i % COLORS.length] };
   const percent = info.scale === 'percent';
   const yDomain = percent || info.scale === 'unit' ? UNIT : info.scale === 'fromZero' ? FROM_ZERO : undefined;
@@ -36,14 +36,15 @@ function specFor(name: string, i: number): ChartSpec {
 }
 
 /** One small chart per method-specific metric, read from the same (throttled) history as the main charts. */
-export function ExtraMetricCharts({ names }: { names: readonly string[] }) {
+/** `method`: the method that emitted the metrics; its spec names and explains them. */
+export function ExtraMetricCharts({ method, names }: { method: string; names: readonly string[] }) {
   const history = useStore(selectHistory);
   const busy = useStore(selectBusy);
   const config = useStore(selectConfig);
   const lastRun = useStore(selectLastRun);
   const totalSteps = useStore((s) => s.progress?.totalSteps);
 
-  const specs = useMemo(() => names.map(specFor), [names]);
+  const specs = useMemo(() => names.map((name, i) => specFor(method, name, i)), [method, names]);
   const stats = useMemo(() => names.map((n) => seriesStats(history, n)), [history, names]);
   const drawn = useThrottled(history, busy ? REDRAW_MS : 0);
   const rows = useMemo<HistoryRow[][]>(() => names.map((n) => rowsWith(drawn, n)), [drawn, names]);

@@ -38,7 +38,7 @@ export function MethodPanel() {
   return (
     <section className="card method-panel" data-testid="method-panel" data-method={method} data-step={snapshot?.step} aria-label="Method view">
       <h2>{`${methodLabel(method)} — method view`}</h2>
-      {names.length > 0 && <ExtraMetricCharts names={names} />}
+      {names.length > 0 && <ExtraMetricCharts method={method} names={names} />}
       {(images.length > 0 || bars.length > 0) && (
         <div className="method-panel__snapshots">
           {images.map((img, i) => (

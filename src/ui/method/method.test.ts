@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialState, useStore, type AppState } from '../../state/store';
 import { barView, MAX_BARS, summarize } from './bars';
 import { hasMethodView, MethodPanel, methodLabel } from './MethodPanel';
-import { KNOWN_METRICS, metricInfo } from './metricInfo';
+import { METHOD_SPECS, methodMetric, type MethodSpec } from '../../core/config/methods';
 
 // Server rendering reads zustand's initial state (getInitialState), never the state set below: render
 // with a store hook that reads the live state instead.
@@ -14,22 +14,27 @@ vi.mock('../../state/store', async (importOriginal) => {
   return { ...mod, useStore: Object.assign(read, mod.useStore) };
 });
 
-describe('metricInfo', () => {
-  it('gives known metrics a readable label and a hint', () => {
-    expect(metricInfo('queueFill')).toMatchObject({ label: 'MoCo queue fill', scale: 'percent' });
-    expect(metricInfo('nmi').label).toBe('NMI of clusters vs labels');
-    for (const name of ['teacherEntropy', 'centerNorm', 'hammingMin']) {
-      expect(metricInfo(name).label).not.toBe(name);
-      expect(metricInfo(name).hint.length).toBeGreaterThan(10);
+describe('methodMetric', () => {
+  it('gives the metrics a method declares a readable label and a hint', () => {
+    expect(methodMetric('moco', 'queueFill')).toMatchObject({ label: 'MoCo queue fill', scale: 'percent' });
+    expect(methodMetric('deepcluster', 'nmi').label).toBe('NMI of clusters vs labels');
+    for (const [method, name] of [['dino', 'teacherEntropy'], ['dino', 'centerNorm'], ['jigsaw', 'pretextAccuracy']]) {
+      expect(methodMetric(method, name).label).not.toBe(name);
+      expect(methodMetric(method, name).hint.length).toBeGreaterThan(10);
     }
-    for (const info of Object.values(KNOWN_METRICS)) expect(info.hint).not.toMatch(/\n/);
+    for (const spec of Object.values(METHOD_SPECS) as MethodSpec[]) {
+      for (const info of Object.values(spec.metrics ?? {})) expect(info.hint).not.toMatch(/\n/);
+    }
   });
 
-  it('falls back to the raw name for unknown metrics, including Object.prototype names', () => {
-    expect(metricInfo('fooBar')).toMatchObject({ label: 'fooBar', scale: 'auto' });
-    expect(metricInfo('fooBar').hint).toContain('fooBar');
-    expect(metricInfo('toString').label).toBe('toString');
-    expect(metricInfo('constructor').label).toBe('constructor');
+  it('falls back to the raw name for undeclared metrics and unknown methods, including Object.prototype names', () => {
+    expect(methodMetric('simclr', 'fooBar')).toMatchObject({ label: 'fooBar', scale: 'auto' });
+    expect(methodMetric('simclr', 'fooBar').hint).toContain('fooBar');
+    expect(methodMetric('simclr', 'queueFill').label).toBe('queueFill');
+    expect(methodMetric('notAMethod', 'queueFill').label).toBe('queueFill');
+    expect(methodMetric('moco', 'toString').label).toBe('toString');
+    expect(methodMetric('moco', 'constructor').label).toBe('constructor');
+    expect(methodMetric('constructor', 'queueFill').label).toBe('queueFill');
   });
 });
 
@@ -98,7 +103,7 @@ describe('MethodPanel', () => {
   it('renders extra charts, image grids and bars from the store', () => {
     const img = (v: number) => new Uint8ClampedArray(4 * 4).fill(v);
     useStore.setState({
-      config: { ...useStore.getState().config, method: 'simclr' },
+      config: { ...useStore.getState().config, method: 'moco' },
       runState: 'done',
       runInfo: { embeddingDim: 8, parameters: 10, extraMetrics: ['queueFill', 'mystery'] },
       history: [
@@ -113,7 +118,7 @@ describe('MethodPanel', () => {
       },
     });
     const html = renderToString(createElement(MethodPanel));
-    expect(html).toContain('SimCLR — method view');
+    expect(html).toContain('MoCo — method view');
     expect(html).toContain('data-testid="chart-extra-queueFill"');
     expect(html).toMatch(/data-testid="chart-extra-queueFill" data-points="2"/);
     expect(html).toMatch(/data-testid="chart-extra-mystery" data-points="1"/);

@@ -12,4 +12,7 @@ export const contextSpec = {
     { name: 'patchJitter', label: 'Patch jitter (px)', kind: 'int', default: 1, min: 0, max: 3, help: 'Each patch moves by up to ± this many px on each axis, so patch edges do not line up. Paper: up to 7 px for 96-px patches (§3.1); 1 px is the smallest step at 8 px.' },
     { name: 'clsHidden', label: 'Classifier hidden', kind: 'int', default: 64, min: 8, max: 1024, help: 'Hidden width of the MLP that classifies the two concatenated patch features (paper: fc7 with 4096 units on AlexNet features).' },
   ],
+  metrics: {
+    pretextAccuracy: { label: 'Pretext accuracy', hint: 'How often the network solves its made-up task on the batch. High accuracy does not guarantee useful features.', scale: 'percent' },
+  },
 } as const satisfies MethodSpec;

@@ -12,4 +12,10 @@ export const deepclusterSpec = {
     { name: 'pcaDim', label: 'PCA dims', kind: 'int', default: 32, min: 0, max: 512, help: 'Features are PCA-reduced to this many dimensions, whitened and l2-normalised before k-means (paper: 256 of AlexNet’s 4096). 0: no PCA or whitening, only l2-normalised.' },
     { name: 'kmeansIters', label: 'k-means iterations', kind: 'int', default: 20, min: 1, max: 100, help: 'Lloyd iterations per clustering (the authors’ code runs faiss k-means for 20).' },
   ],
+  metrics: {
+    nmi: { label: 'NMI of clusters vs labels', hint: 'Normalised mutual information between the pseudo-label clusters and the true classes: 0 unrelated, 1 identical.', scale: 'unit' },
+    nmiVsPrevious: { label: 'NMI vs previous clustering', hint: 'Agreement of this clustering with the one before (DeepCluster Fig. 2b). Rising: the pseudo-labels settle. Shown from the second clustering on.', scale: 'unit' },
+    emptyClusters: { label: 'Empty clusters', hint: 'Clusters no image was assigned to at the last re-clustering. Many: the features have collapsed.', scale: 'fromZero' },
+    clusterEntropy: { label: 'Cluster-size entropy', hint: 'Entropy of the cluster sizes. Log k: balanced; low: a few clusters swallow everything.', scale: 'fromZero' },
+  },
 } as const satisfies MethodSpec;

@@ -24,4 +24,9 @@ export const dinoSpec = {
       smallScale: 'DINO [0.05, 0.4]',
     }),
   ],
+  metrics: {
+    teacherEntropy: { label: 'Teacher entropy', hint: 'Entropy of the teacher’s output distribution. Near 0: one dimension wins; near log K: uniform. Both extremes mean collapse.', scale: 'fromZero' },
+    teacherStudentKL: { label: 'Teacher–student KL', hint: 'KL(teacher ‖ student) on fixed images (DINO §5.3). Falling to 0 with the teacher entropy at 0 or log K: collapse; a healthy run keeps it above 0.', scale: 'fromZero' },
+    centerNorm: { label: 'Centre norm', hint: 'Norm of the running centre subtracted from the teacher’s logits (DINO). It stops one dimension from dominating.', scale: 'fromZero' },
+  },
 } as const satisfies MethodSpec;

@@ -14,6 +14,8 @@ import { deepclusterSpec } from './deepcluster';
 import { swavSpec } from './swav';
 import { dinoSpec } from './dino';
 
+import type { MethodSpec, MetricSpec } from './types';
+
 export * from './types';
 
 /**
@@ -40,3 +42,15 @@ export const METHOD_SPECS = {
 
 export type MethodKey = keyof typeof METHOD_SPECS;
 export const METHOD_KEYS = Object.keys(METHOD_SPECS) as MethodKey[];
+
+/**
+ * Label, hint and scale of a metric `method` emits, from its spec. A name the spec does not declare
+ * (a run saved by another version, or an unknown method) is shown as it is, with a generic hint.
+ */
+export function methodMetric(method: MethodKey | string, name: string): Required<MetricSpec> {
+  const specs: Readonly<Record<string, MethodSpec>> = METHOD_SPECS;
+  const metrics = (Object.prototype.hasOwnProperty.call(specs, method) ? specs[method].metrics : undefined) ?? {};
+  // Own keys only: 'toString' or 'constructor' is not a declared metric.
+  if (Object.prototype.hasOwnProperty.call(metrics, name)) return { scale: 'auto', ...metrics[name] };
+  return { label: name, hint: `Method-specific metric “${name}”, read with the collapse metrics.`, scale: 'auto' };
+}

@@ -13,4 +13,7 @@ export const jigsawSpec = {
     { name: 'patchJitter', label: 'Tile jitter (px)', kind: 'int', default: 1, min: 0, max: 3, help: 'Each tile moves by up to ± this many px inside its cell. Paper: ±5.5 px on average (a 64-px tile placed at random in a 75-px cell, §3).' },
     { name: 'clsHidden', label: 'Classifier hidden', kind: 'int', default: 128, min: 8, max: 1024, help: 'Hidden width of the MLP on the 9 concatenated tile features (paper: fc7 with 4096 units on 9 × 512 fc6 features).' },
   ],
+  metrics: {
+    pretextAccuracy: { label: 'Pretext accuracy', hint: 'How often the network solves its made-up task on the batch. High accuracy does not guarantee useful features.', scale: 'percent' },
+  },
 } as const satisfies MethodSpec;

@@ -5,6 +5,7 @@ export const maeSpec = {
   key: 'mae',
   label: 'MAE',
   group: 'masked',
+  backbone: 'vit',
   blurb: 'Hide most patches of each digit; a ViT encodes only the visible ones and a light decoder paints the hidden pixels back. As in the paper, only the crop and flip of the augmentation panel apply.',
   paper: 'He, Chen, Xie, Li, Dollár & Girshick, “Masked Autoencoders Are Scalable Vision Learners”, CVPR 2022',
   knobs: [
@@ -15,4 +16,7 @@ export const maeSpec = {
     { name: 'decoderDepth', label: 'Decoder depth', kind: 'int', default: 2, min: 1, max: 8, help: 'Transformer blocks in the decoder (paper: 8). One block is enough for fine-tuning, but a deeper decoder gives better linear-probe features (Table 1a).' },
     ...vitKnobs({ model: 'paper: ViT-L/16, 16 px patches of 224 px images', dim: 'paper: 1024 for ViT-L', depth: 'paper: 24 for ViT-L', heads: 'paper: 16 for ViT-L, and the decoder uses as many' }),
   ],
+  metrics: {
+    reconMse: { label: 'Reconstruction error (hidden pixels)', hint: 'MAE: mean squared error of the predicted pixels on the hidden patches of fixed images, in pixel units even when training on normalised targets.', scale: 'fromZero' },
+  },
 } as const satisfies MethodSpec;

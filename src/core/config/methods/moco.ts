@@ -14,4 +14,7 @@ export const mocoSpec = {
     { name: 'projHidden', label: 'Head hidden (v2)', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of v2’s MLP head (paper: 2048); v1’s head is one linear layer.' },
     { name: 'projDim', label: 'Key dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Size of the l2-normalised queries and keys (paper: 128).' },
   ],
+  metrics: {
+    queueFill: { label: 'MoCo queue fill', hint: 'Share of the negative queue holding real keys. Until it is full the loss sees fewer negatives than the queue size.', scale: 'percent' },
+  },
 } as const satisfies MethodSpec;

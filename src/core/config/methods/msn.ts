@@ -5,6 +5,7 @@ export const msnSpec = {
   key: 'msn',
   label: 'MSN',
   group: 'masked',
+  backbone: 'vit',
   blurb: 'A masked view of each digit (and a few small focal crops) must be assigned to the same learned prototypes as the whole digit seen by an EMA target ViT.',
   paper: 'Assran, Caron, Misra, Bojanowski, Bordes, Vincent, Joulin, Rabbat & Ballas, “Masked Siamese Networks for Label-Efficient Learning”, ECCV 2022',
   knobs: [
@@ -20,4 +21,8 @@ export const msnSpec = {
     { name: 'projDim', label: 'Projection dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Output size of the projector, the space of the prototypes (paper: 256).' },
     ...vitKnobs({ model: 'paper: ViT-S/16 to ViT-L/7 on 224 px images', dim: 'paper: 384 for ViT-S, 768 for ViT-B', depth: 'paper: 12', heads: 'paper: 6 for ViT-S, 12 for ViT-B' }),
   ],
+  metrics: {
+    protoPerplexity: { label: 'Prototype perplexity', hint: 'exp of the entropy of the mean assignment (MSN): K when prototypes are used evenly, 1 when every image picks the same one.', scale: 'fromZero' },
+    prototypesUsed: { label: 'Prototypes used', hint: 'Prototypes that are some image’s first choice (MSN’s logged “np”). Dropping towards 1: collapse.', scale: 'fromZero' },
+  },
 } as const satisfies MethodSpec;

@@ -1,4 +1,4 @@
-import type { NumberKnob } from '../knobs';
+import type { KnobValues, Knob } from '../knobs';
 
 /**
  * Multi-crop (Caron et al. 2020, SwAV §3.2; reused by DINO, Caron et al. 2021 §3.1): two global crops
@@ -22,7 +22,7 @@ export interface MultiCropDefaults {
   why?: string;
 }
 
-export function multiCropKnobs(defaults: MultiCropDefaults, paper: MultiCropPaperValues): NumberKnob[] {
+export function multiCropKnobs(defaults: MultiCropDefaults, paper: MultiCropPaperValues) {
   const why = defaults.why ? ` ${defaults.why}` : '';
   return [
     { name: 'smallCrops', label: 'Small crops', kind: 'int', default: defaults.smallCrops, min: 0, max: 10, help: `Low-resolution crops per image besides the two global ones (${paper.smallCrops}). 0 turns multi-crop off: two global views only.${why}` },
@@ -31,8 +31,11 @@ export function multiCropKnobs(defaults: MultiCropDefaults, paper: MultiCropPape
     { name: 'globalScaleMin', label: 'Global crop scale min', kind: 'number', default: 0.4, min: 0.05, max: 1, step: 0.05, help: `Smallest area share of a global crop (largest: 1). Paper: ${paper.globalScaleMin}; digits need more of the image than ImageNet photos.` },
     { name: 'smallScaleMin', label: 'Small crop scale min', kind: 'number', default: defaults.smallScale[0], min: 0.02, max: 1, step: 0.02, help: `Smallest area share of a small crop. Paper: ${paper.smallScale}.` },
     { name: 'smallScaleMax', label: 'Small crop scale max', kind: 'number', default: defaults.smallScale[1], min: 0.02, max: 1, step: 0.02, help: `Largest area share of a small crop; small crops cover parts, global crops the whole. Paper: ${paper.smallScale}.` },
-  ];
+  ] as const satisfies readonly Knob[];
 }
+
+/** The multi-crop knobs' values, as a method that spreads multiCropKnobs into its table receives them. */
+export type MultiCropKnobValues = KnobValues<ReturnType<typeof multiCropKnobs>>;
 
 /** The multi-crop geometry a method's knobs ask for (plain numbers; the crops are made in augment/multiCrop.ts). */
 export interface MultiCropSettings {
@@ -42,13 +45,13 @@ export interface MultiCropSettings {
   smallScale: [number, number];
 }
 
-export function multiCropSettings(params: Record<string, unknown>): MultiCropSettings {
-  const lo = params.smallScaleMin as number;
-  const hi = params.smallScaleMax as number;
+export function multiCropSettings(knobs: MultiCropKnobValues): MultiCropSettings {
+  const lo = knobs.smallScaleMin;
+  const hi = knobs.smallScaleMax;
   return {
-    smallCrops: params.smallCrops as number,
-    smallSize: params.smallSize as number,
-    globalScale: [params.globalScaleMin as number, 1],
+    smallCrops: knobs.smallCrops,
+    smallSize: knobs.smallSize,
+    globalScale: [knobs.globalScaleMin, 1],
     // Two independent sliders: read them as a range whichever way round they are.
     smallScale: [Math.min(lo, hi), Math.max(lo, hi)],
   };

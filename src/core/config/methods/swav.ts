@@ -27,4 +27,10 @@ export const swavSpec = {
       smallScale: 'SwAV [0.05, 0.14]',
     }),
   ],
+  metrics: {
+    queueFill: { label: 'Queue fill', hint: 'Share of the embedding queue holding real embeddings (only with a queue). Until it is full, codes come from the batch alone.', scale: 'percent' },
+    codeEntropy: { label: 'Code entropy', hint: 'Entropy of the soft assignments to prototypes (SwAV). Low: assignments collapsed onto few prototypes.', scale: 'fromZero' },
+    predictionEntropy: { label: 'Prediction entropy', hint: 'Mean entropy of each image’s assignment to the prototypes (SwAV). Near log K: the network hedges with uniform predictions and the loss sits at log K.', scale: 'fromZero' },
+    prototypeUsage: { label: 'Prototypes in use', hint: 'Share of prototypes that are some image’s best match.', scale: 'percent' },
+  },
 } as const satisfies MethodSpec;

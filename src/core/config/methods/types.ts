@@ -1,9 +1,10 @@
 import type { Knob } from '../knobs';
 
 /**
- * What the UI and the URL codec know of each method: its key, where it sits in the SSL story and its
- * knobs. The training code for a method lives in src/core/methods/<key>.ts (which imports tfjs);
- * this table is tfjs-free so the main thread can render controls from it.
+ * What the UI and the URL codec know of each method: its key, where it sits in the SSL story, its
+ * knobs and the metrics it charts. The training code for a method lives in src/core/methods/<key>.ts
+ * (which imports tfjs and is built with defineMethod(spec, create)); this table is tfjs-free so the
+ * main thread can render controls and charts from it.
  */
 export type MethodGroup = 'pretext' | 'contrastive' | 'joint' | 'clustering' | 'masked';
 
@@ -15,6 +16,21 @@ export const METHOD_GROUPS: readonly { key: MethodGroup; label: string }[] = [
   { key: 'masked', label: 'Masked modelling' },
 ];
 
+/** How a metric's values read: a share in [0, 1] shown as %, a score in [0, 1], from 0 up, or any number. */
+export type MetricScale = 'percent' | 'unit' | 'fromZero' | 'auto';
+
+/** One chart of the method view: a method declares one for every scalar its extraMetrics returns. */
+export interface MetricSpec {
+  label: string;
+  /** One line under the plot: what the value means and what to watch for. */
+  hint: string;
+  /** Default 'auto'. */
+  scale?: MetricScale;
+}
+
+/** The encoders a method can ask for (nets/backbones.ts): the small ConvNet or the tiny ViT. */
+export type BackboneKind = 'convnet' | 'vit';
+
 export interface MethodSpec {
   key: string;
   label: string;
@@ -22,6 +38,10 @@ export interface MethodSpec {
   /** One sentence: what the network is trained to do. */
   blurb: string;
   paper: string;
+  /** Which encoder the trainer builds for the method. Default: the ConvNet. */
+  backbone?: BackboneKind;
   knobs: readonly Knob[];
+  /** Every scalar the method charts besides the loss and the collapse metrics, by the name it emits. */
+  metrics?: Readonly<Record<string, MetricSpec>>;
 }
 

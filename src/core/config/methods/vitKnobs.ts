@@ -1,4 +1,4 @@
-import type { NumberKnob } from '../knobs';
+import type { Knob } from '../knobs';
 
 /**
  * The tiny ViT's size knobs (src/core/nets/vit.ts), shared by every method on the ViT backbone
@@ -17,12 +17,12 @@ export interface VitPaperValues {
   heads: string;
 }
 
-export function vitKnobs(paper: VitPaperValues): NumberKnob[] {
+export function vitKnobs(paper: VitPaperValues) {
   const d = VIT_KNOB_DEFAULTS;
   return [
     { name: 'patchSize', label: 'ViT patch size', kind: 'int', default: d.patchSize, min: 2, max: 14, help: `Side of the square patches the ViT reads as tokens (${paper.model}). 4 px gives 49 patches of a 28 px digit, 7 px gives 16; a size that does not divide the image uses its central part.` },
     { name: 'vitDim', label: 'ViT width', kind: 'int', default: d.vitDim, min: 8, max: 256, step: 4, help: `Token width D, also the feature size the probe reads (${paper.dim}). Multiples of 4 use every dimension of the sin-cos position code.` },
     { name: 'vitDepth', label: 'ViT depth', kind: 'int', default: d.vitDepth, min: 1, max: 12, help: `Transformer blocks in the encoder (${paper.depth}).` },
     { name: 'vitHeads', label: 'ViT heads', kind: 'int', default: d.vitHeads, min: 1, max: 16, help: `Attention heads per block; each head is about D/heads wide (${paper.heads}).` },
-  ];
+  ] as const satisfies readonly Knob[];
 }

@@ -1,9 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { registerMissingKernels } from '../../backend/kernels';
-import { gatherFloat } from '../../data/dataset';
-import { syntheticDataset } from '../../train/testing';
 import { Trainer } from '../../train/trainer';
-import { snapshotValues, tinyConfig } from '../testing';
+import { snapshotValues } from '../testing';
 
 /**
  * Test helpers of the contrastive and joint-embedding methods (MoCo, BYOL, SimSiam, Barlow Twins,
@@ -68,24 +65,4 @@ export async function gradientSizes(trainer: Trainer, images: tf.Tensor4D, group
   }
   tf.dispose([value, ...Object.values(grads)]);
   return sizes;
-}
-
-/**
- * Loss and gradient (encoder and heads, flattened) of one fixed batch on the current backend, for
- * comparing backends without training in between: Adam's first, sign-like steps would amplify
- * float summation-order differences into visible loss gaps within a few steps.
- */
-export async function lossAndGradient(query: string): Promise<{ loss: number; gradient: Float32Array }> {
-  registerMissingKernels(tf.getBackend());
-  const dataset = syntheticDataset(240);
-  const trainer = new Trainer(tinyConfig(`${query}&steps=10`), dataset);
-  const indices = Int32Array.from({ length: 16 }, (_, i) => 200 + i);
-  const images = tf.tensor4d(gatherFloat(dataset, indices), [16, 28, 28, 1]);
-  const vars = [...trainer.encoder.params.list(), ...trainer.method.heads.flatMap((h) => h.list())];
-  const { value, grads } = tf.variableGrads(() => trainer.method.loss({ images, step: 1, seed: 4, totalSteps: 10 }), vars);
-  const flat = tf.concat(vars.map((v) => tf.reshape(grads[v.name], [-1])));
-  const result = { loss: (await value.data())[0], gradient: (await flat.data()) as Float32Array };
-  tf.dispose([value, flat, images, ...Object.values(grads)]);
-  trainer.dispose();
-  return result;
 }

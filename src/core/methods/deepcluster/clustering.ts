@@ -3,7 +3,7 @@ import type { ImageDataset } from '../../data/dataset';
 import { featuresOf } from '../../eval/features';
 import { kmeans } from '../../eval/kmeans';
 import { l2Normalize } from '../../losses';
-import { fitPcaWhitening } from './pca';
+import { fitPcaWhitening } from '../../linalg/pca';
 
 /** One DeepCluster clustering of the unlabelled subset (host-side results only). */
 export interface Clustering {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { l2Normalize } from '../../losses';
+import { dinoHeadBlocks } from '../../nets/heads';
 import { createMlp } from '../../nets/mlp';
 import { ParamSet } from '../../nets/params';
 
@@ -13,22 +14,28 @@ import { ParamSet } from '../../nets/params';
 export interface DinoHead {
   params: ParamSet[];
   apply(x: tf.Tensor2D): tf.Tensor2D;
+  /** The same head under another name, fresh weights (the teacher's). */
+  clone(name: string): DinoHead;
 }
 
-export function createDinoHead(opts: { inDim: number; hidden: number; bottleneck: number; outDim: number; batchNorm: boolean; seed: number; name: string }): DinoHead {
-  const mlp = createMlp(
-    [
-      { in: opts.inDim, out: opts.hidden, batchNorm: opts.batchNorm, relu: true },
-      { in: opts.hidden, out: opts.hidden, batchNorm: opts.batchNorm, relu: true },
-      { in: opts.hidden, out: opts.bottleneck, batchNorm: false, relu: false },
-    ],
-    { seed: opts.seed, name: `${opts.name}.mlp` },
-  );
+export interface DinoHeadOptions {
+  inDim: number;
+  hidden: number;
+  bottleneck: number;
+  outDim: number;
+  batchNorm: boolean;
+  seed: number;
+  name: string;
+}
+
+export function createDinoHead(opts: DinoHeadOptions): DinoHead {
+  const mlp = createMlp(dinoHeadBlocks(opts.inDim, opts.hidden, opts.bottleneck, opts.batchNorm), { seed: opts.seed, name: `${opts.name}.mlp` });
   const last = new ParamSet(`${opts.name}.last`, opts.seed);
   // Rows are the K output directions (PyTorch's [out, in] layout), normalised in the forward pass.
   const v = last.lecunUniform('v', [opts.outDim, opts.bottleneck], opts.bottleneck);
   return {
     params: [mlp.params, last],
+    clone: (name) => createDinoHead({ ...opts, name }),
     apply: (x) => tf.tidy(() => tf.matMul(l2Normalize(mlp.apply(x)), l2Normalize(v), false, true)),
   };
 }

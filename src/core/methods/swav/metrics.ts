@@ -1,15 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { gatherFloat } from '../../data/dataset';
-import type { MethodContext } from '../types';
-
-/** Unaugmented images the prototype metrics are read on: the same ones at every reading. */
-const METRIC_IMAGES = 128;
-
-export function metricBatch(ctx: MethodContext): tf.Tensor4D {
-  const { dataset } = ctx;
-  const idx = ctx.unlabelled.subarray(0, Math.min(METRIC_IMAGES, ctx.unlabelled.length));
-  return tf.tensor4d(gatherFloat(dataset, idx), [idx.length, dataset.height, dataset.width, dataset.channels]);
-}
 
 /**
  * How the images spread over the prototypes (z: N×D unit rows):

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../random';
-import { fitPcaWhitening, symmetricEigen } from './pca';
+import { mulberry32 } from '../random';
+import { symmetricEigen } from './eigen';
+import { fitPcaWhitening } from './pca';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -5,9 +5,9 @@
  * the data-movement ops the same way. This is how the gaps patched by
  * registerMissingKernels() were found; rerun it after upgrading tfjs.
  *
- *   npx tsx src/core/backend/kernels/audit.ts wasm [--fix] [--data=neg|ties] [--bump] [--all]
+ *   npx tsx bench/kernel-audit.ts wasm [--fix] [--data=neg|ties] [--bump] [--all]
  *   LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json \
- *     XDG_RUNTIME_DIR=/tmp npx tsx src/core/backend/kernels/audit.ts webgpu [--fix]
+ *     XDG_RUNTIME_DIR=/tmp npx tsx bench/kernel-audit.ts webgpu [--fix]
  *
  *   --fix       apply registerMissingKernels(target) and ('cpu') first
  *   --data=neg  all inputs negative (caught wasm's max-pool bugs); ties: many equal values
@@ -201,7 +201,7 @@ if (target === 'webgpu') {
 }
 if (!(await tf.setBackend(target))) throw new Error(`backend ${target} failed to initialise`);
 if (args.includes('--fix')) {
-  const { registerMissingKernels } = await import('./index');
+  const { registerMissingKernels } = await import('../src/core/backend/kernels/index');
   console.log('patched:', [...registerMissingKernels(target), ...registerMissingKernels('cpu')].join(', '));
 }
 
