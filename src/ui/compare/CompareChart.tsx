@@ -64,7 +64,7 @@ export const CompareChart = memo(function CompareChart({ testId, title, hint, me
               <Line key={`${r.id}-raw`} className="compare-line--raw" dataKey={rawKey(i)} stroke={r.color} strokeOpacity={0.22} strokeWidth={1} dot={false} activeDot={false} connectNulls isAnimationActive={false} legendType="none" tooltipType="none" />
             ))}
           {runs.map((r, i) => (
-            <Line key={r.id} className="compare-line" dataKey={lineKey(i)} name={r.label} stroke={r.color} strokeWidth={1.8} dot={series[i].steps.length <= 12 ? { r: 2.5 } : false} connectNulls isAnimationActive={false} />
+            <Line key={r.id} className="compare-line" dataKey={lineKey(i)} name={r.label} stroke={r.color} strokeWidth={1.8} dot={series[i].steps.length <= 12 ? { r: 2.5 } : false} activeDot={runs.length <= 4 ? { r: 3 } : false} connectNulls isAnimationActive={false} />
           ))}
         </LineChart>
       </div>
