@@ -1,5 +1,5 @@
 import { ChartsPanel } from './charts/ChartsPanel';
-import { selectHidden } from '../state/link/actions';
+import { selectHidden } from '../state/link/selectors';
 import { useStore } from '../state/store';
 import { CompareView } from './compare/CompareView';
 import { LinkedRuns } from './compare/LinkedRuns';

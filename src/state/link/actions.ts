@@ -32,6 +32,3 @@ export function runAllFromLink(): void {
 export function dismissLinkRuns(): void {
   set({ link: { ...get().link, runs: null } });
 }
-
-export const selectLinkRuns = (s: ReturnType<typeof get>) => s.link.runs;
-export const selectHidden = (s: ReturnType<typeof get>) => s.link.hide;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { runLabels } from '../../core/compare/labels';
-import { dismissLinkRuns, runAllFromLink, selectLinkRuns } from '../../state/link/actions';
+import { dismissLinkRuns, runAllFromLink } from '../../state/link/actions';
+import { selectLinkRuns } from '../../state/link/selectors';
 import { useStore } from '../../state/store';
 
 /** The experiments a comparison link holds, with Run all. Nothing starts until it is pressed. */

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { encodeComparisonLink } from '../../core/compare/pageLink';
 import type { ExperimentConfig } from '../../core/config/schema';
-import { selectHidden } from '../../state/link/actions';
+import { selectHidden } from '../../state/link/selectors';
 import { useStore } from '../../state/store';
 import { copyText } from '../share/clipboard';
 
