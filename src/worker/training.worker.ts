@@ -20,9 +20,15 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // COOP/COEP headers in vite.config.ts). Elsewhere the single-threaded SIMD build runs, and the
 // backend badge says why (core/backend/select.ts describes it).
 if (scope.crossOriginIsolated) {
-  // One thread per core, capped at 8: XNNPACK's speed-up flattens out beyond that for these small
-  // convs, and each thread is a Worker with its own stack.
-  setThreadsCount(Math.min(Math.max(navigator.hardwareConcurrency || 1, 1), 8));
+  // One thread per core, capped at 8 (the pool of pthread workers tfjs-backend-wasm pre-creates).
+  const threads = Math.min(Math.max(navigator.hardwareConcurrency || 1, 1), 8);
+  setThreadsCount(threads);
+  // tfjs-backend-wasm 4.22 further caps its XNNPACK pool at hardwareConcurrency / 2 (backend.cc
+  // assumes two hyper-threads per core), so on a 2-core machine it never started a second thread,
+  // whatever setThreadsCount said (tensorflow/tfjs#8513). It reads the count through Emscripten's
+  // emscripten_num_logical_cores(), i.e. this worker's navigator.hardwareConcurrency: report twice
+  // the wanted count here so that cap equals `threads`.
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: threads * 2, configurable: true });
 } else {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 }
