@@ -45,7 +45,8 @@ export function ExtraMetricCharts({ names }: { names: readonly string[] }) {
 
   const specs = useMemo(() => names.map(specFor), [names]);
   const stats = useMemo(() => names.map((n) => seriesStats(history, n)), [history, names]);
-  const drawn = useThrottled(history, busy ? REDRAW_MS : 0);
+  // Frame offset 4: after the four main charts' redraws (ChartsPanel), in a task of its own.
+  const drawn = useThrottled(history, busy ? REDRAW_MS : 0, 4);
   const rows = useMemo<HistoryRow[][]>(() => names.map((n) => rowsWith(drawn, n)), [drawn, names]);
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;
 
