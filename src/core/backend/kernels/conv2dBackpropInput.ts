@@ -63,8 +63,11 @@ interface AxisPlan {
   stride: number;
   /** Taps of the stride-1 conv. */
   taps: number;
-  /** For tap k and phase p, the filter index it reads, or −1 where the tap is off the filter. */
-  filterIndex: number[][];
+  /**
+   * V's taps read the filter at a = s·k' + p + offset, with k' = taps − 1 − k: the filter shifted
+   * by `offset`, zero-padded to s·taps and split into (k', p), then reversed along k'.
+   */
+  offset: number;
   /** Padding of dy before/after (negative: that many dy rows are sliced off). */
   padBefore: number;
   padAfter: number;
@@ -79,17 +82,13 @@ function axisPlan(stride: number, filterSize: number, padStart: number, inSize: 
     tHi = Math.max(tHi, Math.floor((p + padStart) / stride));
   }
   const taps = tHi - tLo + 1;
-  const filterIndex = Array.from({ length: taps }, (_, k) =>
-    Array.from({ length: stride }, (_, p) => {
-      const a = p + padStart - stride * (k + tLo);
-      return a >= 0 && a < filterSize ? a : -1;
-    }),
-  );
+  // a = p + pT − s·(k + tLo) = s·k' + p + (pT − s·tLo − s·(taps − 1)).
+  const offset = padStart - stride * tLo - stride * (taps - 1);
   const rows = Math.ceil(inSize / stride);
   const padBefore = -tLo;
   // The conv gives dyLength + before + after − taps + 1 rows; we want `rows`.
   const padAfter = rows - outSize - padBefore + taps - 1;
-  return { stride, taps, filterIndex, padBefore, padAfter, dyLength: outSize };
+  return { stride, taps, offset, padBefore, padAfter, dyLength: outSize };
 }
 
 function sliceAxes(dy: tf.Tensor4D, h: AxisPlan, w: AxisPlan): tf.Tensor4D {
@@ -101,24 +100,26 @@ function sliceAxes(dy: tf.Tensor4D, h: AxisPlan, w: AxisPlan): tf.Tensor4D {
 }
 
 /**
- * V = the filter rearranged into [K, K', Cout, sH·sW·Cin] (see the identity above), built on the
- * device with two gathers from the filter padded by one zero row and column (index fh / fw stands
- * for "off the filter"), so no value leaves the device.
+ * V = the filter rearranged into [K, K', Cout, sH·sW·Cin] (see the identity above and
+ * AxisPlan.offset), with data-movement ops only (pad, reshape, reverse, transpose), so no
+ * value leaves the device. Taps off the filter come out as the zero padding.
  */
 function subPixelFilter(filter: tf.Tensor4D, h: AxisPlan, w: AxisPlan): tf.Tensor4D {
   const [fh, fw, cIn, cOut] = filter.shape;
-  const padded = tf.pad(filter, [
-    [0, 1],
-    [0, 1],
+  // Filter index a sits at s·k' + p = a − offset: pad by −offset in front and to s·K in all.
+  // (offset ≤ 0 always: the taps [offset, offset + s·K) cover every filter index, since tLo and
+  // tHi were taken over all phases.)
+  const front = (a: AxisPlan) => -a.offset;
+  const back = (a: AxisPlan, size: number) => a.stride * a.taps + a.offset - size;
+  const f = tf.pad(filter, [
+    [front(h), back(h, fh)],
+    [front(w), back(w, fw)],
     [0, 0],
     [0, 0],
   ]);
-  const index = (a: AxisPlan, size: number) =>
-    tf.tensor1d(a.filterIndex.flatMap((row) => row.map((i) => (i < 0 ? size : i))), 'int32');
-  const rows = tf.gather(padded, index(h, fh), 0); // [K·sH, fw+1, Cin, Cout]
-  const taps = tf.gather(rows, index(w, fw), 1); // [K·sH, K'·sW, Cin, Cout]
-  const split = tf.reshape(taps, [h.taps, h.stride, w.taps, w.stride, cIn, cOut]);
-  const ordered = tf.transpose(split, [0, 2, 5, 1, 3, 4]); // [K, K', Cout, sH, sW, Cin]
+  const split = tf.reshape(f, [h.taps, h.stride, w.taps, w.stride, cIn, cOut]); // (k', p, k'', q)
+  const flipped = tf.reverse(split, [0, 2]); // k' → k
+  const ordered = tf.transpose(flipped, [0, 2, 5, 1, 3, 4]); // [K, K', Cout, sH, sW, Cin]
   return tf.reshape(ordered, [h.taps, w.taps, cOut, h.stride * w.stride * cIn]);
 }
 
