@@ -4,10 +4,8 @@
 // Setups: wasm (cross-origin isolated, so multi-threaded), wasm-1t (COOP/COEP stripped, so one
 // thread), webgl, webgpu, auto.
 // Usage: npm run build && node bench/browser-bench.mjs [--steps 10] [--setups wasm,wasm-1t,webgl,webgpu] [--json out.json]
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { findBrowser } from '../scripts/find-browser.mjs';
+import { launchChromium, startPreview, stripIsolation } from '../scripts/chromium.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -19,35 +17,8 @@ const setups = opt('setups', 'wasm,wasm-1t,webgl,webgpu').split(',');
 const jsonPath = opt('json', '');
 const port = Number(process.env.E2E_PORT ?? 4175);
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {}
-};
-process.on('exit', stopServer);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 200));
-}
-
-const browser = await chromium.launch({
-  executablePath: findBrowser() ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'],
-});
-
-/** A page whose host does not send COOP/COEP: not cross-origin isolated, so WASM gets one thread. */
-async function stripIsolation(page) {
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = response.headers();
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response, headers });
-  });
-}
+const stopServer = await startPreview(port);
+const browser = await launchChromium(['--enable-unsafe-webgpu']);
 
 const results = [];
 for (const setup of setups) {

@@ -2,9 +2,7 @@
 // after a forced GC while it trains. Flat means: the heap at the end is within 10% of the heap
 // after warm-up (the first 10% of steps). Prints the figures; a number for the README, not a test.
 // Usage: npm run build && node bench/soak-browser.mjs [--steps 1000] [--config "method=simclr&batch=16&width=8"]
-import { spawn } from 'node:child_process';
-import { chromium } from 'playwright-core';
-import { findBrowser } from '../scripts/find-browser.mjs';
+import { launchChromium, startPreview } from '../scripts/chromium.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
@@ -12,22 +10,8 @@ const steps = Number(opt('steps', '1000'));
 const query = opt('config', 'method=simclr&batch=16&width=8');
 const port = Number(process.env.E2E_PORT ?? 4175);
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-process.on('exit', () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {}
-});
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 200));
-}
-const browser = await chromium.launch({
-  executablePath: findBrowser() ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+await startPreview(port);
+const browser = await launchChromium();
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${port}/?${query}&backend=wasm&steps=${steps}&probeEvery=0&metricsEvery=50`);
 await page.getByTestId('start').click();

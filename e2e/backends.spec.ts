@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with the benchmarks
+import { stripIsolation } from '../scripts/chromium.mjs';
 import { Playground, TINY } from './playground';
 
 // One smoke test per GPU backend. Here both run on SwiftShader (CPU-emulated), so they are slow:
@@ -43,13 +45,7 @@ test('the minified build trains on multi-threaded WASM when the page is cross-or
 
 test('without COOP/COEP headers WASM runs single-threaded and the badge says why', async ({ page }) => {
   // A host that does not send the isolation headers (README, "Deploying").
-  await page.route('**/*', async (route) => {
-    const response = await route.fetch();
-    const headers = response.headers();
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response, headers });
-  });
+  await stripIsolation(page);
   const app = new Playground(page);
   await app.open(`method=simclr&${TINY}`);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
