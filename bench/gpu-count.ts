@@ -4,7 +4,11 @@
  * (buffer.mapAsync) per step, counted by wrapping Dawn's prototypes, so they are measured, not
  * assumed. Counts do not depend on the device's speed; on a machine without a GPU driver point
  * Vulkan at SwiftShader (slow, but counts are the same):
- *   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json XDG_RUNTIME_DIR=/tmp npx tsx bench/gpu-count.ts
+ *   LD_LIBRARY_PATH=/usr/lib/chromium VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json \
+ *   XDG_RUNTIME_DIR=/tmp npx tsx bench/gpu-count.ts
+ * Measured (SimCLR, batch 16, width 4, SwiftShader): 322 dispatches, 21.5 submits, 322 uniform
+ * uploads (19 KiB) and 0.5 read-backs per step: tfjs-backend-webgpu writes one uniform buffer per
+ * dispatch, and every elementwise op is its own dispatch (no fusion in tfjs 4.22).
  * Usage: npx tsx bench/gpu-count.ts [--steps 3] [--config "method=simclr&batch=16&width=4"]
  */
 import { selectBackend } from '../src/core/backend/select';
