@@ -7,7 +7,9 @@ import { decodeConfig, encodeConfig } from '../core/config/url';
 import type { FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
 import { loadSavedRuns, saveFinishedRun } from './runs/persist';
-import { initialState, useStore } from './store';
+import { initialState, useStore, type AppState } from './store';
+import { frameBatcher } from './frameBatch';
+import type { HistoryRow } from '../core/train/run';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -29,7 +31,40 @@ export function initFromUrl(href: string): void {
   void loadSavedRuns();
 }
 
+/**
+ * Rows, progress and snapshots stream in many times a second; they reach the store at most once
+ * per animation frame (one render per frame, the main thread stays free between). Any other
+ * message applies what is pending first, so order is kept ('restarted' clears the history, 'done'
+ * follows the last rows).
+ */
+const frame = frameBatcher();
+let pendingRows: HistoryRow[] = [];
+let pendingPatch: Partial<Pick<AppState, 'progress' | 'snapshot'>> = {};
+
+function applyStreamed(): void {
+  const rows = pendingRows;
+  const patch = pendingPatch;
+  pendingRows = [];
+  pendingPatch = {};
+  set({ ...patch, ...(rows.length ? { history: [...get().history, ...rows] } : {}) });
+}
+
 export function handleWorkerMessage(msg: FromWorker): void {
+  switch (msg.type) {
+    case 'history':
+      pendingRows.push(...msg.rows);
+      frame.schedule(applyStreamed);
+      return;
+    case 'progress':
+      pendingPatch.progress = msg.progress;
+      frame.schedule(applyStreamed);
+      return;
+    case 'snapshot':
+      pendingPatch.snapshot = msg.snapshot;
+      frame.schedule(applyStreamed);
+      return;
+  }
+  frame.flush();
   switch (msg.type) {
     case 'backend':
       set({ backend: msg.info });
@@ -39,15 +74,6 @@ export function handleWorkerMessage(msg: FromWorker): void {
       return;
     case 'runInfo':
       set({ runInfo: msg.info });
-      return;
-    case 'snapshot':
-      set({ snapshot: msg.snapshot });
-      return;
-    case 'history':
-      set({ history: [...get().history, ...msg.rows] });
-      return;
-    case 'progress':
-      set({ progress: msg.progress });
       return;
     case 'preview':
       if (msg.requestId === previewRequest) {
@@ -67,9 +93,17 @@ export function handleWorkerMessage(msg: FromWorker): void {
   }
 }
 
+/** Parameters kept after the config in the URL on every change (a lecture link's hide=). */
+let urlSuffix = '';
+
+export function keepInUrl(suffix: string): void {
+  urlSuffix = suffix;
+  syncUrl();
+}
+
 function syncUrl(): void {
   if (typeof window === 'undefined') return;
-  const url = `${window.location.pathname}?${encodeConfig(get().config)}`;
+  const url = `${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
   window.history.replaceState(null, '', url);
 }
 
@@ -149,8 +183,15 @@ export function dismissErrors(): void {
 }
 
 export function start(): void {
+  frame.flush(); // rows of a previous run still waiting for a frame must not land in this one
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading' });
   sendToWorker({ type: 'start', config: get().config });
+}
+
+/** Makes a config the current experiment (controls and URL) and starts it: what the queue runs. */
+export function startExperiment(config: ExperimentConfig): void {
+  updateConfig(config, { preview: true });
+  start();
 }
 
 export const pause = () => sendToWorker({ type: 'pause' });
@@ -165,6 +206,7 @@ export function reset(): void {
     connectWorker(handleWorkerMessage);
     set({ backend: null });
   }
+  frame.flush();
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'idle' });
   requestPreview();
 }
@@ -181,5 +223,5 @@ export function requestPreview(): void {
 }
 
 export function shareUrl(): string {
-  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}`;
+  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
 }

@@ -2,6 +2,9 @@ import { create } from 'zustand';
 import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
+import { initialCompareState, type CompareState } from './compare/types';
+import { initialLinkState, type LinkState } from './link/types';
+import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 
 export interface PreviewState {
@@ -33,6 +36,12 @@ export interface AppState {
   /** Runs saved in this browser (IndexedDB), newest first: summaries only, histories stay on disk. */
   savedRuns: RunSummary[];
   savedRunsInfo: SavedRunsInfo;
+  /** Runs ticked for comparison and the comparison view's settings (state/compare). */
+  compare: CompareState;
+  /** Experiments waiting to run one after another, and the one running (state/queue). */
+  queue: QueueState;
+  /** What the opening link held beyond one experiment: a comparison's runs, hidden control groups. */
+  link: LinkState;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -50,6 +59,9 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   errors: [],
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
+  compare: initialCompareState(),
+  queue: initialQueueState(),
+  link: initialLinkState(),
 });
 
 export const useStore = create<AppState>(() => initialState());
