@@ -3,7 +3,7 @@ import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
-import { FORMAT_VERSION, V1_GLOBALS, V1_GLOBAL_NAMES } from './versions';
+import { FORMAT_VERSION, V1_GLOBALS, V1_LINK_NAMES } from './versions';
 
 /**
  * URL codec. Every field is written, defaults included, with the format version `v`, so a link keeps
@@ -87,11 +87,11 @@ export function decodeConfig(input: string): DecodeResult {
 
 /**
  * The format version a link was written in: its `v`; without one, version 1 when it names every
- * global knob version 1 wrote (that app wrote them all), else the current version (a query typed by
- * hand, or a page opened with a few parameters, means today's defaults).
+ * parameter version 1 wrote (that app wrote them all), else the current version (a query typed by
+ * hand, a preset, or a page opened with a few parameters means today's defaults).
  */
 function linkVersion(q: URLSearchParams, raw: string | undefined, ignored: string[]): number {
-  if (raw === undefined) return V1_GLOBAL_NAMES.every((name) => q.has(name)) ? 1 : FORMAT_VERSION;
+  if (raw === undefined) return V1_LINK_NAMES.every((name) => q.has(name)) ? 1 : FORMAT_VERSION;
   const v = Number(raw);
   if (Number.isInteger(v) && v >= 1 && v <= FORMAT_VERSION) return v;
   ignored.push(`v=${raw} is not a format version this app knows (1 to ${FORMAT_VERSION}); read as ${FORMAT_VERSION}`);

@@ -13,8 +13,16 @@ export const FORMAT_VERSION = 2;
 /** What version 1 trained with for the global fields it did not have: a BatchNorm-free ConvNet, plain Adam. */
 export const V1_GLOBALS = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
 
-/** The global knobs a version-1 link always wrote: a link without `v` that has all of them came from version 1. */
-export const V1_GLOBAL_NAMES = ['seed', 'steps', 'batch', 'lr', 'n', 'width', 'probeTrain', 'probeTest', 'metricsEvery', 'probeEvery'] as const;
+/**
+ * Every parameter a version-1 link wrote (method, dataset, backend, its global and augmentation knobs;
+ * its method knobs too, not needed here): a link without `v` that has all of them came from version 1.
+ * A hand-written query or a preset names a few and means today's defaults.
+ */
+export const V1_LINK_NAMES = [
+  'method', 'dataset', 'backend',
+  'seed', 'steps', 'batch', 'lr', 'n', 'width', 'probeTrain', 'probeTest', 'metricsEvery', 'probeEvery',
+  'crop', 'cropMin', 'cropMax', 'flip', 'flipP', 'jitter', 'jitterStrength', 'blur', 'blurSigma', 'noise', 'noiseStd',
+] as const;
 
 /**
  * Fills a stored config written before `v` existed (a run record of version 1 lacks the version-2

@@ -37,7 +37,7 @@ const vary = (knob: string, values: (string | number)[], label = (v: string | nu
 
 export const CLAIMS: Claim[] = [
   {
-    id: 'byol-predictor-ema',
+    id: 'byol-collapse',
     title: 'BYOL needs its predictor (and the EMA target helps)',
     claim: 'Without the predictor and the momentum target, BYOL collapses to a constant; with both it learns.',
     paper: 'Grill et al., “Bootstrap Your Own Latent”, NeurIPS 2020, Table 5(b)',

@@ -3,11 +3,8 @@
 // so an interrupted or partial run resumes, and the document can be re-rendered (--render-only).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { selectBackend } from '../../core/backend/select';
 import { decodeConfig } from '../../core/config/url';
-import { runTraining } from '../../core/train/loop';
-import { loadDatasetFromDisk } from '../loadDatasetFs';
-import { prepareNodeBackend } from '../nodeBackends';
+import { startRunnerBackend, trainOne } from '../trainOne';
 import { CLAIMS, type Claim } from './claims';
 import { DEFAULTS_ID, DEFAULT_VARIANTS, renderDefaults } from './defaults';
 import { composeQuery, renderClaim, type RunSummary } from './render';
@@ -83,8 +80,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (!args.renderOnly) {
-    await prepareNodeBackend('wasm');
-    const backend = await selectBackend('wasm');
+    const backend = await startRunnerBackend('wasm');
     for (const section of sections(args.only)) {
       for (const variant of section.variants) {
         if (args.variants && !args.variants.includes(variant.label)) continue;
@@ -95,7 +91,7 @@ async function main(): Promise<void> {
           const { config, ignored } = decodeConfig(query);
           if (ignored.length) throw new Error(`${section.id} / ${variant.label}: ${ignored.join('; ')}`);
           process.stderr.write(`findings: ${section.id} / ${variant.label} / seed ${seed}: ${query}\n`);
-          const run = await runTraining(config, loadDatasetFromDisk(config.dataset), backend);
+          const run = await trainOne(config, backend);
           const summary: RunSummary = { claim: section.id, variant: variant.label, seed, final: run.final, wallSeconds: run.wallSeconds, query };
           mkdirSync(join(args.dir, section.id), { recursive: true });
           writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
