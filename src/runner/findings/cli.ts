@@ -7,6 +7,7 @@ import { decodeConfig } from '../../core/config/url';
 import { startRunnerBackend, trainOne } from '../trainOne';
 import { CLAIMS, type Claim } from './claims';
 import { DEFAULTS_ID, DEFAULT_VARIANTS, renderDefaults } from './defaults';
+import { renderParity } from './parity';
 import { composeQuery, renderClaim, type RunSummary } from './render';
 
 const USAGE = `Usage: npm run findings -- [--only id,id] [--variants label,label] [--seeds 1,2,3] [--set 'steps=300&n=2000'] [--render-only] [--dir docs/findings] [--doc docs/FINDINGS.md]
@@ -67,7 +68,7 @@ function sections(only: string[] | null): { id: string; base: string; variants: 
 function loadRuns(dir: string): RunSummary[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && d.name !== 'parity')
     .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(dir, d.name, f), 'utf8')) as RunSummary));
 }
 
@@ -101,7 +102,7 @@ async function main(): Promise<void> {
     }
   }
   const runs = loadRuns(args.dir);
-  writeFileSync(args.doc, renderDocument(runs, args.set));
+  writeFileSync(args.doc, renderDocument(runs, args.set) + renderParity(join(args.dir, 'parity')));
   process.stderr.write(`findings: wrote ${args.doc}\n`);
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync('README.md', withReadmeTable(readme, renderDefaults(runs, args.set ? `runs overridden with \`${args.set}\`` : 'each method’s defaults')));
@@ -120,6 +121,15 @@ export function withReadmeTable(readme: string, table: string): string {
   return `${readme.slice(0, start + README_START.length)}\n${body}\n${readme.slice(end)}`;
 }
 
+/** Which sections have runs and which have none, so the document says plainly what was not run. */
+function coverage(runs: RunSummary[]): string {
+  const all = sections(null);
+  const ran = all.filter((c) => runs.some((r) => r.claim === c.id));
+  const missing = all.filter((c) => !ran.includes(c));
+  const total = all.reduce((s, c) => s + c.variants.length, 0);
+  return `Recorded: ${runs.length} runs (${ran.map((c) => c.id).join(', ') || 'none'}); a full set is ${total} variants × 3 seeds. Not run at all: ${missing.map((c) => c.id).join(', ') || 'nothing'}.`;
+}
+
 export function renderDocument(runs: RunSummary[], set: string): string {
   const budgets = [...new Set(runs.map((r) => new URLSearchParams(r.query)).map((q) => ['steps', 'batch', 'n'].map((k) => (q.has(k) ? `${k}=${q.get(k)}` : '')).filter(Boolean).join(' ')))];
   const budget = set ? `runs overridden with \`${set}\`` : 'each method’s defaults';
@@ -132,6 +142,8 @@ export function renderDocument(runs: RunSummary[], set: string): string {
     'when it wins on the mean only or against some arms, *does not reproduce* otherwise. MNIST, linear',
     'probe on 1,000 labelled probe-train images, scored on 1,000 others; WASM backend in Node.',
     `Budget: ${budget}${budgets.length && budgets[0] ? ` (${budgets.join('; ')})` : ''}.`,
+    '',
+    coverage(runs),
     '',
     renderDefaults(runs, budget),
     ...CLAIMS.map((c: Claim) => renderClaim(c, runs, budget)),
