@@ -15,13 +15,15 @@ dependency of the app or of npm test.
 Usage: /usr/bin/python3 bench/parity/simclr_torch.py [--steps 1000] [--width 32] [--bn 1]
        [--batch 64] [--n 5000] [--lr 1e-3] [--at 0,250,500,1000] [--seed 1] [--method simclr|supervised]
 """
-import argparse, json, math, os, time
+import argparse, json, math, os, sys, time
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..')
+sys.path.insert(0, os.path.join(ROOT, 'bench'))
+from pytorch_step import nt_xent  # noqa: E402  (the speed benchmark's NT-Xent, one definition)
 
 
 def load_mnist():
@@ -69,19 +71,11 @@ def augment(x, gen, crop_min=0.3, jitter=0.4):
         top = torch.randint(0, 28 - h + 1, (1,), generator=gen).item()
         left = torch.randint(0, 28 - w + 1, (1,), generator=gen).item()
         out[i] = F.interpolate(x[i : i + 1, :, top : top + h, left : left + w], size=(28, 28), mode='bilinear', align_corners=True)[0]
-    shift = (torch.rand(b, 1, 1, 1, generator=gen) * 2 - 1) * 0.8 * jitter
-    factor = 1 + (torch.rand(b, 1, 1, 1, generator=gen) * 2 - 1) * jitter
+    # Brightness/contrast jitter as src/core/augment/jitter.ts (the speed benchmark's augment uses an
+    # affine-grid crop instead of torchvision's box search, so only this line pattern is shared).
+    u = torch.rand(b, 2, 1, 1, generator=gen) * 2 - 1
     mean = out.mean(dim=(1, 2, 3), keepdim=True)
-    return ((out - mean) * factor + mean + shift).clamp(0, 1)
-
-
-def nt_xent(z1, z2, tau):
-    z = F.normalize(torch.cat([z1, z2]), dim=1)
-    n = z1.shape[0]
-    logits = z @ z.t() / tau
-    logits.fill_diagonal_(float('-inf'))
-    target = torch.cat([torch.arange(n, 2 * n), torch.arange(0, n)])
-    return F.cross_entropy(logits, target)
+    return ((out - mean) * (1 + u[:, 1:2] * jitter) + mean + u[:, 0:1] * 0.8 * jitter).clamp(0, 1)
 
 
 def probe(train_x, train_y, test_x, test_y, classes=10, iters=200):
