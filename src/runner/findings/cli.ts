@@ -93,7 +93,7 @@ async function main(): Promise<void> {
           if (ignored.length) throw new Error(`${section.id} / ${variant.label}: ${ignored.join('; ')}`);
           process.stderr.write(`findings: ${section.id} / ${variant.label} / seed ${seed}: ${query}\n`);
           const run = await trainOne(config, backend);
-          const summary: RunSummary = { claim: section.id, variant: variant.label, seed, final: run.final, wallSeconds: run.wallSeconds, query };
+          const summary: RunSummary = { claim: section.id, variant: variant.label, seed, final: run.final, wallSeconds: run.wallSeconds, query, ...(args.set ? { set: args.set } : {}) };
           mkdirSync(join(args.dir, section.id), { recursive: true });
           writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
           process.stderr.write(`findings:   ${run.outcome}, probe ${(run.final.probeAccuracy * 100).toFixed(1)}%, ${run.wallSeconds.toFixed(0)} s\n`);
@@ -102,10 +102,10 @@ async function main(): Promise<void> {
     }
   }
   const runs = loadRuns(args.dir);
-  writeFileSync(args.doc, renderDocument(runs, args.set) + renderParity(join(args.dir, 'parity')));
+  writeFileSync(args.doc, renderDocument(runs) + renderParity(join(args.dir, 'parity')));
   process.stderr.write(`findings: wrote ${args.doc}\n`);
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', withReadmeTable(readme, renderDefaults(runs, args.set ? `runs overridden with \`${args.set}\`` : 'each method’s defaults')));
+  writeFileSync('README.md', withReadmeTable(readme, renderDocument(runs).split('## Every method at its defaults\n')[1].split('\n## ')[0]));
   process.stderr.write('findings: updated the method table in README.md\n');
 }
 
@@ -117,7 +117,7 @@ export function withReadmeTable(readme: string, table: string): string {
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block for the method table`);
-  const body = table.replace(/^## .*\n\n/, '');
+  const body = table.trim();
   return `${readme.slice(0, start + README_START.length)}\n${body}\n${readme.slice(end)}`;
 }
 
@@ -130,9 +130,12 @@ function coverage(runs: RunSummary[]): string {
   return `Recorded: ${runs.length} runs (${ran.map((c) => c.id).join(', ') || 'none'}); a full set is ${total} variants × 3 seeds. Not run at all: ${missing.map((c) => c.id).join(', ') || 'nothing'}.`;
 }
 
-export function renderDocument(runs: RunSummary[], set: string): string {
-  const budgets = [...new Set(runs.map((r) => new URLSearchParams(r.query)).map((q) => ['steps', 'batch', 'n'].map((k) => (q.has(k) ? `${k}=${q.get(k)}` : '')).filter(Boolean).join(' ')))];
-  const budget = set ? `runs overridden with \`${set}\`` : 'each method’s defaults';
+export function renderDocument(runs: RunSummary[]): string {
+  /** A section's budget: the defaults, or the --set its runs were made with (RunSummary.set). */
+  const budgetOf = (id: string) => {
+    const sets = [...new Set(runs.filter((r) => r.claim === id).map((r) => r.set ?? ''))].filter(Boolean);
+    return sets.length ? `run with \`--set '${sets.join("'\` and \`--set '")}'\`` : 'each method’s defaults';
+  };
   return [
     '# Findings: the lecture’s claims, rerun in the playground',
     '',
@@ -140,13 +143,13 @@ export function renderDocument(runs: RunSummary[], set: string): string {
     'section names the claim and its paper, the command, a table over seeds (mean ± sample sd, run count)',
     'and a verdict: *reproduces* when the paper’s better arm wins by more than the seed spread, *partly*',
     'when it wins on the mean only or against some arms, *does not reproduce* otherwise. MNIST, linear',
-    'probe on 1,000 labelled probe-train images, scored on 1,000 others; WASM backend in Node.',
-    `Budget: ${budget}${budgets.length && budgets[0] ? ` (${budgets.join('; ')})` : ''}.`,
+    'probe on 1,000 labelled probe-train images, scored on 1,000 others; WASM backend in Node. Each',
+    'section states its budget (the defaults, or a smaller one given with --set).',
     '',
     coverage(runs),
     '',
-    renderDefaults(runs, budget),
-    ...CLAIMS.map((c: Claim) => renderClaim(c, runs, budget)),
+    renderDefaults(runs, budgetOf(DEFAULTS_ID)),
+    ...CLAIMS.map((c: Claim) => renderClaim(c, runs, budgetOf(c.id))),
   ].join('\n');
 }
 

@@ -37,15 +37,16 @@ describe('findings', () => {
 
   it('renders tables with what ran and says what did not', () => {
     const runs: RunSummary[] = [1, 2].flatMap((seed) => [
-      { claim: 'simsiam-stopgrad', variant: 'stop-gradient', seed, wallSeconds: 60, query: 'method=simsiam&steps=100', final: { l2NormalizedStd: 0.1 + seed * 0.001, probeAccuracy: 0.8, loss: -0.9 } },
-      { claim: 'simsiam-stopgrad', variant: 'no stop-gradient', seed, wallSeconds: 50, query: 'method=simsiam&stopGrad=0&steps=100', final: { l2NormalizedStd: 0.001, probeAccuracy: 0.3, loss: -1 } },
+      { claim: 'simsiam-stopgrad', variant: 'stop-gradient', seed, wallSeconds: 60, query: 'method=simsiam&steps=100', set: 'steps=100', final: { l2NormalizedStd: 0.1 + seed * 0.001, probeAccuracy: 0.8, loss: -0.9 } },
+      { claim: 'simsiam-stopgrad', variant: 'no stop-gradient', seed, wallSeconds: 50, query: 'method=simsiam&stopGrad=0&steps=100', set: 'steps=100', final: { l2NormalizedStd: 0.001, probeAccuracy: 0.3, loss: -1 } },
       { claim: DEFAULTS_ID, variant: 'simclr', seed, wallSeconds: 200, query: 'method=simclr', final: { probeAccuracy: 0.9, knnAccuracy: 0.85, pcaProbeAccuracy: 0.85, pixelProbeAccuracy: 0.86, baselineProbeAccuracy: 0.7 } },
     ]);
-    const doc = renderDocument(runs, 'steps=100');
+    const doc = renderDocument(runs);
     expect(doc).toMatch(/## SimSiam collapses without stop-gradient[\s\S]*\| stop-gradient \| 0\.1015 ± 0\.0007 \(2\)[\s\S]*\*\*Verdict: reproduces\*\* \(seeds 1, 2\)/);
     expect(doc).toMatch(/\| SimCLR \| 200 s \| 90\.0% ± 0\.0 \(2\) \| 85\.0% \| 70\.0% \| 86\.0% \| 85\.0% \| yes \|/);
     expect(doc).toMatch(/## BYOL needs its predictor[\s\S]*not run[\s\S]*\*\*Verdict: not run\*\*/);
-    expect(doc).toContain('runs overridden with `steps=100`');
+    expect(doc).toContain("`npm run findings -- --only simsiam-stopgrad` (run with `--set 'steps=100'`)");
+    expect(doc).toContain('`npm run findings -- --only defaults` (each method’s defaults)');
   });
 
   it('refuses unknown claims and bad overrides before running anything', () => {

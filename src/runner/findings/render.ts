@@ -8,6 +8,8 @@ export interface RunSummary {
   final: Partial<Record<FindingMetric | 'pixelProbeAccuracy' | 'pcaProbeAccuracy' | 'baselineProbeAccuracy', number>>;
   wallSeconds: number;
   query: string;
+  /** The --set override the run was made with (a smaller budget than the defaults), if any. */
+  set?: string;
 }
 
 export interface Stat {
