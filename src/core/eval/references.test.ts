@@ -34,6 +34,14 @@ describe('principal components', () => {
     expect((await pca.mean.data())[0]).toBeCloseTo(5, 1);
     pca.dispose();
     x.dispose();
+    // Fewer rows than dimensions (the product through the data, no d×d covariance): same subspace.
+    const few = tf.tensor2d(rows.slice(0, 12 * d), [12, d]);
+    const fewPca = await principalComponents(few, 2);
+    const f = await fewPca.components.array();
+    const fdot = (u: number[], j: number) => Math.abs(u.reduce((s, v, i) => s + v * f[i][j], 0));
+    expect(Math.max(fdot(u1, 0), fdot(u1, 1))).toBeGreaterThan(0.99);
+    fewPca.dispose();
+    few.dispose();
     await expect(principalComponents(tf.zeros([3, 2]) as tf.Tensor2D, 3)).rejects.toThrow(/k = 3 must be in \[1, 2\]/);
   });
 });
