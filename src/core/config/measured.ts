@@ -16,6 +16,7 @@ export interface MeasuredAtDefaults {
 }
 
 export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>> = {
+  rotation: { probe: 0.73, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 1403, seeds: 1 },
   simclr: { probe: 0.82, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 1218, seeds: 1 },
 };
 
