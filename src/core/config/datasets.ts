@@ -24,6 +24,18 @@ export const DATASETS = {
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     asset: 'mnist',
   },
+  'fashion-mnist': {
+    key: 'fashion-mnist',
+    label: 'Fashion-MNIST clothes (70,000)',
+    count: 70_000,
+    height: 28,
+    width: 28,
+    channels: 1,
+    classes: 10,
+    // Zalando's label order (Xiao, Rasul & Vollgraf 2017, Table 1).
+    classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+    asset: 'fashion-mnist',
+  },
 } as const satisfies Record<string, DatasetSpec>;
 
 export type DatasetKey = keyof typeof DATASETS;

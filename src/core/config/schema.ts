@@ -96,6 +96,17 @@ export function parseExperimentConfig(input: unknown): ParseResult {
   return { ok: false, errors: r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
 }
 
+/**
+ * A subset-size knob (n, probeTrain, probeTest) with its upper bound narrowed to what the chosen
+ * dataset leaves once the other two sizes are taken; any other knob as it is. The controls show
+ * these ranges, so MNIST's 10,000 and Fashion-MNIST's 70,000 images each get their own.
+ */
+export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentConfig, 'dataset' | 'n' | 'probeTrain' | 'probeTest'>): K {
+  if (knob.kind !== 'int' || !(knob.name === 'n' || knob.name === 'probeTrain' || knob.name === 'probeTest')) return knob;
+  const others = cfg.n + cfg.probeTrain + cfg.probeTest - cfg[knob.name];
+  return { ...knob, max: Math.max(knob.min, Math.min(knob.max, DATASETS[cfg.dataset].count - others)) };
+}
+
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */
 export function maxUnlabelled(cfg: Pick<ExperimentConfig, 'dataset' | 'probeTrain' | 'probeTest'>): number {
   return DATASETS[cfg.dataset].count - cfg.probeTrain - cfg.probeTest;

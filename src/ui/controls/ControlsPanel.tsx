@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DATASETS, DATASET_KEYS, type DatasetKey } from '../../core/config/datasets';
 import { GLOBAL_KNOBS } from '../../core/config/globalKnobs';
 import { METHOD_SPECS } from '../../core/config/methods';
-import { BACKEND_CHOICES, methodKnobs, type BackendChoice } from '../../core/config/schema';
+import { BACKEND_CHOICES, methodKnobs, withDatasetRange, type BackendChoice } from '../../core/config/schema';
 import { restoreDefaults, setBackendChoice, setDataset, setGlobal, setParam } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { selectBusy, selectConfig } from '../../state/selectors';
@@ -76,7 +76,7 @@ export function ControlsPanel() {
         <fieldset className="controls__group">
           <legend>Training</legend>
           {GLOBAL_KNOBS.map((k) => (
-            <KnobField key={k.name} knob={k} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
+            <KnobField key={k.name} knob={withDatasetRange(k, config)} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
           ))}
         </fieldset>
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { GLOBAL_KNOBS } from './globalKnobs';
+import { defaultConfig, parseExperimentConfig, withDatasetRange } from './schema';
+import { decodeConfig, encodeConfig } from './url';
+
+/** A SimCLR link exactly as the app wrote it before Fashion-MNIST and Shapes existed (format v1). */
+const MNIST_LINK_V1 =
+  'method=simclr&dataset=mnist&backend=auto&seed=1&steps=500&batch=64&lr=0.001&n=5000&width=16&probeTrain=1000&probeTest=1000&metricsEvery=10&probeEvery=100&temperature=0.5&projHidden=128&projDim=64&crop=1&cropMin=0.3&cropMax=1&flip=0&flipP=0.5&jitter=1&jitterStrength=0.4&blur=0&blurSigma=1&noise=0&noiseStd=0.1';
+
+const knob = (name: string) => GLOBAL_KNOBS.find((k) => k.name === name)!;
+
+describe('datasets in the config', () => {
+  it('an old MNIST link still decodes to the same experiment, with nothing ignored', () => {
+    const { config, ignored } = decodeConfig(MNIST_LINK_V1);
+    expect(ignored).toEqual([]);
+    expect(config.dataset).toBe('mnist');
+    expect(config).toEqual(defaultConfig('simclr'));
+  });
+
+  it('round-trips fashion-mnist through the URL and the validator, with its larger subsets', () => {
+    const cfg = { ...defaultConfig('simclr'), dataset: 'fashion-mnist' as const, n: 55_000, probeTrain: 10_000, probeTest: 5000 };
+    const { config, ignored } = decodeConfig(encodeConfig(cfg));
+    expect(ignored).toEqual([]);
+    expect(config).toEqual(cfg);
+    expect(parseExperimentConfig(cfg).ok).toBe(true);
+    // The same sizes do not fit MNIST's 10,000 images: the validator says so, the decoder repairs n.
+    const mnist = parseExperimentConfig({ ...cfg, dataset: 'mnist' });
+    expect(mnist.ok).toBe(false);
+    const repaired = decodeConfig(encodeConfig(cfg).replace('dataset=fashion-mnist', 'dataset=mnist'));
+    expect(repaired.config.n + repaired.config.probeTrain + repaired.config.probeTest).toBeLessThanOrEqual(10_000);
+    expect(repaired.ignored.join()).toMatch(/exceeds the 10000 images of mnist/);
+  });
+
+  it('narrows the subset-size ranges to what each dataset leaves', () => {
+    const mnist = defaultConfig('simclr');
+    expect(withDatasetRange(knob('n'), mnist).max).toBe(8000);
+    expect(withDatasetRange(knob('probeTrain'), mnist).max).toBe(4000);
+    const fashion = { ...mnist, dataset: 'fashion-mnist' as const };
+    // The knob's own cap (60,000) still applies below the 68,000 Fashion-MNIST would leave.
+    expect(withDatasetRange(knob('n'), fashion).max).toBe(60_000);
+    expect(withDatasetRange(knob('probeTest'), fashion).max).toBe(20_000);
+    expect(withDatasetRange(knob('steps'), fashion)).toBe(knob('steps'));
+  });
+});
