@@ -4,7 +4,7 @@ import { selectBackend } from '../core/backend/select';
 import { runTraining } from '../core/train/loop';
 import type { Progress } from '../core/train/run';
 import { parseRunnerArgs, type RunnerArgs } from './args';
-import { loadDatasetFromDisk } from './loadDatasetFs';
+import { loadExperimentDataset } from './loadDatasetFs';
 import { prepareNodeBackend } from './nodeBackends';
 
 function fail(message: string, code: number): never {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   if (backend.name !== args.backend) {
     fail(`backend ${args.backend} could not start: ${backend.fallbacks.map((f) => f.reason).join('; ')}`, 3);
   }
-  const dataset = loadDatasetFromDisk(config.dataset);
+  const dataset = await loadExperimentDataset(config);
   const log = (s: string) => {
     if (!args.quiet) process.stderr.write(s);
   };

@@ -1,5 +1,6 @@
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { FactorProbes } from './data/FactorProbes';
 import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
@@ -25,6 +26,7 @@ export function App() {
         <div className="layout__results">
           <RunBar />
           <ChartsPanel />
+          <FactorProbes />
           <MethodPanel />
           <PreviewStrip />
         </div>

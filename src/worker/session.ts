@@ -1,13 +1,17 @@
 import { parseExperimentConfig, type ExperimentConfig } from '../core/config/schema';
 import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/select';
 import type { ImageDataset } from '../core/data/dataset';
+import { datasetInstanceKey } from '../core/data/load';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo } from '../core/train/run';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-export type LoadDataset = (key: ExperimentConfig['dataset']) => Promise<ImageDataset>;
+export type LoadDataset = (config: ExperimentConfig) => Promise<ImageDataset>;
+
+/** Datasets kept loaded: the current one and the one before (generated Shapes differ per seed and size). */
+const DATASET_CACHE = 2;
 
 /**
  * Everything the worker does, as a plain class (testable without a Worker): validates messages,
@@ -85,12 +89,15 @@ export class WorkerSession {
     return this.backend;
   }
 
-  private dataset(key: ExperimentConfig['dataset']): Promise<ImageDataset> {
+  private dataset(config: ExperimentConfig): Promise<ImageDataset> {
+    const key = datasetInstanceKey(config);
     let p = this.datasets.get(key);
     if (!p) {
-      p = this.loadDataset(key);
+      p = this.loadDataset(config);
       this.datasets.set(key, p);
       p.catch(() => this.datasets.delete(key));
+      // Map keeps insertion order: drop the oldest beyond the cache size.
+      while (this.datasets.size > DATASET_CACHE) this.datasets.delete(this.datasets.keys().next().value!);
     }
     return p;
   }
@@ -108,7 +115,7 @@ export class WorkerSession {
     try {
       this.post({ type: 'state', state: 'loading' });
       let backend = await this.ensureBackend(config.backend);
-      const dataset = await this.dataset(config.dataset);
+      const dataset = await this.dataset(config);
       const failed: { name: string; reason: string }[] = [];
       for (;;) {
         const attempt = await this.trainOnce(config, dataset, backend);
@@ -169,7 +176,7 @@ export class WorkerSession {
     if (!config) return;
     try {
       if (!this.running) await this.ensureBackend(config.backend);
-      const ds = await this.dataset(config.dataset);
+      const ds = await this.dataset(config);
       const samples = await augmentationPreview(ds, config, PREVIEW_COUNT);
       this.post({ type: 'preview', requestId, height: ds.height, width: ds.width, channels: ds.channels, samples });
     } catch (e) {

@@ -1,4 +1,6 @@
-/** Embedded datasets (tfjs-free facts the UI and the schema need). */
+import { SHAPES_FACTORS, SHAPES_SIZE } from './shapes';
+
+/** Built-in datasets (tfjs-free facts the UI and the schema need). */
 export interface DatasetSpec {
   key: string;
   label: string;
@@ -8,8 +10,8 @@ export interface DatasetSpec {
   channels: number;
   classes: number;
   classNames: readonly string[];
-  /** Asset base name under public/data/ (see scripts/prepare-data.mjs). */
-  asset: string;
+  /** Asset base name under public/data/ (see scripts/prepare-data.mjs); absent for generated data. */
+  asset?: string;
 }
 
 export const DATASETS = {
@@ -35,6 +37,18 @@ export const DATASETS = {
     // Zalando's label order (Xiao, Rasul & Vollgraf 2017, Table 1).
     classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
     asset: 'fashion-mnist',
+  },
+  shapes: {
+    key: 'shapes',
+    // Generated on demand from the seed (core/data/shapes.ts): exactly n + probeTrain + probeTest
+    // images are drawn, up to this many.
+    label: 'Shapes (generated, RGB, 6 factors)',
+    count: 70_000,
+    height: SHAPES_SIZE,
+    width: SHAPES_SIZE,
+    channels: 3,
+    classes: SHAPES_FACTORS[0].classNames.length,
+    classNames: SHAPES_FACTORS[0].classNames,
   },
 } as const satisfies Record<string, DatasetSpec>;
 

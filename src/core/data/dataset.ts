@@ -11,6 +11,17 @@ export interface ImageDataset {
   classes: number;
   pixels: Uint8Array;
   labels: Uint8Array;
+  /**
+   * Further label sets, one per generative factor (Shapes: shape, colour, size, …): the trainer runs
+   * a linear probe for each. `labels` is the primary one.
+   */
+  factors?: DatasetFactor[];
+}
+
+export interface DatasetFactor {
+  name: string;
+  classes: number;
+  labels: Uint8Array;
 }
 
 /** Index lists into one ImageDataset; the three sets are disjoint. */

@@ -12,6 +12,7 @@ import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
 import { emaUpdate } from './ema';
 import { mixSeed } from '../random';
+import { factorProbeMetric } from '../config/shapes';
 
 /** Images the collapse metrics are measured on: fixed, unaugmented, from probe-test. */
 const COLLAPSE_SAMPLE = 256;
@@ -132,18 +133,27 @@ export class Trainer {
     }
   }
 
-  /** Linear-probe and kNN accuracy of the frozen encoder, as tensors. */
-  probe(): { probeAccuracy: tf.Scalar; knnAccuracy: tf.Scalar } {
+  /**
+   * Linear-probe and kNN accuracy of the frozen encoder, as tensors; for a dataset with factors
+   * (Shapes), one more linear probe per factor on the same features (`factorProbe.<name>`).
+   */
+  probe(): { probeAccuracy: tf.Scalar; knnAccuracy: tf.Scalar } & Record<string, tf.Scalar> {
     const f = (x: tf.Tensor4D) => this.encoder.apply(x);
     const trainX = featuresOf(this.dataset, this.splits.probeTrain, f);
     const testX = featuresOf(this.dataset, this.splits.probeTest, f);
+    const labelsOf = (labels: Uint8Array, indices: Int32Array) => tf.tensor1d(Int32Array.from(indices, (i) => labels[i]), 'int32');
     const trainY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTrain), 'int32');
     const testY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTest), 'int32');
     const classes = this.dataset.classes;
-    const result = {
+    const result: { probeAccuracy: tf.Scalar; knnAccuracy: tf.Scalar } & Record<string, tf.Scalar> = {
       probeAccuracy: linearProbeAccuracy(trainX, trainY, testX, testY, { classes }),
       knnAccuracy: knnAccuracy(trainX, trainY, testX, testY, { classes }),
     };
+    for (const factor of this.dataset.factors ?? []) {
+      const y = [labelsOf(factor.labels, this.splits.probeTrain), labelsOf(factor.labels, this.splits.probeTest)] as const;
+      result[factorProbeMetric(factor.name)] = linearProbeAccuracy(trainX, y[0], testX, y[1], { classes: factor.classes });
+      tf.dispose([...y]);
+    }
     [trainX, testX, trainY, testY].forEach((t) => t.dispose());
     return result;
   }
