@@ -1,6 +1,7 @@
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from '../core/config/globalKnobs';
 import { checkKnobValue, type KnobValue } from '../core/config/knobs';
-import type { DatasetKey } from '../core/config/datasets';
+import { isUserDataset, type DatasetKey } from '../core/config/datasets';
+import { chooseUserDataset, forgetWorkerDatasets, loadUserDatasets, withDatasetInWorker } from './datasets/actions';
 import type { MethodKey } from '../core/config/methods';
 import { crossFieldProblems, defaultConfig, methodKnobs, type AugmentConfig, type BackendChoice, type ExperimentConfig } from '../core/config/schema';
 import { decodeConfig, encodeConfig } from '../core/config/url';
@@ -27,6 +28,7 @@ export function initFromUrl(href: string): void {
   syncUrl();
   requestPreview();
   void loadSavedRuns();
+  void loadUserDatasets();
 }
 
 export function handleWorkerMessage(msg: FromWorker): void {
@@ -89,11 +91,17 @@ export function setMethod(method: MethodKey): void {
 export function setDataset(dataset: DatasetKey): string | null {
   const cfg = get().config;
   if (cfg.dataset === dataset) return null;
+  if (isUserDataset(dataset)) return chooseUserDataset(dataset);
   const next = { ...cfg, dataset };
   const problem = crossFieldProblems(next)[0];
   if (problem) return problem.message;
   updateConfig(next, { preview: true });
   return null;
+}
+
+/** A user's dataset with subset sizes already fitted to it (state/datasets/actions.ts). */
+export function applyDatasetChoice(next: ExperimentConfig): void {
+  updateConfig(next, { preview: true });
 }
 
 export function setBackendChoice(backend: BackendChoice): void {
@@ -150,7 +158,10 @@ export function dismissErrors(): void {
 
 export function start(): void {
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading' });
-  sendToWorker({ type: 'start', config: get().config });
+  const config = get().config;
+  void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'start', config })).then((missing) => {
+    if (missing) set({ runState: 'error', statusMessage: missing });
+  });
 }
 
 export const pause = () => sendToWorker({ type: 'pause' });
@@ -162,6 +173,7 @@ export function reset(): void {
   const busy = ['loading', 'running', 'paused', 'stopping'].includes(get().runState);
   if (busy) {
     terminateWorker();
+    forgetWorkerDatasets();
     connectWorker(handleWorkerMessage);
     set({ backend: null });
   }
@@ -177,7 +189,10 @@ function schedulePreview(): void {
 
 export function requestPreview(): void {
   previewRequest += 1;
-  sendToWorker({ type: 'preview', config: get().config, requestId: previewRequest });
+  const config = get().config;
+  const requestId = previewRequest;
+  // A user's dataset this browser lacks has no preview; the data panel says what is missing.
+  void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'preview', config, requestId }));
 }
 
 export function shareUrl(): string {

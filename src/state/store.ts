@@ -3,6 +3,7 @@ import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
+import { initialDataState, type DataState } from './datasets/types';
 
 export interface PreviewState {
   height: number;
@@ -33,6 +34,8 @@ export interface AppState {
   /** Runs saved in this browser (IndexedDB), newest first: summaries only, histories stay on disk. */
   savedRuns: RunSummary[];
   savedRunsInfo: SavedRunsInfo;
+  /** Users' datasets in this browser, the import in progress, a link's missing dataset. */
+  data: DataState;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -50,6 +53,7 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   errors: [],
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
+  data: initialDataState(),
 });
 
 export const useStore = create<AppState>(() => initialState());

@@ -1,5 +1,6 @@
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { DataPanel } from './data/DataPanel';
 import { FactorProbes } from './data/FactorProbes';
 import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
@@ -20,6 +21,7 @@ export function App() {
       <main className="layout">
         <aside className="layout__controls">
           <ControlsPanel />
+          <DataPanel />
           <SharePanel />
           <SavedRuns />
         </aside>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample } from '../core/methods/shared/preview';
+import type { UserDataset } from '../core/data/userDataset';
 
 /** Messages the UI sends the training worker. A typed union, never flags. */
 export type ToWorker =
@@ -9,7 +10,9 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'preview'; config: ExperimentConfig; requestId: number };
+  | { type: 'preview'; config: ExperimentConfig; requestId: number }
+  /** A user's dataset (CIFAR-10 files, own images) from IndexedDB, before a start or preview that uses it. */
+  | { type: 'dataset'; dataset: UserDataset };
 
 export type RunState = 'idle' | 'loading' | 'running' | 'paused' | 'stopping' | 'done' | 'stopped' | 'error';
 
@@ -42,6 +45,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('preview'), config: z.unknown(), requestId: z.number().int() }),
+  // Checked field by field with checkUserDataset (core/data/userDataset.ts).
+  z.object({ type: z.literal('dataset'), dataset: z.unknown() }),
 ]);
 
 const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'history', 'progress', 'preview', 'done', 'error', 'restarted']);

@@ -2,6 +2,8 @@ import { parseExperimentConfig, type ExperimentConfig } from '../core/config/sch
 import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/select';
 import type { ImageDataset } from '../core/data/dataset';
 import { datasetInstanceKey } from '../core/data/load';
+import { checkUserDataset, type UserDataset } from '../core/data/userDataset';
+import { isUserDataset } from '../core/config/datasets';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo } from '../core/train/run';
@@ -26,6 +28,8 @@ export class WorkerSession {
   private stopRequested = false;
   private resumeWaiters: (() => void)[] = [];
   private datasets = new Map<string, Promise<ImageDataset>>();
+  /** Users' datasets sent by the page (it reads them from IndexedDB), by key. */
+  private userDatasets = new Map<string, UserDataset>();
 
   constructor(private readonly post: Post, private readonly loadDataset: LoadDataset) {}
 
@@ -62,6 +66,14 @@ export class WorkerSession {
         return;
       case 'preview':
         return this.preview(msg.config, msg.requestId);
+      case 'dataset':
+        try {
+          const ds = checkUserDataset(msg.dataset);
+          this.userDatasets.set(ds.key, ds);
+        } catch (e) {
+          this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+        }
+        return;
     }
   }
 
@@ -90,6 +102,12 @@ export class WorkerSession {
   }
 
   private dataset(config: ExperimentConfig): Promise<ImageDataset> {
+    if (isUserDataset(config.dataset)) {
+      const ds = this.userDatasets.get(config.dataset);
+      return ds
+        ? Promise.resolve(ds)
+        : Promise.reject(new Error(`dataset ${config.dataset} is not loaded: it lives in the IndexedDB of the browser that imported it; import the same files in the Data panel`));
+    }
     const key = datasetInstanceKey(config);
     let p = this.datasets.get(key);
     if (!p) {

@@ -42,3 +42,27 @@ describe('datasets in the config', () => {
     expect(withDatasetRange(knob('steps'), fashion)).toBe(knob('steps'));
   });
 });
+
+describe('subset sizes for a user dataset', () => {
+  it('keeps sizes that fit, shrinks ones that do not, refuses a dataset below the minimum', async () => {
+    const { fitSubsetSizes, MIN_DATASET_IMAGES } = await import('./subsets');
+    const cfg = defaultConfig('simclr');
+    expect(fitSubsetSizes(cfg, 10_000)).toBe(cfg);
+    const small = fitSubsetSizes(cfg, 300)!;
+    expect([small.n, small.probeTrain, small.probeTest, small.batch]).toEqual([180, 60, 60, 64]);
+    const tiny = fitSubsetSizes({ ...cfg, batch: 64 }, 60)!;
+    expect([tiny.n, tiny.probeTrain, tiny.probeTest, tiny.batch]).toEqual([20, 20, 20, 20]);
+    expect(parseExperimentConfig({ ...tiny, dataset: 'cifar10' }).ok).toBe(true);
+    expect(MIN_DATASET_IMAGES).toBe(56);
+    expect(fitSubsetSizes(cfg, 55)).toBeNull();
+  });
+
+  it('accepts cifar10 and own-<16 hex> keys in links and configs, nothing else', () => {
+    expect(decodeConfig('dataset=cifar10').config.dataset).toBe('cifar10');
+    expect(decodeConfig('dataset=own-0123456789abcdef').config.dataset).toBe('own-0123456789abcdef');
+    const bad = decodeConfig('dataset=own-<script>');
+    expect(bad.config.dataset).toBe('mnist');
+    expect(bad.ignored[0]).toMatch(/dataset=own-<script> is not a known dataset/);
+    expect(parseExperimentConfig({ ...defaultConfig('simclr'), dataset: 'own-XYZ' }).ok).toBe(false);
+  });
+});

@@ -52,5 +52,36 @@ export const DATASETS = {
   },
 } as const satisfies Record<string, DatasetSpec>;
 
-export type DatasetKey = keyof typeof DATASETS;
-export const DATASET_KEYS = Object.keys(DATASETS) as DatasetKey[];
+export type BuiltInDatasetKey = keyof typeof DATASETS;
+export const DATASET_KEYS = Object.keys(DATASETS) as BuiltInDatasetKey[];
+
+/**
+ * Datasets a user brings (DESIGN.md "Public formats"): `cifar10` from CIFAR-10 binary batch files,
+ * `own-<content id>` from a folder or zip of images, the id being the first 16 hex digits of the
+ * SHA-256 of the imported pixels, labels and class names. Their images live in this browser's
+ * IndexedDB, not in the link; a link to one opened elsewhere names it as missing.
+ */
+export const CIFAR10_KEY = 'cifar10';
+export const OWN_DATASET_PATTERN = /^own-[0-9a-f]{16}$/;
+export type UserDatasetKey = typeof CIFAR10_KEY | `own-${string}`;
+export type DatasetKey = BuiltInDatasetKey | UserDatasetKey;
+
+export function isBuiltInDataset(key: string): key is BuiltInDatasetKey {
+  return Object.prototype.hasOwnProperty.call(DATASETS, key);
+}
+
+export function isUserDataset(key: string): key is UserDatasetKey {
+  return key === CIFAR10_KEY || OWN_DATASET_PATTERN.test(key);
+}
+
+export function isDatasetKey(key: string): key is DatasetKey {
+  return isBuiltInDataset(key) || isUserDataset(key);
+}
+
+/** The built-in spec of a key, or null for a user's dataset (its size is known once it is loaded). */
+export function builtInSpec(key: DatasetKey): DatasetSpec | null {
+  return isBuiltInDataset(key) ? DATASETS[key] : null;
+}
+
+/** CIFAR-10's classes in label order (Krizhevsky 2009, batches.meta.txt). */
+export const CIFAR10_CLASS_NAMES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATASETS, DATASET_KEYS, type DatasetKey } from './datasets';
+import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
@@ -38,7 +38,9 @@ function knobShape<const T extends readonly Knob[]>(knobs: T): KnobShape<T> {
 export const experimentConfigSchema = z
   .object({
     method: z.enum(METHOD_KEYS as [MethodKey, ...MethodKey[]]),
-    dataset: z.enum(DATASET_KEYS as [DatasetKey, ...DatasetKey[]]),
+    dataset: z.custom<DatasetKey>((v) => typeof v === 'string' && isDatasetKey(v), {
+      error: `dataset must be one of ${DATASET_KEYS.join(', ')}, cifar10 or own-<16 hex digits>`,
+    }),
     backend: z.enum(BACKEND_CHOICES),
     ...knobShape(GLOBAL_KNOBS),
     aug: z.object(knobShape(AUGMENT_KNOBS)).strict(),
@@ -65,7 +67,7 @@ export const experimentConfigSchema = z
 /** Limits that involve two fields. Returned, not thrown, so the URL decoder can repair them. */
 export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof ExperimentConfig | 'cropMin'; message: string }[] {
   const problems: { field: keyof ExperimentConfig | 'cropMin'; message: string }[] = [];
-  const ds = DATASETS[cfg.dataset];
+  const ds = builtInSpec(cfg.dataset);
   if (ds && cfg.n + cfg.probeTrain + cfg.probeTest > ds.count) {
     problems.push({ field: 'n', message: `n + probeTrain + probeTest = ${cfg.n + cfg.probeTrain + cfg.probeTest} exceeds the ${ds.count} images of ${cfg.dataset}` });
   }
@@ -101,13 +103,14 @@ export function parseExperimentConfig(input: unknown): ParseResult {
  * dataset leaves once the other two sizes are taken; any other knob as it is. The controls show
  * these ranges, so MNIST's 10,000 and Fashion-MNIST's 70,000 images each get their own.
  */
-export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentConfig, 'dataset' | 'n' | 'probeTrain' | 'probeTest'>): K {
-  if (knob.kind !== 'int' || !(knob.name === 'n' || knob.name === 'probeTrain' || knob.name === 'probeTest')) return knob;
+export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentConfig, 'dataset' | 'n' | 'probeTrain' | 'probeTest'>, count = builtInSpec(cfg.dataset)?.count): K {
+  if (count === undefined || knob.kind !== 'int' || !(knob.name === 'n' || knob.name === 'probeTrain' || knob.name === 'probeTest')) return knob;
   const others = cfg.n + cfg.probeTrain + cfg.probeTest - cfg[knob.name];
-  return { ...knob, max: Math.max(knob.min, Math.min(knob.max, DATASETS[cfg.dataset].count - others)) };
+  return { ...knob, max: Math.max(knob.min, Math.min(knob.max, count - others)) };
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */
 export function maxUnlabelled(cfg: Pick<ExperimentConfig, 'dataset' | 'probeTrain' | 'probeTest'>): number {
-  return DATASETS[cfg.dataset].count - cfg.probeTrain - cfg.probeTest;
+  // A user's dataset is checked against its real size when it loads.
+  return (builtInSpec(cfg.dataset)?.count ?? Infinity) - cfg.probeTrain - cfg.probeTest;
 }

@@ -1,4 +1,4 @@
-import { DATASET_KEYS, type DatasetKey } from './datasets';
+import { DATASET_KEYS, isDatasetKey } from './datasets';
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
@@ -48,8 +48,8 @@ export function decodeConfig(input: string): DecodeResult {
 
   const datasetRaw = rawOf('dataset');
   if (datasetRaw !== undefined) {
-    if ((DATASET_KEYS as string[]).includes(datasetRaw)) cfg.dataset = datasetRaw as DatasetKey;
-    else ignored.push(`dataset=${datasetRaw} is not a known dataset (${DATASET_KEYS.join(', ')})`);
+    if (isDatasetKey(datasetRaw)) cfg.dataset = datasetRaw;
+    else ignored.push(`dataset=${datasetRaw} is not a known dataset (${DATASET_KEYS.join(', ')}, cifar10, own-<id>)`);
   }
   const backendRaw = rawOf('backend');
   if (backendRaw !== undefined) {

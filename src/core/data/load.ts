@@ -1,4 +1,4 @@
-import { DATASETS } from '../config/datasets';
+import { DATASETS, isBuiltInDataset } from '../config/datasets';
 import type { ExperimentConfig } from '../config/schema';
 import { datasetFromBytes, type ImageDataset } from './dataset';
 import { generateShapes } from './shapes';
@@ -18,6 +18,9 @@ export function datasetInstanceKey(cfg: DatasetChoice): string {
 
 /** The images of a config's dataset: converted assets, or Shapes drawn from the config's seed. */
 export async function loadDataset(cfg: DatasetChoice, readAsset: ReadAsset): Promise<ImageDataset> {
+  if (!isBuiltInDataset(cfg.dataset)) {
+    throw new Error(`dataset ${cfg.dataset} is one a user brings (CIFAR-10 files or own images); it is not among the built-in assets`);
+  }
   const spec = DATASETS[cfg.dataset];
   if (cfg.dataset === 'shapes') return generateShapes(cfg.n + cfg.probeTrain + cfg.probeTest, cfg.seed);
   if (!('asset' in spec)) throw new Error(`dataset ${cfg.dataset} has no asset to load`);
