@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Playground, TINY } from './playground';
+import { png } from './png';
 
 /** Picks files through the real file chooser opened by the button next to the hidden input. */
 async function pick(page: Page, buttonName: string | RegExp, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
@@ -47,4 +50,45 @@ test('a link to a dataset this browser does not have names it, and Start says wh
   await app.start();
   await expect(page.getByTestId('run-state')).toHaveText('error');
   await expect(page.getByText(/Import the same folder or zip/).first()).toBeVisible();
+});
+
+test('a folder of PNGs picked through the file chooser: class counts from sub-folders, a broken file named, a run trains on it', async ({ page }, testInfo) => {
+  // 34 cats (reddish, wide) and 26 dogs (bluish, tall), plus one file that is not an image.
+  const dir = testInfo.outputPath('pets');
+  for (const [cls, n, w, h, tint] of [['cat', 34, 40, 24, 0], ['dog', 26, 20, 36, 2]] as const) {
+    mkdirSync(join(dir, cls), { recursive: true });
+    for (let i = 0; i < n; i++) {
+      writeFileSync(join(dir, cls, `${cls}-${i}.png`), png(w, h, (x, y) => {
+        const c: [number, number, number] = [40, 40, 40];
+        c[tint] = (x * 7 + y * 5 + i * 13) % 256;
+        return c;
+      }));
+    }
+  }
+  writeFileSync(join(dir, 'dog', '<b>broken<i>.png'), Buffer.from('this is not a png'));
+
+  const app = new Playground(page);
+  await app.open(`method=simclr&${TINY}&projHidden=16&projDim=8`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Folder of images…' }).click();
+  await (await chooser).setFiles(dir);
+
+  await expect(page.getByTestId('import-message')).toHaveText('Imported 60 images in 2 class(es); 1 file(s) skipped (listed below).');
+  await expect(page.getByTestId('import-skipped')).toContainText('pets/dog/<b>broken<i>.png: not an image this browser can decode');
+  const counts = page.getByTestId('class-count');
+  await expect(counts).toHaveText(['cat 34', 'dog 26']);
+  const key = await page.getByTestId('dataset-select').inputValue();
+  expect(key).toMatch(/^own-[0-9a-f]{16}$/);
+  expect(page.url()).toContain(`dataset=${key}`);
+  // Sizes were fitted to 60 images: 20 unlabelled, 20 + 20 for the probe.
+  expect(new URL(page.url()).searchParams.get('n')).toBe('20');
+
+  await app.start();
+  await app.waitForSteps(6);
+  expect(await app.probeAccuracy()).toBeGreaterThanOrEqual(0);
+
+  // A reload keeps the images (IndexedDB): the same link trains again without importing.
+  await page.reload();
+  await expect(page.getByTestId(`stored-${key}`)).toBeVisible();
+  await expect(page.getByTestId('dataset-missing')).toHaveCount(0);
 });

@@ -1,6 +1,8 @@
 import { isUserDataset, type UserDatasetKey } from '../../core/config/datasets';
 import { fitSubsetSizes, MIN_DATASET_IMAGES } from '../../core/config/subsets';
 import { parseCifarBatches } from '../../core/data/cifar';
+import { importOwnImages, zipEntries, type ImportFile, type OwnSide } from '../../core/data/ownImages';
+import { decodeSquareInBrowser } from './decodeImage';
 import type { UserDataset } from '../../core/data/userDataset';
 import { useStore } from '../store';
 import { sendToWorker } from '../workerClient';
@@ -103,6 +105,49 @@ export function importCifarFiles(files: readonly File[]): Promise<void> {
   return runImport(`Reading ${files.length} CIFAR-10 file(s)…`, async () =>
     parseCifarBatches(await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))),
   );
+}
+
+export interface OwnImageSettings {
+  side: OwnSide;
+  channels: 1 | 3;
+}
+
+const fromFile = (f: File): ImportFile => ({
+  // A folder pick gives each file its path below the picked folder's parent ("pets/cat/1.png").
+  path: f.webkitRelativePath || f.name,
+  size: f.size,
+  bytes: async () => new Uint8Array(await f.arrayBuffer()),
+});
+
+function ownImport(name: string, settings: OwnImageSettings, listFiles: () => Promise<ImportFile[]>): Promise<void> {
+  return runImport(`Reading ${name}…`, async () => {
+    const files = await listFiles();
+    return importOwnImages(files, decodeSquareInBrowser, {
+      ...settings,
+      name,
+      onProgress: (done, total) => {
+        if (done % 50 === 0 || done === total) patchData({ importing: `Decoding ${done.toLocaleString('en')} / ${total.toLocaleString('en')} images…` });
+      },
+    });
+  });
+}
+
+/** Images picked as a folder (labels from its sub-folders) or as loose files (unlabelled). */
+export function importOwnFiles(files: readonly File[], settings: OwnImageSettings): Promise<void> {
+  const root = files[0]?.webkitRelativePath.split('/')[0] || `${files.length} files`;
+  return ownImport(root, settings, async () => files.map(fromFile));
+}
+
+/** Files dropped on the panel (dropped folders walked, paths kept for the labels). */
+export function importOwnDropped(dropped: readonly { path: string; file: File }[], settings: OwnImageSettings): Promise<void> {
+  const root = dropped[0]?.path.split('/')[0] ?? 'dropped files';
+  const name = dropped.every((d) => d.path.startsWith(`${root}/`)) ? root : `${dropped.length} dropped files`;
+  return ownImport(name, settings, async () => dropped.map((d) => ({ ...fromFile(d.file), path: d.path })));
+}
+
+/** A zip of images; its directory is checked against the limits before anything is inflated. */
+export function importOwnZip(zip: File, settings: OwnImageSettings): Promise<void> {
+  return ownImport(zip.name, settings, async () => zipEntries(new Uint8Array(await zip.arrayBuffer()), zip.name));
 }
 
 /** Makes a stored dataset the experiment's, fitting the subset sizes to its image count. */

@@ -5,12 +5,13 @@ import { useStore } from '../../state/store';
 import type { AppState } from '../../state/store';
 import { ClassCounts } from './ClassCounts';
 import { FilePickButton } from './FilePickButton';
+import { OwnImagesImport } from './OwnImagesImport';
 
 const selectData = (s: AppState) => s.data;
 
 /**
  * The data panel: what the chosen dataset is (size, resolution, classes and their counts), and
- * bringing data in: CIFAR-10 binary batch files. Every name shown comes from the user's files and is
+ * bringing data in: CIFAR-10 binary batch files, or a folder or zip of the user's own images. Every name shown comes from the user's files and is
  * rendered as text by React, never as HTML.
  */
 export function DataPanel() {
@@ -55,6 +56,7 @@ export function DataPanel() {
           help="The binary version: data_batch_1.bin … data_batch_5.bin, test_batch.bin (any of them; 10,000 images each, 60,000 at most). They stay in this browser."
           onFiles={(files) => void importCifarFiles(files)}
         />
+        <OwnImagesImport disabled={busy} />
       </fieldset>
 
       {data.importing && <p className="data-panel__status" role="status">{data.importing}</p>}

@@ -19,7 +19,7 @@ export function FilePickButton({ label, testId, help, accept, multiple, director
   const folder = directory ? { webkitdirectory: '', directory: '' } : {};
   return (
     <div className="file-pick">
-      <button type="button" className="button" disabled={disabled} onClick={() => input.current?.click()} aria-describedby={`${id}-help`}>
+      <button type="button" className="button" disabled={disabled} onClick={() => input.current?.click()} aria-describedby={help ? `${id}-help` : undefined}>
         {label}
       </button>
       <input
@@ -38,9 +38,11 @@ export function FilePickButton({ label, testId, help, accept, multiple, director
           if (files.length > 0) onFiles(files);
         }}
       />
-      <small id={`${id}-help`} className="knob__help">
-        {help}
-      </small>
+      {help && (
+        <small id={`${id}-help`} className="knob__help">
+          {help}
+        </small>
+      )}
     </div>
   );
 }
