@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
-import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
@@ -43,7 +43,8 @@ export const experimentConfigSchema = z
     }),
     backend: z.enum(BACKEND_CHOICES),
     ...knobShape(GLOBAL_KNOBS),
-    aug: z.object(knobShape(AUGMENT_KNOBS)).strict(),
+    // A run stored before format v2 lacks the v2 knobs: it ran with their v1 values.
+    aug: z.preprocess((v) => (typeof v === 'object' && v !== null ? { ...AUG_V1_VALUES, ...v } : v), z.object(knobShape(AUGMENT_KNOBS)).strict()),
     // The method's own knobs, by the names in METHOD_SPECS[method].knobs: checked per knob below,
     // where the method is known; a method's code reads them typed (knobValues, methods/define.ts).
     params: z.record(z.string(), z.custom<KnobValue>()),

@@ -39,7 +39,12 @@ describe('URL codec', () => {
       probeTest: 400,
       metricsEvery: 5,
       probeEvery: 0,
-      aug: { crop: false, cropMin: 0.2, cropMax: 0.9, flip: true, flipP: 0.25, jitter: false, jitterStrength: 0.7, blur: true, blurSigma: 2.5, noise: true, noiseStd: 0.2 },
+      aug: {
+        ...defaultConfig('simclr').aug,
+        crop: false, cropMin: 0.2, cropMax: 0.9, flip: true, flipP: 0.25, jitter: false, jitterStrength: 0.7, blur: true, blurSigma: 2.5, noise: true, noiseStd: 0.2,
+        cropRatioMin: 0.5, cropRatioMax: 2, jitterP: 0.8, jitterSaturation: 0.8, jitterHue: 0.2, gray: true, grayP: 0.3, blurP: 0.4, blurSigmaMin: 0.2,
+        solarize: true, solarizeP: 0.1, cutout: true, cutoutSize: 0.3, cutoutP: 0.6, asymmetric: true,
+      },
       params: { temperature: 0.07, projHidden: 256, projDim: 32 },
     };
     const query = encodeConfig(cfg);

@@ -1,5 +1,5 @@
 import { DATASET_KEYS, isDatasetKey } from './datasets';
-import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { AUG_V1_VALUES, AUGMENT_KNOBS, FORMAT_VERSION, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
@@ -10,6 +10,7 @@ import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, meth
  */
 export function encodeConfig(cfg: ExperimentConfig): string {
   const q = new URLSearchParams();
+  q.set('v', String(FORMAT_VERSION));
   q.set('method', cfg.method);
   q.set('dataset', cfg.dataset);
   q.set('backend', cfg.backend);
@@ -45,6 +46,19 @@ export function decodeConfig(input: string): DecodeResult {
     else ignored.push(`method=${methodRaw} is not a known method (${METHOD_KEYS.join(', ')})`);
   }
   const cfg = defaultConfig(method);
+
+  // A link without v predates format versions: v1. Knobs it could not carry mean their v1 values.
+  const versionRaw = rawOf('v');
+  let version = versionRaw === undefined ? 1 : FORMAT_VERSION;
+  if (versionRaw !== undefined) {
+    const v = Number(versionRaw);
+    if (Number.isInteger(v) && v >= 1 && v <= FORMAT_VERSION) version = v;
+    else if (Number.isInteger(v) && v > FORMAT_VERSION) {
+      version = FORMAT_VERSION;
+      ignored.push(`v=${versionRaw}: this link comes from a newer version of the app; read as v${FORMAT_VERSION}, parameters it does not know are listed here`);
+    } else ignored.push(`v=${versionRaw} is not a format version (1–${FORMAT_VERSION}); read as v${FORMAT_VERSION}`);
+  }
+  if (version < 2) Object.assign(cfg.aug, AUG_V1_VALUES);
 
   const datasetRaw = rawOf('dataset');
   if (datasetRaw !== undefined) {
