@@ -92,3 +92,33 @@ test('a folder of PNGs picked through the file chooser: class counts from sub-fo
   await expect(page.getByTestId(`stored-${key}`)).toBeVisible();
   await expect(page.getByTestId('dataset-missing')).toHaveCount(0);
 });
+
+test('augmentation studio: N images × M views, the method’s RGB pipeline, regenerated on every change', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(`method=byol&${TINY}&dataset=shapes`);
+  await page.getByTestId('method-pipeline').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('asymmetric')).toBe('1');
+  expect(new URL(page.url()).searchParams.get('solarize')).toBe('1');
+
+  await page.getByTestId('studio-images').selectOption('3');
+  await page.getByTestId('studio-views').selectOption('4');
+  const grid = page.getByTestId('studio-grid');
+  await expect(grid.locator('canvas')).toHaveCount(3 * 5);
+  await expect(grid).toContainText('view 4 (BYOL 2)');
+
+  /** Whether every view canvas of the grid is grey (R = G = B everywhere). */
+  const viewsGrey = () =>
+    grid.evaluate((el) =>
+      Array.from(el.querySelectorAll('canvas'))
+        .filter((c) => !(c.getAttribute('aria-label') ?? '').endsWith('original'))
+        .every((c) => {
+          const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+          for (let i = 0; i < d.length; i += 4) if (d[i] !== d[i + 1] || d[i] !== d[i + 2]) return false;
+          return true;
+        }),
+    );
+  expect(await viewsGrey()).toBe(false);
+  await page.getByTestId('knob-grayP').fill('1');
+  await page.getByTestId('knob-grayP').blur();
+  await expect.poll(viewsGrey).toBe(true);
+});

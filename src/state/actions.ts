@@ -1,11 +1,12 @@
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from '../core/config/globalKnobs';
 import { checkKnobValue, type KnobValue } from '../core/config/knobs';
 import { isUserDataset, type DatasetKey } from '../core/config/datasets';
-import { chooseUserDataset, forgetWorkerDatasets, loadUserDatasets, withDatasetInWorker } from './datasets/actions';
+import { chooseUserDataset, datasetChannels, forgetWorkerDatasets, loadUserDatasets, withChannelsPipeline, withDatasetInWorker } from './datasets/actions';
+import { defaultPipeline } from '../core/config/augmentPresets';
 import type { MethodKey } from '../core/config/methods';
 import { crossFieldProblems, defaultConfig, methodKnobs, type AugmentConfig, type BackendChoice, type ExperimentConfig } from '../core/config/schema';
 import { decodeConfig, encodeConfig } from '../core/config/url';
-import type { FromWorker } from '../worker/protocol';
+import { PREVIEW_COUNT, type FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
 import { loadSavedRuns, saveFinishedRun } from './runs/persist';
 import { initialState, useStore } from './store';
@@ -92,7 +93,7 @@ export function setDataset(dataset: DatasetKey): string | null {
   const cfg = get().config;
   if (cfg.dataset === dataset) return null;
   if (isUserDataset(dataset)) return chooseUserDataset(dataset);
-  const next = { ...cfg, dataset };
+  const next = withChannelsPipeline(cfg, { ...cfg, dataset });
   const problem = crossFieldProblems(next)[0];
   if (problem) return problem.message;
   updateConfig(next, { preview: true });
@@ -101,7 +102,18 @@ export function setDataset(dataset: DatasetKey): string | null {
 
 /** A user's dataset with subset sizes already fitted to it (state/datasets/actions.ts). */
 export function applyDatasetChoice(next: ExperimentConfig): void {
-  updateConfig(next, { preview: true });
+  updateConfig(withChannelsPipeline(get().config, next), { preview: true });
+}
+
+/** The method's default augmentation pipeline for the dataset's channels (augmentPresets.ts). */
+export function applyMethodPipeline(): void {
+  const cfg = get().config;
+  updateConfig({ ...cfg, aug: defaultPipeline(cfg.method, datasetChannels(cfg.dataset)) }, { preview: true });
+}
+
+export function setStudioSize(size: { images?: number; views?: number }): void {
+  set({ data: { ...get().data, studio: { ...get().data.studio, ...size } } });
+  schedulePreview();
 }
 
 export function setBackendChoice(backend: BackendChoice): void {
@@ -191,8 +203,11 @@ export function requestPreview(): void {
   previewRequest += 1;
   const config = get().config;
   const requestId = previewRequest;
+  const { images: count, views } = get().data.studio;
+  // The studio's grid size only when it is not the strip's default (6 images, 2 views).
+  const size = count === PREVIEW_COUNT && views === 2 ? {} : { count, views };
   // A user's dataset this browser lacks has no preview; the data panel says what is missing.
-  void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'preview', config, requestId }));
+  void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'preview', config, requestId, ...size }));
 }
 
 export function shareUrl(): string {

@@ -1,3 +1,4 @@
+import { AugmentStudio } from './augment/AugmentStudio';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { DataPanel } from './data/DataPanel';
@@ -31,6 +32,7 @@ export function App() {
           <FactorProbes />
           <MethodPanel />
           <PreviewStrip />
+          <AugmentStudio />
         </div>
       </main>
     </div>

@@ -10,7 +10,8 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'preview'; config: ExperimentConfig; requestId: number }
+  /** count images × views views (the augmentation studio's grid); PREVIEW_COUNT × 2 when absent. */
+  | { type: 'preview'; config: ExperimentConfig; requestId: number; count?: number; views?: number }
   /** A user's dataset (CIFAR-10 files, own images) from IndexedDB, before a start or preview that uses it. */
   | { type: 'dataset'; dataset: UserDataset };
 
@@ -34,6 +35,9 @@ export type FromWorker =
 
 /** Number of images in the augmentation preview strip. */
 export const PREVIEW_COUNT = 6;
+/** The augmentation studio's largest grid. */
+export const MAX_PREVIEW_COUNT = 12;
+export const MAX_PREVIEW_VIEWS = 8;
 
 /**
  * Structural check of what arrives at the worker. The config inside is validated separately with
@@ -44,7 +48,13 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
-  z.object({ type: z.literal('preview'), config: z.unknown(), requestId: z.number().int() }),
+  z.object({
+    type: z.literal('preview'),
+    config: z.unknown(),
+    requestId: z.number().int(),
+    count: z.number().int().min(1).max(MAX_PREVIEW_COUNT).optional(),
+    views: z.number().int().min(1).max(MAX_PREVIEW_VIEWS).optional(),
+  }),
   // Checked field by field with checkUserDataset (core/data/userDataset.ts).
   z.object({ type: z.literal('dataset'), dataset: z.unknown() }),
 ]);

@@ -65,7 +65,7 @@ export class WorkerSession {
         }
         return;
       case 'preview':
-        return this.preview(msg.config, msg.requestId);
+        return this.preview(msg.config, msg.requestId, msg.count, msg.views);
       case 'dataset':
         try {
           const ds = checkUserDataset(msg.dataset);
@@ -189,13 +189,13 @@ export class WorkerSession {
     }
   }
 
-  private async preview(raw: unknown, requestId: number): Promise<void> {
+  private async preview(raw: unknown, requestId: number, count = PREVIEW_COUNT, views = 2): Promise<void> {
     const config = this.validConfig(raw);
     if (!config) return;
     try {
       if (!this.running) await this.ensureBackend(config.backend);
       const ds = await this.dataset(config);
-      const samples = await augmentationPreview(ds, config, PREVIEW_COUNT);
+      const samples = await augmentationPreview(ds, config, count, views);
       this.post({ type: 'preview', requestId, height: ds.height, width: ds.width, channels: ds.channels, samples });
     } catch (e) {
       this.post({ type: 'error', message: `Preview failed: ${e instanceof Error ? e.message : String(e)}` });

@@ -1,4 +1,6 @@
-import { isUserDataset, type UserDatasetKey } from '../../core/config/datasets';
+import { builtInSpec, isUserDataset, type DatasetKey, type UserDatasetKey } from '../../core/config/datasets';
+import { defaultPipeline } from '../../core/config/augmentPresets';
+import type { ExperimentConfig } from '../../core/config/schema';
 import { fitSubsetSizes, MIN_DATASET_IMAGES } from '../../core/config/subsets';
 import { parseCifarBatches } from '../../core/data/cifar';
 import { importOwnImages, zipEntries, type ImportFile, type OwnSide } from '../../core/data/ownImages';
@@ -169,4 +171,18 @@ export async function removeUserDataset(key: UserDatasetKey): Promise<void> {
     patchData({ message: { text: `Could not delete ${key}: ${describe(e)}`, error: true } });
   }
   await loadUserDatasets();
+}
+
+/** Channels of a dataset: built-in from its spec, a user's from its stored summary (RGB if unknown). */
+export function datasetChannels(key: DatasetKey): number {
+  return builtInSpec(key)?.channels ?? get().data.stored.find((d) => d.key === key)?.channels ?? 3;
+}
+
+/**
+ * Switching between greyscale and RGB data swaps in the method's default pipeline for the new
+ * channels (colour ops mean nothing on greys; digits want no flips); same channels: aug as it is.
+ */
+export function withChannelsPipeline(prev: ExperimentConfig, next: ExperimentConfig): ExperimentConfig {
+  const channels = datasetChannels(next.dataset);
+  return datasetChannels(prev.dataset) === channels ? next : { ...next, aug: defaultPipeline(next.method, channels) };
 }

@@ -1,4 +1,5 @@
 import type { UserDatasetKey } from '../../core/config/datasets';
+import { PREVIEW_COUNT } from '../../worker/protocol';
 import type { UserDatasetSummary } from './db';
 
 export interface DataState {
@@ -12,6 +13,8 @@ export interface DataState {
   skipped: string[];
   /** A user dataset the config names that this browser does not have (a link from another machine). */
   missing: UserDatasetKey | null;
+  /** The augmentation studio's preview grid: images (rows) × views (columns). */
+  studio: { images: number; views: number };
 }
 
-export const initialDataState = (): DataState => ({ stored: [], importing: null, message: null, skipped: [], missing: null });
+export const initialDataState = (): DataState => ({ stored: [], importing: null, message: null, skipped: [], missing: null, studio: { images: PREVIEW_COUNT, views: 2 } });
