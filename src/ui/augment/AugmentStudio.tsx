@@ -9,7 +9,19 @@ import { PreviewCanvas } from '../preview/PreviewCanvas';
 
 const SCALE = 3;
 const selectStudio = (s: AppState) => s.data.studio;
-const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+
+function CountSelect({ label, testId, value, max, onChange }: { label: string; testId: string; value: number; max: number; onChange(n: number): void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select data-testid={testId} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {Array.from({ length: max }, (_, i) => (
+          <option key={i + 1}>{i + 1}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /**
  * The augmentation studio: N probe-test images × M views under the current pipeline and seed,
@@ -26,22 +38,8 @@ export function AugmentStudio() {
     <section className="card studio" aria-label="Augmentation studio" data-testid="augment-studio">
       <h2>Augmentation studio</h2>
       <div className="studio__bar">
-        <label>
-          Images{' '}
-          <select data-testid="studio-images" value={studio.images} onChange={(e) => setStudioSize({ images: Number(e.target.value) })}>
-            {range(1, MAX_PREVIEW_COUNT).map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Views{' '}
-          <select data-testid="studio-views" value={studio.views} onChange={(e) => setStudioSize({ views: Number(e.target.value) })}>
-            {range(1, MAX_PREVIEW_VIEWS).map((n) => (
-              <option key={n}>{n}</option>
-            ))}
-          </select>
-        </label>
+        <CountSelect label="Images" testId="studio-images" value={studio.images} max={MAX_PREVIEW_COUNT} onChange={(images) => setStudioSize({ images })} />
+        <CountSelect label="Views" testId="studio-views" value={studio.views} max={MAX_PREVIEW_VIEWS} onChange={(views) => setStudioSize({ views })} />
         <button type="button" className="button" data-testid="method-pipeline" disabled={busy} onClick={applyMethodPipeline}>
           {METHOD_SPECS[config.method].label}’s default pipeline
         </button>
