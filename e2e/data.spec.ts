@@ -122,3 +122,15 @@ test('augmentation studio: N images × M views, the method’s RGB pipeline, reg
   await page.getByTestId('knob-grayP').blur();
   await expect.poll(viewsGrey).toBe(true);
 });
+
+test('Shapes: a run shows one linear probe per factor beside chance and random init', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(`method=simclr&${TINY}&dataset=shapes&projHidden=16&projDim=8`);
+  await app.start();
+  await app.waitForSteps(6);
+  const rows = page.getByTestId('factor-probes').locator('tbody tr');
+  await expect(rows).toHaveCount(6);
+  await expect(page.getByTestId('factor-probe-colour')).toContainText('16.7%');
+  const cells = await page.getByTestId('factor-probe-colour').locator('td').allTextContents();
+  for (const c of cells) expect(c).toMatch(/^\d+\.\d%$/);
+});
