@@ -1,10 +1,11 @@
 // Browser throughput benchmark: the built app in headless Chromium, the default SimCLR config for a
-// fixed number of steps on each backend, read from the run the app exports.
-// Usage: npm run build && node bench/browser-bench.mjs [--steps 10] [--backends wasm,webgl,webgpu]
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { findBrowser } from '../scripts/find-browser.mjs';
+// fixed number of steps per setup, read from the run the app exports. Also counts main-thread long
+// tasks (PerformanceObserver 'longtask', > 50 ms) during each run: the page must stay responsive.
+// Setups: wasm (cross-origin isolated, so multi-threaded), wasm-1t (COOP/COEP stripped, so one
+// thread), webgl, webgpu, auto.
+// Usage: npm run build && node bench/browser-bench.mjs [--steps 10] [--setups wasm,wasm-1t,webgl,webgpu] [--json out.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { launchChromium, startPreview, stripIsolation } from '../scripts/chromium.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -12,51 +13,59 @@ const opt = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const steps = Number(opt('steps', '10'));
-const backends = opt('backends', 'wasm,webgl,webgpu').split(',');
-const port = 4175;
+const setups = opt('setups', 'wasm,wasm-1t,webgl,webgpu').split(',');
+const jsonPath = opt('json', '');
+const port = Number(process.env.E2E_PORT ?? 4175);
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {}
-};
-process.on('exit', stopServer);
-for (let i = 0; i < 100; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-  } catch {}
-  await new Promise((r) => setTimeout(r, 200));
-}
+const stopServer = await startPreview(port);
+const browser = await launchChromium(['--enable-unsafe-webgpu']);
 
-const browser = await chromium.launch({
-  executablePath: findBrowser() ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu'],
-});
-const rows = [];
-for (const backend of backends) {
+const results = [];
+for (const setup of setups) {
+  const backend = setup === 'wasm-1t' ? 'wasm' : setup;
   const page = await browser.newPage({ acceptDownloads: true });
+  if (setup === 'wasm-1t') await stripIsolation(page);
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(`http://127.0.0.1:${port}/?method=simclr&backend=${backend}&steps=${steps}&probeEvery=0`);
+  await page.getByTestId('start').waitFor();
+  const before = await page.evaluate(() => window.__longTasks.length); // page load, not training
   await page.getByTestId('start').click();
   await page.getByTestId('run-state').filter({ hasText: /^(done|error)$/ }).waitFor({ timeout: 1_800_000 });
+  const longTasks = (await page.evaluate(() => window.__longTasks)).slice(before);
   const state = await page.getByTestId('run-state').textContent();
   if (state !== 'done') {
-    rows.push(`| browser ${backend} | failed: ${await page.getByTestId('status-message').textContent().catch(() => '?')} | | |`);
+    results.push({ setup, failed: (await page.getByTestId('status-message').textContent().catch(() => '?')) ?? '?' });
     await page.close();
     continue;
   }
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
   const run = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  const adapter = (await page.getByTestId('backend-adapter').textContent())?.trim();
-  const actual = (await page.getByTestId('backend-name').textContent())?.trim();
-  rows.push(`| browser ${actual} (${adapter}) | ${run.stepsPerSecond.toFixed(2)} | ${(run.stepsPerSecond * run.config.batch).toFixed(0)} | ${(run.hostReads / steps).toFixed(2)} |`);
-  console.error(rows[rows.length - 1]);
+  const row = {
+    setup,
+    backend: (await page.getByTestId('backend-name').textContent())?.trim(),
+    adapter: (await page.getByTestId('backend-adapter').textContent())?.trim(),
+    choice: (await page.getByTestId('backend-choice').textContent().catch(() => null))?.trim() ?? null,
+    stepsPerSecond: run.stepsPerSecond,
+    imagesPerSecond: run.stepsPerSecond * run.config.batch,
+    readsPerStep: run.hostReads / steps,
+    longTasks: longTasks.length,
+    longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+  };
+  results.push(row);
+  console.error(JSON.stringify(row));
   await page.close();
 }
 await browser.close();
 stopServer();
 console.log(`SimCLR default config (batch 64, width 16), ${steps} steps, probes off, in a dedicated worker\n`);
-console.log('| backend | steps/s | images/s | host read-backs per step |');
-console.log('|---|---|---|---|');
-rows.forEach((r) => console.log(r));
+console.log('| setup | backend (device) | steps/s | images/s | host read-backs per step | main-thread long tasks (longest) |');
+console.log('|---|---|---|---|---|---|');
+for (const r of results) {
+  if (r.failed) console.log(`| ${r.setup} | failed: ${r.failed} | | | | |`);
+  else console.log(`| ${r.setup} | ${r.backend} (${r.adapter}) | ${r.stepsPerSecond.toFixed(2)} | ${r.imagesPerSecond.toFixed(0)} | ${r.readsPerStep.toFixed(2)} | ${r.longTasks} (${r.longestTaskMs.toFixed(0)} ms) |`);
+}
+if (jsonPath) writeFileSync(jsonPath, JSON.stringify(results));
 process.exit(0);

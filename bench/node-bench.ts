@@ -1,7 +1,8 @@
 // Node throughput benchmark: the default SimCLR config for a fixed number of steps on each Node
 // backend, through the same run loop as the app. Counts every device→host read by wrapping the
 // tensor read methods, so "read-backs per step" is measured, not assumed.
-// Usage: npx tsx bench/node-bench.ts [--steps 20] [--backends wasm,cpu]
+// Usage: npx tsx bench/node-bench.ts [--steps 20] [--backends wasm,cpu] [--json out.json]
+import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../src/core/backend/select';
 import { decodeConfig } from '../src/core/config/url';
@@ -30,6 +31,7 @@ for (const m of ['data', 'dataSync', 'array', 'arraySync', 'bytes', 'buffer', 'b
 
 const dataset = loadDatasetFromDisk('mnist');
 const rows: string[] = [];
+const results: { backend: string; adapter: string; stepsPerSecond: number; imagesPerSecond: number; readsPerStep: number }[] = [];
 for (const name of backends) {
   await prepareNodeBackend(name);
   const info = await selectBackend(name);
@@ -42,6 +44,7 @@ for (const name of backends) {
   reads = 0;
   const run = await runTraining(config, dataset, info);
   const perStep = (run.hostReads / steps).toFixed(2);
+  results.push({ backend: name, adapter: info.adapter, stepsPerSecond: run.stepsPerSecond, imagesPerSecond: run.stepsPerSecond * config.batch, readsPerStep: run.hostReads / steps });
   rows.push(
     `| node ${name} (${info.adapter}) | ${run.stepsPerSecond.toFixed(2)} | ${(run.stepsPerSecond * config.batch).toFixed(0)} | ${perStep} (wrapped reads: ${reads}) | ${tf.memory().numTensors} |`,
   );
@@ -51,3 +54,5 @@ console.log(`SimCLR default config (batch 64, width 16), ${steps} steps, probes 
 console.log('| backend | steps/s | images/s | host read-backs per step | live tensors after |');
 console.log('|---|---|---|---|---|');
 rows.forEach((r) => console.log(r));
+const jsonPath = opt('json', '');
+if (jsonPath) writeFileSync(jsonPath, JSON.stringify(results));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATASETS, type BuiltInDatasetKey } from '../core/config/datasets';
+import { DATASETS, isBuiltInDataset, type DatasetKey } from '../core/config/datasets';
 import type { ExperimentConfig } from '../core/config/schema';
 import { datasetFromBytes, type ImageDataset } from '../core/data/dataset';
 import { loadDataset } from '../core/data/load';
@@ -16,7 +16,8 @@ function readAssetSync(file: string, dataDir: string): Uint8Array {
 }
 
 /** Reads the assets written by scripts/prepare-data.mjs (the same files the app serves). */
-export function loadDatasetFromDisk(key: BuiltInDatasetKey, dataDir = DATA_DIR): ImageDataset {
+export function loadDatasetFromDisk(key: DatasetKey, dataDir = DATA_DIR): ImageDataset {
+  if (!isBuiltInDataset(key)) throw new Error(`dataset ${key} is one a user brings (it lives in a browser's IndexedDB), not a prepared asset`);
   const spec = DATASETS[key];
   if (!('asset' in spec)) throw new Error(`dataset ${key} is generated, not read from disk (use loadExperimentDataset)`);
   return datasetFromBytes(key, readAssetSync(`${spec.asset}-images.u8`, dataDir), readAssetSync(`${spec.asset}-labels.u8`, dataDir));

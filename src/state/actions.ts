@@ -9,7 +9,9 @@ import { decodeConfig, encodeConfig } from '../core/config/url';
 import { PREVIEW_COUNT, type FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
 import { loadSavedRuns, saveFinishedRun } from './runs/persist';
-import { initialState, useStore } from './store';
+import { initialState, useStore, type AppState } from './store';
+import { frameBatcher } from './frameBatch';
+import type { HistoryRow } from '../core/train/run';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -32,7 +34,40 @@ export function initFromUrl(href: string): void {
   void loadUserDatasets();
 }
 
+/**
+ * Rows, progress and snapshots stream in many times a second; they reach the store at most once
+ * per animation frame (one render per frame, the main thread stays free between). Any other
+ * message applies what is pending first, so order is kept ('restarted' clears the history, 'done'
+ * follows the last rows).
+ */
+const frame = frameBatcher();
+let pendingRows: HistoryRow[] = [];
+let pendingPatch: Partial<Pick<AppState, 'progress' | 'snapshot'>> = {};
+
+function applyStreamed(): void {
+  const rows = pendingRows;
+  const patch = pendingPatch;
+  pendingRows = [];
+  pendingPatch = {};
+  set({ ...patch, ...(rows.length ? { history: [...get().history, ...rows] } : {}) });
+}
+
 export function handleWorkerMessage(msg: FromWorker): void {
+  switch (msg.type) {
+    case 'history':
+      pendingRows.push(...msg.rows);
+      frame.schedule(applyStreamed);
+      return;
+    case 'progress':
+      pendingPatch.progress = msg.progress;
+      frame.schedule(applyStreamed);
+      return;
+    case 'snapshot':
+      pendingPatch.snapshot = msg.snapshot;
+      frame.schedule(applyStreamed);
+      return;
+  }
+  frame.flush();
   switch (msg.type) {
     case 'backend':
       set({ backend: msg.info });
@@ -42,15 +77,6 @@ export function handleWorkerMessage(msg: FromWorker): void {
       return;
     case 'runInfo':
       set({ runInfo: msg.info });
-      return;
-    case 'snapshot':
-      set({ snapshot: msg.snapshot });
-      return;
-    case 'history':
-      set({ history: [...get().history, ...msg.rows] });
-      return;
-    case 'progress':
-      set({ progress: msg.progress });
       return;
     case 'preview':
       if (msg.requestId === previewRequest) {
@@ -70,9 +96,17 @@ export function handleWorkerMessage(msg: FromWorker): void {
   }
 }
 
+/** Parameters kept after the config in the URL on every change (a lecture link's hide=). */
+let urlSuffix = '';
+
+export function keepInUrl(suffix: string): void {
+  urlSuffix = suffix;
+  syncUrl();
+}
+
 function syncUrl(): void {
   if (typeof window === 'undefined') return;
-  const url = `${window.location.pathname}?${encodeConfig(get().config)}`;
+  const url = `${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
   window.history.replaceState(null, '', url);
 }
 
@@ -169,11 +203,18 @@ export function dismissErrors(): void {
 }
 
 export function start(): void {
+  frame.flush(); // rows of a previous run still waiting for a frame must not land in this one
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading' });
   const config = get().config;
   void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'start', config })).then((missing) => {
     if (missing) set({ runState: 'error', statusMessage: missing });
   });
+}
+
+/** Makes a config the current experiment (controls and URL) and starts it: what the queue runs. */
+export function startExperiment(config: ExperimentConfig): void {
+  updateConfig(config, { preview: true });
+  start();
 }
 
 export const pause = () => sendToWorker({ type: 'pause' });
@@ -189,6 +230,7 @@ export function reset(): void {
     connectWorker(handleWorkerMessage);
     set({ backend: null });
   }
+  frame.flush();
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'idle' });
   requestPreview();
 }
@@ -211,5 +253,5 @@ export function requestPreview(): void {
 }
 
 export function shareUrl(): string {
-  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}`;
+  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
 }

@@ -2,6 +2,9 @@ import { create } from 'zustand';
 import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
+import { initialCompareState, type CompareState } from './compare/types';
+import { initialLinkState, type LinkState } from './link/types';
+import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 import { initialDataState, type DataState } from './datasets/types';
 
@@ -36,6 +39,12 @@ export interface AppState {
   savedRunsInfo: SavedRunsInfo;
   /** Users' datasets in this browser, the import in progress, a link's missing dataset. */
   data: DataState;
+  /** Runs ticked for comparison and the comparison view's settings (state/compare). */
+  compare: CompareState;
+  /** Experiments waiting to run one after another, and the one running (state/queue). */
+  queue: QueueState;
+  /** What the opening link held beyond one experiment: a comparison's runs, hidden control groups. */
+  link: LinkState;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -54,6 +63,9 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
   data: initialDataState(),
+  compare: initialCompareState(),
+  queue: initialQueueState(),
+  link: initialLinkState(),
 });
 
 export const useStore = create<AppState>(() => initialState());

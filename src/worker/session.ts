@@ -7,6 +7,8 @@ import { isUserDataset } from '../core/config/datasets';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo } from '../core/train/run';
+import type { Calibration } from '../core/backend/calibrate';
+import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -23,6 +25,9 @@ export class WorkerSession {
   /** One selection per requested choice; a promise, so a preview and a Start never race to init. */
   private backend: Promise<BackendInfo> | null = null;
   private backendChoice: string | null = null;
+  /** The config shape `auto` last measured for (a preview selects without measuring). */
+  private calibratedFor: string | null = null;
+  private readonly choiceCache = indexedDbChoiceCache();
   private running = false;
   private paused = false;
   private stopRequested = false;
@@ -86,15 +91,21 @@ export class WorkerSession {
     return r.config;
   }
 
-  private async ensureBackend(choice: ExperimentConfig['backend']): Promise<BackendInfo> {
-    if (!this.backend || this.backendChoice !== choice) {
+  private async ensureBackend(choice: ExperimentConfig['backend'], calibration?: Calibration): Promise<BackendInfo> {
+    const measure = choice === 'auto' && calibration != null && this.calibratedFor !== calibration.shapeKey;
+    if (!this.backend || this.backendChoice !== choice || measure) {
       this.backendChoice = choice;
-      const selecting = this.backend ? this.backend.catch(() => null).then(() => selectBackend(choice)) : selectBackend(choice);
+      this.calibratedFor = measure ? calibration.shapeKey : null;
+      const options = measure ? { calibration } : {};
+      const selecting = this.backend ? this.backend.catch(() => null).then(() => selectBackend(choice, [], options)) : selectBackend(choice, [], options);
       this.backend = selecting;
       selecting.then(
         (info) => this.post({ type: 'backend', info }),
         () => {
-          if (this.backend === selecting) this.backend = null;
+          if (this.backend === selecting) {
+            this.backend = null;
+            this.calibratedFor = null;
+          }
         },
       );
     }
@@ -132,8 +143,9 @@ export class WorkerSession {
     this.stopRequested = false;
     try {
       this.post({ type: 'state', state: 'loading' });
-      let backend = await this.ensureBackend(config.backend);
+      // The dataset first: `auto` times a few steps of this very config on each candidate backend.
       const dataset = await this.dataset(config);
+      let backend = await this.ensureBackend(config.backend, calibrationFor(config, dataset, this.choiceCache));
       const failed: { name: string; reason: string }[] = [];
       for (;;) {
         const attempt = await this.trainOnce(config, dataset, backend);

@@ -66,6 +66,8 @@ export interface BackendInfo {
   adapter: string;
   /** Backends tried first that failed, with why. */
   fallbacks: { name: string; reason: string }[];
+  /** Why `auto` picked this one, e.g. "chose WASM: 31 ms/step vs WebGL 410 ms/step". */
+  choice?: string;
 }
 
 export interface Progress {

@@ -60,16 +60,18 @@ export function ChartsPanel() {
     [history],
   );
 
-  const drawn = useThrottled(history, busy ? REDRAW_MS : 0);
-  const rows = useMemo(
-    () => ({
-      loss: rowsWith(drawn, 'loss'),
-      std: rowsWith(drawn, 'l2NormalizedStd'),
-      rank: rowsWith(drawn, 'rankMe'),
-      probe: drawn.filter((r: HistoryRow) => isFiniteNumber(r.probeAccuracy) || isFiniteNumber(r.knnAccuracy)),
-    }),
-    [drawn],
-  );
+  // Each plot on its own frame (offsets 0–3), so a redraw is four short tasks, not one long one.
+  const ms = busy ? REDRAW_MS : 0;
+  const drawnLoss = useThrottled(history, ms, 0);
+  const drawnStd = useThrottled(history, ms, 1);
+  const drawnRank = useThrottled(history, ms, 2);
+  const drawnProbe = useThrottled(history, ms, 3);
+  const rows = {
+    loss: useMemo(() => rowsWith(drawnLoss, 'loss'), [drawnLoss]),
+    std: useMemo(() => rowsWith(drawnStd, 'l2NormalizedStd'), [drawnStd]),
+    rank: useMemo(() => rowsWith(drawnRank, 'rankMe'), [drawnRank]),
+    probe: useMemo(() => drawnProbe.filter((r: HistoryRow) => isFiniteNumber(r.probeAccuracy) || isFiniteNumber(r.knnAccuracy)), [drawnProbe]),
+  };
 
   // The x axis spans the whole run from the start, so the lines fill it as training goes.
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;

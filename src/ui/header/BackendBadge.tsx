@@ -3,7 +3,8 @@ import { selectBackend, selectConfig } from '../../state/selectors';
 
 /**
  * Which tfjs backend the worker actually runs on, and on what device. Fallbacks (e.g. WebGPU
- * unavailable, so WebGL) are listed with their reasons: timings mean little without them.
+ * unavailable, so WebGL) are listed with their reasons: timings mean little without them. With
+ * `auto`, why this backend won (measured ms/step, or GPUs skipped as CPU-emulated) is shown too.
  */
 export function BackendBadge() {
   const backend = useStore(selectBackend);
@@ -25,6 +26,11 @@ export function BackendBadge() {
       <span className="backend-badge__adapter" data-testid="backend-adapter">
         {backend.adapter}
       </span>
+      {choice === 'auto' && backend.choice && (
+        <small className="backend-badge__choice" data-testid="backend-choice">
+          {backend.choice}
+        </small>
+      )}
       {backend.fallbacks.length > 0 && (
         <small className="backend-badge__fallbacks" data-testid="backend-fallbacks">
           {choice === 'auto' ? 'fell back from ' : 'not available: '}

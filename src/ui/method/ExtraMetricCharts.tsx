@@ -46,7 +46,8 @@ export function ExtraMetricCharts({ method, names }: { method: string; names: re
 
   const specs = useMemo(() => names.map((name, i) => specFor(method, name, i)), [method, names]);
   const stats = useMemo(() => names.map((n) => seriesStats(history, n)), [history, names]);
-  const drawn = useThrottled(history, busy ? REDRAW_MS : 0);
+  // Frame offset 4: after the four main charts' redraws (ChartsPanel), in a task of its own.
+  const drawn = useThrottled(history, busy ? REDRAW_MS : 0, 4);
   const rows = useMemo<HistoryRow[][]>(() => names.map((n) => rowsWith(drawn, n)), [drawn, names]);
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;
 

@@ -16,6 +16,7 @@ describe('registerMissingKernels', () => {
         'gradient:GatherNd',
         'gradient:Cumsum',
         'wasm:Conv2DBackpropFilter',
+        'wasm:Conv2DBackpropInput',
         'wasm:UnsortedSegmentSum',
         'wasm:MaxPoolGrad+MaxPoolWithArgmax',
         'wasm:StridedSlice(int32/bool)',
@@ -29,10 +30,11 @@ describe('registerMissingKernels', () => {
     expect(y).toEqual([1, 3, 5]);
   });
 
-  it('cpu gets only the fast filter gradient', async () => {
+  it('cpu gets only the fast conv gradients', async () => {
     await useBackend('cpu');
-    expect(registerMissingKernels('cpu')).toEqual(['cpu:Conv2DBackpropFilter']);
+    expect(registerMissingKernels('cpu')).toEqual(['cpu:Conv2DBackpropFilter', 'cpu:Conv2DBackpropInput']);
     expect(isOurKernel(tf.Conv2DBackpropFilter, 'cpu')).toBe(true);
+    expect(isOurKernel(tf.Conv2DBackpropInput, 'cpu')).toBe(true);
     expect(registerMissingKernels('cpu')).toEqual([]);
   });
 

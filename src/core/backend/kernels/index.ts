@@ -1,4 +1,5 @@
 import { registerFastConvBackpropFilter } from './conv2dBackpropFilter';
+import { registerFastConvBackpropInput } from './conv2dBackpropInput';
 import { registerCumsumReverseFix } from './cumsum';
 import { registerDtypeGuards } from './dtypeGuard';
 import { registerMissingGradients } from './gradients';
@@ -6,6 +7,7 @@ import { registerMaxPoolFixes } from './maxPool';
 import { registerUnsortedSegmentSum } from './unsortedSegmentSum';
 
 export { registerFastConvBackpropFilter, conv2dBackpropFilterImpl } from './conv2dBackpropFilter';
+export { registerFastConvBackpropInput, conv2dBackpropInputImpl } from './conv2dBackpropInput';
 export { registerCumsumReverseFix } from './cumsum';
 export { registerDtypeGuards } from './dtypeGuard';
 export { registerMissingGradients } from './gradients';
@@ -20,6 +22,8 @@ export { registerUnsortedSegmentSum } from './unsortedSegmentSum';
  *    Cumsum) — these live in tfjs-core and affect all backends alike;
  *  - cpu: conv-based Conv2DBackpropFilter (the stock one is 85–97% of a
  *    conv training step; replacing it makes a step ~19× faster — see README);
+ *  - cpu and wasm: sub-pixel conv-based Conv2DBackpropInput (the stock ones
+ *    are scalar loops; on wasm it was over half of a SimCLR step);
  *  - wasm: Conv2DBackpropFilter and UnsortedSegmentSum (missing, so conv and
  *    gather backprop throw), MaxPoolGrad/MaxPoolWithArgmax (wrong results
  *    for windows whose values are all negative), and int32/bool guards for
@@ -43,9 +47,11 @@ export function registerMissingKernels(backendName: string): string[] {
   switch (backendName) {
     case 'cpu':
       note(registerFastConvBackpropFilter('cpu'), 'Conv2DBackpropFilter');
+      note(registerFastConvBackpropInput('cpu'), 'Conv2DBackpropInput');
       break;
     case 'wasm':
       note(registerFastConvBackpropFilter('wasm'), 'Conv2DBackpropFilter');
+      note(registerFastConvBackpropInput('wasm'), 'Conv2DBackpropInput');
       note(registerUnsortedSegmentSum('wasm'), 'UnsortedSegmentSum');
       note(registerMaxPoolFixes('wasm'), 'MaxPoolGrad+MaxPoolWithArgmax');
       for (const k of registerDtypeGuards('wasm')) changed.push(`wasm:${k}(int32/bool)`);

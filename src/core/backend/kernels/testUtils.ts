@@ -17,7 +17,7 @@ import '@tensorflow/tfjs-backend-wasm';
  * "reference" always means stock tfjs behaviour.
  */
 const stockCpu = new Map<string, tf.KernelConfig>();
-for (const name of [tf.Conv2DBackpropFilter, tf.MaxPoolGrad, tf.MaxPoolWithArgmax, tf.UnsortedSegmentSum, tf.Cumsum]) {
+for (const name of [tf.Conv2DBackpropFilter, tf.Conv2DBackpropInput, tf.MaxPoolGrad, tf.MaxPoolWithArgmax, tf.UnsortedSegmentSum, tf.Cumsum]) {
   const k = tf.getKernel(name, 'cpu');
   if (k != null) stockCpu.set(name, { ...k });
 }

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { Playground } from './playground';
+
+// A default-sized run (batch 64, width 16) on WASM while the page is watched for main-thread long
+// tasks (PerformanceObserver 'longtask': tasks over 50 ms). Their count and length are reported as
+// annotations, not asserted: on a shared 2-core machine the OS can stretch any task past 50 ms,
+// which says nothing about our code (`npm run bench` prints the same figures per backend). What is
+// asserted is what a user sees: the charts keep updating while the worker trains.
+test('a default run streams into the charts while the page is watched for long tasks', async ({ page }, testInfo) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  const app = new Playground(page);
+  await app.open('method=simclr&backend=wasm&steps=60&probeEvery=0');
+  const before = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length);
+  await app.start();
+  // Seen mid-run: the loss chart has points before the run is over.
+  const seen = new Set<number>();
+  while ((await page.getByTestId('run-state').textContent()) !== 'done') {
+    const points = await app.chartPoints('chart-loss');
+    if (points > 0 && points < 60) seen.add(points);
+    await page.waitForTimeout(250);
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(2);
+  expect(await app.chartPoints('chart-loss')).toBe(60);
+  const long = (await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)).slice(before);
+  testInfo.annotations.push({
+    type: 'long tasks during training',
+    description: `${long.length}${long.length ? ` (longest ${Math.max(...long).toFixed(0)} ms: ${long.map((d) => d.toFixed(0)).join(', ')})` : ''}`,
+  });
+  console.log(`main-thread long tasks during a 60-step default run: ${testInfo.annotations.at(-1)!.description}`);
+});
