@@ -23,6 +23,8 @@ const base = { ...defaultConfig('rotation'), steps: 3, batch: 8, n: 64, width: 4
 const cfg = (seed: number): ExperimentConfig => ({ ...base, seed });
 const starts = () => sent.filter((m) => m.type === 'start').map((m) => m.config!.seed);
 const flush = () => new Promise((r) => setTimeout(r, 0));
+/** Progress reaches the store once per animation frame (a 16 ms timer in Node): wait one out. */
+const nextFrame = () => new Promise((r) => setTimeout(r, 20));
 
 /** What the worker sends for a run that completes: its record, then the done state. */
 async function finishRun(seed: number, outcome: RunRecord['outcome'] = 'completed'): Promise<void> {
@@ -49,6 +51,7 @@ describe('queue', () => {
     expect(state().queue.entries.map((e) => e.state)).toEqual(['running', 'waiting', 'waiting']);
     expect(state().config.seed).toBe(1);
     handleWorkerMessage({ type: 'progress', progress: { step: 2, totalSteps: 3, stepsPerSecond: 10, etaSeconds: 0.1 } });
+    await nextFrame();
     expect(state().queue.entries[0].step).toBe(2);
     await finishRun(1);
     expect(starts()).toEqual([1, 2]);
