@@ -8,6 +8,7 @@ import type { FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
 import { loadSavedRuns, saveFinishedRun } from './runs/persist';
 import { initialState, useStore } from './store';
+import { withReading } from './inside';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -42,6 +43,9 @@ export function handleWorkerMessage(msg: FromWorker): void {
       return;
     case 'snapshot':
       set({ snapshot: msg.snapshot });
+      return;
+    case 'inside':
+      set({ inside: withReading(get().inside, msg.reading) });
       return;
     case 'history':
       set({ history: [...get().history, ...msg.rows] });

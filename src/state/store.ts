@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
+import type { InsideState } from './inside';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 
 export interface PreviewState {
@@ -33,6 +34,8 @@ export interface AppState {
   /** Runs saved in this browser (IndexedDB), newest first: summaries only, histories stay on disk. */
   savedRuns: RunSummary[];
   savedRunsInfo: SavedRunsInfo;
+  /** The see-inside readings of the current run (spectrum and its trail); state/inside.ts. */
+  inside: InsideState | null;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -50,6 +53,7 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   errors: [],
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
+  inside: null,
 });
 
 export const useStore = create<AppState>(() => initialState());

@@ -1,6 +1,7 @@
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
+import { InsidePanel } from './inside/InsidePanel';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
 import { UrlNotice } from './notices/UrlNotice';
@@ -26,6 +27,7 @@ export function App() {
           <RunBar />
           <ChartsPanel />
           <MethodPanel />
+          <InsidePanel />
           <PreviewStrip />
         </div>
       </main>

@@ -3,6 +3,7 @@ import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/selec
 import type { ImageDataset } from '../core/data/dataset';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
+import { insideTransferables } from '../core/eval/inside/types';
 import type { BackendInfo } from '../core/train/run';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
 
@@ -146,6 +147,7 @@ export class WorkerSession {
           onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }),
           onHistory: (rows) => this.post({ type: 'history', rows }),
           onProgress: (progress) => this.post({ type: 'progress', progress }),
+          onInside: (reading) => this.post({ type: 'inside', reading }, insideTransferables(reading)),
         },
         {
           shouldStop: () => this.stopRequested || lost !== null,

@@ -3,6 +3,7 @@ import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { Trainer } from './trainer';
+import type { InsideReading } from '../eval/inside/types';
 import { yieldToEventLoop } from './yield';
 
 export interface TrainCallbacks {
@@ -13,6 +14,8 @@ export interface TrainCallbacks {
   /** New history rows (losses of every step, metrics where measured), in step order. */
   onHistory?(rows: HistoryRow[]): void;
   onProgress?(p: Progress): void;
+  /** What the see-inside panels draw (spectrum), at each collapse reading; plain arrays the caller may transfer. */
+  onInside?(reading: InsideReading): void;
 }
 
 export interface TrainControl {
@@ -38,6 +41,13 @@ async function readScalars(named: Record<string, tf.Scalar>, counter: ReadCounte
   const values = await stacked.data();
   stacked.dispose();
   return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}
+
+/** Hands the latest collapse reading's spectrum to the see-inside panels; nothing is read back here. */
+function emitInside(trainer: Trainer, step: number, callbacks: TrainCallbacks): void {
+  if (!callbacks.onInside || !trainer.lastSpectrum) return;
+  callbacks.onInside({ step, singularValues: trainer.lastSpectrum });
+  trainer.lastSpectrum = null;
 }
 
 /**
@@ -75,6 +85,7 @@ export async function runTraining(
     const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
     Object.assign(latest, baseline);
     emit([{ step: 0, ...baseline }]);
+    emitInside(trainer, 0, callbacks);
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
@@ -113,6 +124,7 @@ export async function runTraining(
         Object.assign(rows[rows.length - 1], metrics);
         Object.assign(latest, metrics, { loss: rows[rows.length - 1].loss });
         emit(rows);
+        emitInside(trainer, step, callbacks);
         if (trainer.method.snapshot && callbacks.onSnapshot) {
           counter.reads += 1;
           callbacks.onSnapshot({ step, ...(await trainer.method.snapshot()) });

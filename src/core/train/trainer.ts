@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import { BatchSampler } from '../data/batches';
 import { gatherFloat, gatherLabels, makeSplits, type DataSplits, type ImageDataset } from '../data/dataset';
-import { l2NormalizedStd, rankMe } from '../eval/collapse';
+import { alignment, l2NormalizedStd, spectrumReading, uniformity } from '../eval/collapse';
 import { featuresOf } from '../eval/features';
 import { knnAccuracy } from '../eval/knn';
 import { linearProbeAccuracy } from '../eval/probe';
 import { METHODS } from '../methods';
+import { twoViews } from '../methods/shared/views';
 import type { MethodInstance } from '../methods/types';
 import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
@@ -15,6 +16,11 @@ import { mixSeed } from '../random';
 
 /** Images the collapse metrics are measured on: fixed, unaugmented, from probe-test. */
 const COLLAPSE_SAMPLE = 256;
+/**
+ * Images whose two augmented views the alignment metric compares: the first 128 of the collapse
+ * sample. Two embeddings of 128 images cost about one training step's forward pass per reading.
+ */
+const ALIGNMENT_SAMPLE = 128;
 
 /**
  * One experiment's live state: data splits, encoder, method, optimiser. `step()` does one update and
@@ -28,6 +34,8 @@ export class Trainer {
   stepsDone = 0;
   /** Read-backs made by metrics that need host-side maths (see collapseMetrics). */
   hostReads = 0;
+  /** Centred singular values of the embedding at the latest collapse reading, largest first. */
+  lastSpectrum: Float32Array | null = null;
   private readonly sampler: BatchSampler;
   private readonly optimizer: tf.Optimizer;
   private readonly trainable: tf.Variable[];
@@ -113,23 +121,40 @@ export class Trainer {
   }
 
   /**
-   * Collapse metrics as scalars for the caller to read back in one go. RankMe needs singular values,
-   * which tfjs lacks: it reads the embedding back (asynchronously, counted in hostReads) and solves
-   * on the host.
+   * Collapse metrics as scalars for the caller to read back in one go: std, alignment and uniformity
+   * (Wang & Isola 2020) on device; RankMe and the singular-value spectrum need an SVD, which tfjs
+   * lacks, so the embedding is read back once (asynchronously, counted in hostReads) and both are
+   * solved on the host. The spectrum is kept in lastSpectrum for the caller to chart.
    */
   async collapseMetrics(): Promise<Record<string, tf.Scalar>> {
     const z = tf.tidy(() => this.method.embed(this.collapseImages));
     this.hostReads += 1;
-    const rank = rankMe(z);
-    const rest = tf.tidy(() => ({ l2NormalizedStd: l2NormalizedStd(z), ...(this.method.extraMetrics?.() ?? {}) }));
-    // rankMe reads z asynchronously. On WebGPU, disposing z before that read lands frees its buffer
-    // under the read (TypeError in convertAndCacheOnCPU) once extraMetrics' ops have flushed the
-    // command queue; so z lives until the read is done.
+    const spectrum = spectrumReading(z);
+    const rest = tf.tidy(() => ({
+      l2NormalizedStd: l2NormalizedStd(z),
+      uniformity: uniformity(z),
+      alignment: this.viewAlignment(),
+      ...(this.method.extraMetrics?.() ?? {}),
+    }));
+    // spectrumReading reads z asynchronously. On WebGPU, disposing z before that read lands frees its
+    // buffer under the read (TypeError in convertAndCacheOnCPU) once extraMetrics' ops have flushed
+    // the command queue; so z lives until the read is done.
     try {
-      return { ...rest, rankMe: await rank };
+      const { rankMe, singularValues } = await spectrum;
+      this.lastSpectrum = singularValues;
+      return { ...rest, rankMe: tf.scalar(rankMe) };
     } finally {
       z.dispose();
     }
+  }
+
+  /** Alignment of two augmented views of the same images; the views' seed is fixed, so readings compare. */
+  private viewAlignment(): tf.Scalar {
+    return tf.tidy(() => {
+      const images = tf.slice(this.collapseImages, 0, Math.min(ALIGNMENT_SAMPLE, this.collapseImages.shape[0]));
+      const [v1, v2] = twoViews(images, this.config.aug, mixSeed(this.config.seed, 0xa11));
+      return alignment(this.method.embed(v1), this.method.embed(v2));
+    });
   }
 
   /** Linear-probe and kNN accuracy of the frozen encoder, as tensors. */

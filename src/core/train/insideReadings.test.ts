@@ -1,0 +1,43 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerMissingKernels } from '../backend/kernels';
+import { decodeConfig } from '../config/url';
+import type { InsideReading } from '../eval/inside/types';
+import { runTraining } from './loop';
+import { syntheticDataset } from './testing';
+
+const cpuInfo = { name: 'cpu', adapter: 'plain JavaScript', fallbacks: [] };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  registerMissingKernels('cpu');
+});
+
+describe('collapse readings for the see-inside panels', () => {
+  it('history rows carry alignment and uniformity in range; a spectrum arrives per reading at no extra read-back', async () => {
+    const { config } = decodeConfig('method=simclr&steps=4&batch=8&n=64&width=4&probeTrain=40&probeTest=40&metricsEvery=2&probeEvery=0&projHidden=16&projDim=8');
+    const readings: InsideReading[] = [];
+    const before = tf.memory().numTensors;
+    const run = await runTraining(config, syntheticDataset(), cpuInfo, { onInside: (r) => readings.push(r) });
+    expect(tf.memory().numTensors).toBe(before);
+    const measured = run.history.filter((r) => r.alignment !== undefined);
+    expect(measured.map((r) => r.step)).toEqual([0, 2, 4]);
+    for (const r of measured) {
+      // ‖a − b‖² of unit vectors lies in [0, 4]; uniformity (t = 2) in [−4, 0].
+      expect(r.alignment).toBeGreaterThanOrEqual(0);
+      expect(r.alignment).toBeLessThanOrEqual(4);
+      expect(r.uniformity).toBeGreaterThanOrEqual(-4);
+      expect(r.uniformity).toBeLessThanOrEqual(0);
+    }
+    expect(readings.map((r) => r.step)).toEqual([0, 2, 4]);
+    // 40 probe-test images, an 8-d projection: min(N, d) = 8 singular values, largest first.
+    for (const r of readings) {
+      expect(r.singularValues).toHaveLength(8);
+      for (let i = 1; i < 8; i++) expect(r.singularValues[i]).toBeLessThanOrEqual(r.singularValues[i - 1]);
+    }
+    // Step 0: probe+metrics read and the embedding; steps 2 and 4: losses, metrics, embedding (+ final probe at 4).
+    const { hostReads } = await runTraining(config, syntheticDataset(), cpuInfo);
+    expect(run.hostReads).toBe(hostReads);
+  });
+});
