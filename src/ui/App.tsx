@@ -2,6 +2,7 @@ import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
 import { InsidePanel } from './inside/InsidePanel';
+import { ProbeFractions } from './inside/ProbeFractions';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
 import { UrlNotice } from './notices/UrlNotice';
@@ -26,6 +27,7 @@ export function App() {
         <div className="layout__results">
           <RunBar />
           <ChartsPanel />
+          <ProbeFractions />
           <MethodPanel />
           <InsidePanel />
           <PreviewStrip />

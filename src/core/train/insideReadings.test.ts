@@ -41,3 +41,23 @@ describe('collapse readings for the see-inside panels', () => {
     expect(run.hostReads).toBe(hostReads);
   });
 });
+
+describe('linear evaluation knobs', () => {
+  it('the final record has the probe at 100%, 10% and 1% labels; labelFraction and probeOn change the charted probe', async () => {
+    const base = 'method=simclr&steps=2&batch=8&n=64&width=4&probeTrain=100&probeTest=40&metricsEvery=2&probeEvery=0&projHidden=16&projDim=8';
+    const run = async (extra: string) => runTraining(decodeConfig(`${base}&${extra}`).config, syntheticDataset(), cpuInfo);
+    const before = tf.memory().numTensors;
+    const tenth = await run('labelFraction=0.1');
+    expect(tf.memory().numTensors).toBe(before);
+    for (const key of ['probeAccuracy100pct', 'probeAccuracy10pct', 'probeAccuracy1pct']) {
+      expect(tenth.final[key]).toBeGreaterThanOrEqual(0);
+      expect(tenth.final[key]).toBeLessThanOrEqual(1);
+    }
+    // The charted probe is the chosen fraction's: the same seed and subset give the same number.
+    expect(tenth.final.probeAccuracy).toBeCloseTo(tenth.final.probeAccuracy10pct, 6);
+    const full = await run('labelFraction=1');
+    expect(full.final.probeAccuracy).toBeCloseTo(full.final.probeAccuracy100pct, 6);
+    const projector = await run('labelFraction=1&probeOn=projector');
+    expect(projector.final.probeAccuracy).not.toBe(full.final.probeAccuracy);
+  });
+});

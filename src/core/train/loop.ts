@@ -120,7 +120,7 @@ export async function runTraining(
           message = `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
           break;
         }
-        const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe() : {}) }, counter);
+        const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe({ everyFraction: last }) : {}) }, counter);
         Object.assign(rows[rows.length - 1], metrics);
         Object.assign(latest, metrics, { loss: rows[rows.length - 1].loss });
         emit(rows);
@@ -142,7 +142,7 @@ export async function runTraining(
     pending.forEach((p) => p.loss.dispose());
     if (outcome === 'stopped' && trainer.stepsDone > 0) {
       // A stopped run still gets a final probe, so its numbers can be compared.
-      Object.assign(latest, await readScalars({ ...(await trainer.collapseMetrics()), ...trainer.probe() }, counter));
+      Object.assign(latest, await readScalars({ ...(await trainer.collapseMetrics()), ...trainer.probe({ everyFraction: true }) }, counter));
     }
     const final: FinalMetrics = {
       ...(latest as Partial<FinalMetrics>),

@@ -6,6 +6,8 @@ import { alignment, l2NormalizedStd, spectrumReading, uniformity } from '../eval
 import { featuresOf } from '../eval/features';
 import { knnAccuracy } from '../eval/knn';
 import { linearProbeAccuracy } from '../eval/probe';
+import { labelSubset } from '../eval/labelFraction';
+import { fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
 import { METHODS } from '../methods';
 import { twoViews } from '../methods/shared/views';
 import type { MethodInstance } from '../methods/types';
@@ -157,19 +159,32 @@ export class Trainer {
     });
   }
 
-  /** Linear-probe and kNN accuracy of the frozen encoder, as tensors. */
-  probe(): { probeAccuracy: tf.Scalar; knnAccuracy: tf.Scalar } {
-    const f = (x: tf.Tensor4D) => this.encoder.apply(x);
-    const trainX = featuresOf(this.dataset, this.splits.probeTrain, f);
+  /**
+   * Linear-probe and kNN accuracy on frozen features (the encoder's, or the method's embedding with
+   * probeOn = projector), fitted on the labelFraction share of probe-train, as tensors. With
+   * `everyFraction` (the end of a run) it also reports the probe at each of the three fractions.
+   */
+  probe(opts: { everyFraction?: boolean } = {}): Record<string, tf.Scalar> {
+    const f = this.config.probeOn === 'projector' ? (x: tf.Tensor4D) => this.method.embed(x) : (x: tf.Tensor4D) => this.encoder.apply(x);
     const testX = featuresOf(this.dataset, this.splits.probeTest, f);
-    const trainY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTrain), 'int32');
     const testY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTest), 'int32');
     const classes = this.dataset.classes;
-    const result = {
-      probeAccuracy: linearProbeAccuracy(trainX, trainY, testX, testY, { classes }),
-      knnAccuracy: knnAccuracy(trainX, trainY, testX, testY, { classes }),
+    const fit = (fraction: number) => {
+      const subset = labelSubset(this.splits.probeTrain, this.dataset.labels, fraction, this.config.seed);
+      const trainX = featuresOf(this.dataset, subset, f);
+      const trainY = tf.tensor1d(gatherLabels(this.dataset, subset), 'int32');
+      const result = {
+        probeAccuracy: linearProbeAccuracy(trainX, trainY, testX, testY, { classes }),
+        knnAccuracy: knnAccuracy(trainX, trainY, testX, testY, { classes }),
+      };
+      tf.dispose([trainX, trainY]);
+      return result;
     };
-    [trainX, testX, trainY, testY].forEach((t) => t.dispose());
+    const result: Record<string, tf.Scalar> = fit(Number(this.config.labelFraction));
+    if (opts.everyFraction) {
+      for (const option of LABEL_FRACTIONS) result[fractionProbeKey(option)] = tf.tidy(() => fit(Number(option)).probeAccuracy);
+    }
+    tf.dispose([testX, testY]);
     return result;
   }
 
