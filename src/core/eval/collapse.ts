@@ -87,13 +87,15 @@ export async function singularValues(z: tf.Tensor2D): Promise<tf.Tensor1D> {
 
 /**
  * RankMe and the centred spectrum from one read of z (the trainer's collapse reading): the same
- * definitions as rankMe and singularValues, as plain numbers for the caller to send or chart.
+ * definitions as rankMe and singularValues, as plain numbers for the caller to send or chart, with
+ * the rows read (row-major float32) for the embedding map.
  */
-export async function spectrumReading(z: tf.Tensor2D): Promise<{ rankMe: number; singularValues: Float32Array }> {
+export async function spectrumReading(z: tf.Tensor2D): Promise<{ rankMe: number; singularValues: Float32Array; rows: Float32Array }> {
   assertMatrix(z, 'spectrumReading');
   const [n, d] = z.shape;
-  const x = Float64Array.from(await z.data());
-  return { rankMe: rankMeOfHost(x, n, d), singularValues: centredSingularValuesOfHost(x, n, d) };
+  const rows = Float32Array.from(await z.data());
+  const x = Float64Array.from(rows);
+  return { rankMe: rankMeOfHost(x, n, d), singularValues: centredSingularValuesOfHost(x, n, d), rows };
 }
 
 function rankMeOfHost(x: Float64Array, n: number, d: number): number {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 
 describe('collapse readings for the see-inside panels', () => {
-  it('history rows carry alignment and uniformity in range; a spectrum arrives per reading at no extra read-back', async () => {
+  it('history rows carry alignment and uniformity in range; a reading per collapse reading costs one read-back (the backbone map)', async () => {
     const { config } = decodeConfig('method=simclr&steps=4&batch=8&n=64&width=4&probeTrain=40&probeTest=40&metricsEvery=2&probeEvery=0&projHidden=16&projDim=8');
     const readings: InsideReading[] = [];
     const before = tf.memory().numTensors;
@@ -36,9 +36,18 @@ describe('collapse readings for the see-inside panels', () => {
       expect(r.singularValues).toHaveLength(8);
       for (let i = 1; i < 8; i++) expect(r.singularValues[i]).toBeLessThanOrEqual(r.singularValues[i - 1]);
     }
-    // Step 0: probe+metrics read and the embedding; steps 2 and 4: losses, metrics, embedding (+ final probe at 4).
+    // The spectrum and the embedding's map come from the read RankMe makes anyway; the backbone
+    // features are one more read per reading, made only when a caller asks for readings.
     const { hostReads } = await runTraining(config, syntheticDataset(), cpuInfo);
-    expect(run.hostReads).toBe(hostReads);
+    expect(run.hostReads).toBe(hostReads + readings.length);
+    for (const r of readings) {
+      expect(r.spaces.embedding.pca).toHaveLength(40 * 2);
+      expect(r.spaces.backbone.dim).toBe(16);
+      expect(r.spaces.backbone.neighbours).toHaveLength(40 * 8);
+    }
+    expect(readings[0].images?.labels).toHaveLength(40);
+    expect(readings[0].images?.pixels).toHaveLength(40 * 28 * 28);
+    expect(readings[1].images).toBeUndefined();
   });
 });
 

@@ -3,7 +3,8 @@ import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { Trainer } from './trainer';
-import type { InsideReading } from '../eval/inside/types';
+import type { EvalImages, InsideReading } from '../eval/inside/types';
+import { featureSpace } from '../eval/inside/reading';
 import { yieldToEventLoop } from './yield';
 
 export interface TrainCallbacks {
@@ -14,7 +15,7 @@ export interface TrainCallbacks {
   /** New history rows (losses of every step, metrics where measured), in step order. */
   onHistory?(rows: HistoryRow[]): void;
   onProgress?(p: Progress): void;
-  /** What the see-inside panels draw (spectrum), at each collapse reading; plain arrays the caller may transfer. */
+  /** What the see-inside panels draw (spectrum, maps, neighbours), at each collapse reading; plain arrays the caller may transfer. */
   onInside?(reading: InsideReading): void;
 }
 
@@ -43,11 +44,34 @@ async function readScalars(named: Record<string, tf.Scalar>, counter: ReadCounte
   return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
 }
 
-/** Hands the latest collapse reading's spectrum to the see-inside panels; nothing is read back here. */
-function emitInside(trainer: Trainer, step: number, callbacks: TrainCallbacks): void {
-  if (!callbacks.onInside || !trainer.lastSpectrum) return;
-  callbacks.onInside({ step, singularValues: trainer.lastSpectrum });
+/**
+ * The see-inside panels' reading: the spectrum and embedding rows the collapse reading already read,
+ * plus the backbone's features (one more read, made only when a caller asked for readings), with
+ * their PCA maps and neighbour lists; the evaluation images go with step 0.
+ */
+async function emitInside(trainer: Trainer, step: number, callbacks: TrainCallbacks): Promise<void> {
+  const spectrum = trainer.lastSpectrum;
   trainer.lastSpectrum = null;
+  if (!callbacks.onInside || !spectrum) return;
+  const n = trainer.collapseIndices.length;
+  const backbone = await trainer.backboneRows();
+  const { dataset } = trainer;
+  callbacks.onInside({
+    step,
+    singularValues: spectrum.singularValues,
+    spaces: {
+      embedding: featureSpace(spectrum.rows, n, trainer.embeddingDim),
+      backbone: featureSpace(backbone.rows, n, backbone.dim),
+    },
+    ...(step === 0 ? { images: evalImages(dataset, trainer.collapseIndices) } : {}),
+  });
+}
+
+function evalImages(ds: ImageDataset, indices: Int32Array): EvalImages {
+  const per = ds.height * ds.width * ds.channels;
+  const pixels = new Uint8Array(indices.length * per);
+  indices.forEach((index, i) => pixels.set(ds.pixels.subarray(index * per, (index + 1) * per), i * per));
+  return { count: indices.length, height: ds.height, width: ds.width, channels: ds.channels, labels: Uint8Array.from(indices, (i) => ds.labels[i]), pixels };
 }
 
 /**
@@ -85,7 +109,7 @@ export async function runTraining(
     const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
     Object.assign(latest, baseline);
     emit([{ step: 0, ...baseline }]);
-    emitInside(trainer, 0, callbacks);
+    await emitInside(trainer, 0, callbacks);
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
@@ -124,7 +148,7 @@ export async function runTraining(
         Object.assign(rows[rows.length - 1], metrics);
         Object.assign(latest, metrics, { loss: rows[rows.length - 1].loss });
         emit(rows);
-        emitInside(trainer, step, callbacks);
+        await emitInside(trainer, step, callbacks);
         if (trainer.method.snapshot && callbacks.onSnapshot) {
           counter.reads += 1;
           callbacks.onSnapshot({ step, ...(await trainer.method.snapshot()) });

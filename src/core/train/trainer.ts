@@ -36,8 +36,10 @@ export class Trainer {
   stepsDone = 0;
   /** Read-backs made by metrics that need host-side maths (see collapseMetrics). */
   hostReads = 0;
-  /** Centred singular values of the embedding at the latest collapse reading, largest first. */
-  lastSpectrum: Float32Array | null = null;
+  /** The latest collapse reading's spectrum (centred σ, largest first) and embedding rows, for the see-inside panels. */
+  lastSpectrum: { singularValues: Float32Array; rows: Float32Array } | null = null;
+  /** Dataset indices of the evaluation images the collapse metrics and the see-inside panels use. */
+  readonly collapseIndices: Int32Array;
   private readonly sampler: BatchSampler;
   private readonly optimizer: tf.Optimizer;
   private readonly trainable: tf.Variable[];
@@ -67,8 +69,8 @@ export class Trainer {
     });
     this.trainable = [...this.encoder.params.list(), ...this.method.heads.flatMap((h) => h.list())];
     this.optimizer = tf.train.adam(config.lr);
-    const sample = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
-    this.collapseImages = tf.tidy(() => this.imagesTensor(sample));
+    this.collapseIndices = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
+    this.collapseImages = tf.tidy(() => this.imagesTensor(this.collapseIndices));
     this.embeddingDim = tf.tidy(() => this.method.embed(tf.slice(this.collapseImages, 0, 2)).shape[1]);
   }
 
@@ -142,11 +144,22 @@ export class Trainer {
     // buffer under the read (TypeError in convertAndCacheOnCPU) once extraMetrics' ops have flushed
     // the command queue; so z lives until the read is done.
     try {
-      const { rankMe, singularValues } = await spectrum;
-      this.lastSpectrum = singularValues;
+      const { rankMe, singularValues, rows } = await spectrum;
+      this.lastSpectrum = { singularValues, rows };
       return { ...rest, rankMe: tf.scalar(rankMe) };
     } finally {
       z.dispose();
+    }
+  }
+
+  /** Backbone features of the evaluation images, read back for the embedding map (one read, counted). */
+  async backboneRows(): Promise<{ rows: Float32Array; dim: number }> {
+    const h = tf.tidy(() => this.encoder.apply(this.collapseImages));
+    this.hostReads += 1;
+    try {
+      return { rows: Float32Array.from(await h.data()), dim: h.shape[1] };
+    } finally {
+      h.dispose();
     }
   }
 

@@ -1,5 +1,7 @@
 import { useStore } from '../../state/store';
 import { AlignmentChart } from './AlignmentChart';
+import { EmbeddingMap } from './EmbeddingMap';
+import { NeighbourGrid } from './NeighbourGrid';
 import { SpectrumChart } from './SpectrumChart';
 import './inside.css';
 
@@ -13,6 +15,8 @@ export function InsidePanel() {
       <div className="charts">
         <AlignmentChart />
         <SpectrumChart />
+        <EmbeddingMap />
+        <NeighbourGrid />
       </div>
     </section>
   );
