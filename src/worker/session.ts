@@ -4,7 +4,7 @@ import type { ImageDataset } from '../core/data/dataset';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import { insideTransferables } from '../core/eval/inside/types';
-import type { BackendInfo } from '../core/train/run';
+import { snapshotTransferables, type BackendInfo } from '../core/train/run';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -144,7 +144,7 @@ export class WorkerSession {
         backend,
         {
           onStart: (info) => this.post({ type: 'runInfo', info }),
-          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }),
+          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot)),
           onHistory: (rows) => this.post({ type: 'history', rows }),
           onProgress: (progress) => this.post({ type: 'progress', progress }),
           onInside: (reading) => this.post({ type: 'inside', reading }, insideTransferables(reading)),

@@ -12,6 +12,7 @@ import { cosineMomentum } from '../train/ema';
 import { focalPixels, focalViews } from './msn/focal';
 import { defineMethod } from './define';
 import { createTargetNetwork, fixedImages, twoViews } from './shared';
+import { prototypeGallery } from './shared/pictures';
 
 /**
  * MSN (Assran et al. 2022): an anchor view with a random share of its patches dropped (plus small
@@ -87,11 +88,20 @@ export const msn = defineMethod(msnSpec, (ctx, knobs) => {
       });
     },
     async snapshot() {
-      const counts = tf.tidy(() => tf.sum(tf.oneHot(tf.argMax(assignments(), 1), prototypes.shape[0]), 0));
-      const values = Array.from(await counts.data());
-      counts.dispose();
+      // One read of the fixed images' assignments gives both the usage bars and the gallery.
+      const probs = assignments();
+      const [n, k] = probs.shape;
+      const p = await probs.data();
+      probs.dispose();
+      const values = new Array<number>(k).fill(0);
+      for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
+        values[best] += 1;
+      }
       const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
       return {
+        images: [prototypeGallery(p, k, ctx.unlabelled.subarray(0, n), ctx.dataset, 'Images of the 8 most used prototypes (by assignment probability)')],
         bars: [{ title: `Prototype usage: first choices of ${usageImages.shape[0]} fixed images, most used first`, labels: order.map(([, i]) => `#${i}`), values: order.map(([v]) => v) }],
       };
     },
