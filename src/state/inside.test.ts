@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SPECTRUM_TRAIL, withReading } from './inside';
 
 const space = { dim: 1, features: new Float32Array(2), pca: new Float32Array(4), neighbours: new Int32Array(2) };
-const reading = (step: number) => ({ step, singularValues: Float32Array.from([3, 2, 1]), spaces: { embedding: space, backbone: space } });
+const reading = (step: number) => ({ step, singularValues: Float32Array.from([3, 2, 1]), live: {}, spaces: { embedding: space, backbone: space } });
 
 describe('see-inside readings in the store', () => {
   it('keeps the latest and at most SPECTRUM_TRAIL earlier spectra, oldest first', () => {

@@ -3,6 +3,7 @@ import { seededQueries } from '../core/eval/inside/map';
 import type { InsideState, Projection } from './inside';
 import { useStore } from './store';
 import { requestUmapPoints } from './umapClient';
+import { sendToWorker } from './workerClient';
 
 /** Actions of the see-inside panels (outside components, like state/actions.ts). */
 const set = useStore.setState;
@@ -56,4 +57,28 @@ export function setQuery(row: number, index: number): void {
     queries[row] = index;
     return { ...s, queries };
   });
+}
+
+/** Exactly one update, then paused: a running run is paused first (messages arrive in order). */
+export function stepOnce(): void {
+  const state = get().runState;
+  if (state === 'running') sendToWorker({ type: 'pause' });
+  if (state === 'running' || state === 'paused') sendToWorker({ type: 'step' });
+}
+
+/** One step per second between the model graph's animations. */
+export const SLOW_MOTION_MS = 1000;
+let slowTimer: ReturnType<typeof setInterval> | null = null;
+
+export function setSlowMotion(on: boolean): void {
+  if (slowTimer) clearInterval(slowTimer);
+  slowTimer = null;
+  set({ slowMotion: on });
+  if (!on) return;
+  stepOnce();
+  slowTimer = setInterval(() => {
+    const state = get().runState;
+    if (state === 'running' || state === 'paused') stepOnce();
+    else setSlowMotion(false);
+  }, SLOW_MOTION_MS);
 }

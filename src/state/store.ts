@@ -36,6 +36,8 @@ export interface AppState {
   savedRunsInfo: SavedRunsInfo;
   /** The see-inside readings of the current run (spectrum and its trail); state/inside.ts. */
   inside: InsideState | null;
+  /** Slow motion: one update per second, the model graph lighting its edges in order. */
+  slowMotion: boolean;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -54,6 +56,7 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
   inside: null,
+  slowMotion: false,
 });
 
 export const useStore = create<AppState>(() => initialState());

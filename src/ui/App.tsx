@@ -1,6 +1,7 @@
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
+import { HowItWorks } from './inside/HowItWorks';
 import { InsidePanel } from './inside/InsidePanel';
 import { ProbeFractions } from './inside/ProbeFractions';
 import { MethodPanel } from './method/MethodPanel';
@@ -30,6 +31,7 @@ export function App() {
           <ProbeFractions />
           <MethodPanel />
           <InsidePanel />
+          <HowItWorks />
           <PreviewStrip />
         </div>
       </main>

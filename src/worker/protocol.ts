@@ -9,6 +9,8 @@ export type ToWorker =
   | { type: 'start'; config: ExperimentConfig }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** While paused: exactly one update, with a reading, then paused again. */
+  | { type: 'step' }
   | { type: 'stop' }
   | { type: 'preview'; config: ExperimentConfig; requestId: number };
 
@@ -43,6 +45,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), config: z.unknown() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('step') }),
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('preview'), config: z.unknown(), requestId: z.number().int() }),
 ]);

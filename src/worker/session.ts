@@ -22,6 +22,9 @@ export class WorkerSession {
   private paused = false;
   private stopRequested = false;
   private resumeWaiters: (() => void)[] = [];
+  /** Updates the user asked for one at a time while paused (Step), and whether the last one was such. */
+  private stepsAllowed = 0;
+  private manualStep = false;
   private datasets = new Map<string, Promise<ImageDataset>>();
 
   constructor(private readonly post: Post, private readonly loadDataset: LoadDataset) {}
@@ -47,6 +50,12 @@ export class WorkerSession {
           this.paused = false;
           this.resumeWaiters.splice(0).forEach((r) => r());
           this.post({ type: 'state', state: 'running' });
+        }
+        return;
+      case 'step':
+        if (this.running && this.paused) {
+          this.stepsAllowed += 1;
+          this.resumeWaiters.splice(0).forEach((r) => r());
         }
         return;
       case 'stop':
@@ -106,6 +115,7 @@ export class WorkerSession {
     this.running = true;
     this.paused = false;
     this.stopRequested = false;
+    this.stepsAllowed = 0;
     try {
       this.post({ type: 'state', state: 'loading' });
       let backend = await this.ensureBackend(config.backend);
@@ -151,7 +161,12 @@ export class WorkerSession {
         },
         {
           shouldStop: () => this.stopRequested || lost !== null,
-          waitWhilePaused: () => (this.paused ? new Promise((r) => this.resumeWaiters.push(r)) : Promise.resolve()),
+          waitWhilePaused: () => this.waitWhilePaused(),
+          readingDue: () => {
+            const due = this.manualStep;
+            this.manualStep = false;
+            return due;
+          },
         },
       );
       if (lost !== null) return { ok: false, reason: lost };
@@ -163,6 +178,18 @@ export class WorkerSession {
       if (lost !== null) return { ok: false, reason: lost };
       if (isGpuBackend(backend.name) && !this.stopRequested) return { ok: false, reason: e instanceof Error ? e.message : String(e) };
       throw e;
+    }
+  }
+
+  /** Holds the run while paused; a Step lets exactly one update through and marks it for a reading. */
+  private async waitWhilePaused(): Promise<void> {
+    while (this.paused && !this.stopRequested) {
+      if (this.stepsAllowed > 0) {
+        this.stepsAllowed -= 1;
+        this.manualStep = true;
+        return;
+      }
+      await new Promise<void>((r) => this.resumeWaiters.push(r));
     }
   }
 

@@ -70,3 +70,20 @@ describe('linear evaluation knobs', () => {
     expect(projector.final.probeAccuracy).not.toBe(full.final.probeAccuracy);
   });
 });
+
+describe('a step by hand', () => {
+  it('gets a reading of its own (loss, metrics, progress) although metricsEvery has not come round', async () => {
+    const { config } = decodeConfig('method=rotation&steps=3&batch=8&n=64&width=4&probeTrain=40&probeTest=40&metricsEvery=10&probeEvery=0');
+    const progress: number[] = [];
+    let step = 0;
+    const run = await runTraining(config, syntheticDataset(), cpuInfo, { onProgress: (p) => progress.push(p.step) }, {
+      shouldStop: () => false,
+      waitWhilePaused: async () => {
+        step += 1;
+      },
+      readingDue: () => step === 1,
+    });
+    expect(progress).toEqual([1, 3]);
+    expect(run.history.filter((r) => r.rankMe !== undefined).map((r) => r.step)).toEqual([0, 1, 3]);
+  });
+});

@@ -23,6 +23,8 @@ export interface TrainControl {
   shouldStop(): boolean;
   /** Resolves when not paused (immediately if running). */
   waitWhilePaused(): Promise<void>;
+  /** True when the user stepped one update by hand: that step gets a reading of its own. */
+  readingDue?(): boolean;
 }
 
 const NO_CONTROL: TrainControl = { shouldStop: () => false, waitWhilePaused: async () => {} };
@@ -59,6 +61,7 @@ async function emitInside(trainer: Trainer, step: number, callbacks: TrainCallba
   callbacks.onInside({
     step,
     singularValues: spectrum.singularValues,
+    live: { ...(trainer.currentMomentum() !== undefined ? { tau: trainer.currentMomentum() } : {}) },
     spaces: {
       embedding: featureSpace(spectrum.rows, n, trainer.embeddingDim),
       backbone: featureSpace(backbone.rows, n, backbone.dim),
@@ -105,6 +108,7 @@ export async function runTraining(
       embeddingDim: trainer.embeddingDim,
       parameters: trainer.parameterCount(),
       extraMetrics: trainer.extraMetricNames(),
+      blockParameters: trainer.blockParameters(),
     });
     const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
     Object.assign(latest, baseline);
@@ -126,7 +130,7 @@ export async function runTraining(
       const step = trainer.stepsDone;
       const last = step === config.steps;
       const probeDue = last || (config.probeEvery > 0 && step % config.probeEvery === 0);
-      if (last || probeDue || step % config.metricsEvery === 0) {
+      if (last || probeDue || step % config.metricsEvery === 0 || control.readingDue?.()) {
         const lossesT = tf.stack(pending.map((p) => p.loss));
         counter.reads += 1;
         const losses = await lossesT.data();

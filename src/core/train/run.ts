@@ -114,4 +114,6 @@ export interface RunInfo {
   parameters: number;
   /** Names of the method's extra metrics, for their charts. */
   extraMetrics: string[];
+  /** Trained parameters per block (the encoder and each head's ParamSet), for the model graph. */
+  blockParameters?: Record<string, number>;
 }

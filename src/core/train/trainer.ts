@@ -119,6 +119,19 @@ export class Trainer {
     return Object.keys(metrics);
   }
 
+  /** Trained parameters per block: the encoder and each head, by its ParamSet's name. */
+  blockParameters(): Record<string, number> {
+    const out: Record<string, number> = { encoder: this.encoder.params.count() };
+    for (const h of this.method.heads) out[h.prefix] = (out[h.prefix] ?? 0) + h.count();
+    return out;
+  }
+
+  /** τ of the EMA after the latest step, for methods with a target network; undefined otherwise. */
+  currentMomentum(): number | undefined {
+    if ((this.method.momentumPairs?.() ?? []).length === 0) return undefined;
+    return this.method.momentum?.(Math.max(1, this.stepsDone), this.config.steps) ?? 0.99;
+  }
+
   /** Parameters trained by the optimiser (encoder and heads). */
   parameterCount(): number {
     return this.trainable.reduce((s, v) => s + v.size, 0);

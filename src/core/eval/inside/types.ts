@@ -35,6 +35,8 @@ export interface InsideReading {
   step: number;
   /** Centred singular values of the embedding on the evaluation images, largest first (DESIGN.md). */
   singularValues: Float32Array;
+  /** Values the model graph shows that are not history metrics: tau, the current EMA rate. */
+  live: { tau?: number };
   /** The method's embedding (what the loss acts on) and the backbone's features, same images, same order. */
   spaces: Record<SpaceKey, FeatureSpace>;
   /** With the step-0 reading only. */
