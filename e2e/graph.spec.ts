@@ -7,7 +7,7 @@ import { Playground, TINY } from './playground';
 const README_SHOTS = new Set(['simclr', 'byol', 'mae']);
 
 for (const method of METHOD_KEYS) {
-  test(`${method}: the model graph renders every block and edge`, async ({ page }) => {
+  test(`${method}: the model graph renders every block and edge; the explainer its loss`, async ({ page }) => {
     const app = new Playground(page);
     await app.open(`method=${method}&${TINY}`);
     const graph = page.getByTestId('model-graph');
@@ -17,6 +17,10 @@ for (const method of METHOD_KEYS) {
     await expect(graph.locator('.model-graph__edge')).toHaveCount(edges.length);
     await expect(graph.locator('.model-graph__edge--stopgrad')).toHaveCount(edges.filter((e) => e.kind === 'stopgrad').length);
     if (README_SHOTS.has(method)) await graph.screenshot({ path: `docs/inside/graph-${method}.png` });
+    // Its explainer: the loss rendered by KaTeX (MathML inside), and the paper.
+    await expect(page.getByTestId('explainer')).toHaveAttribute('data-method', method);
+    await expect(page.getByTestId('explainer-formula').locator('.katex math')).toHaveCount(1);
+    await expect(page.getByTestId('explainer').locator('a[href^="https://arxiv.org/abs/"]')).toHaveCount(1);
   });
 }
 
