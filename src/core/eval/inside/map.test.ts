@@ -13,7 +13,7 @@ describe('pca2', () => {
     const got = pca2(x, 40, 4);
     const meanA = ab.reduce((s, r) => s + r[0], 0) / 40;
     const meanB = ab.reduce((s, r) => s + r[1], 0) / 40;
-    // Signs: u's and v's largest loadings are +0.5 (the first, on a tie), so no flip.
+    // Signs: u's and v's first large loadings are +0.5, so no flip.
     ab.forEach(([a, b], i) => {
       expect(got[i * 2]).toBeCloseTo(a - meanA, 4);
       expect(got[i * 2 + 1]).toBeCloseTo(b - meanB, 4);
@@ -53,5 +53,26 @@ describe('seededQueries', () => {
     expect(seededQueries(256, 5)).toEqual(q);
     expect(seededQueries(256, 6)).not.toEqual(q);
     expect(seededQueries(5, 1)).toHaveLength(5);
+  });
+});
+
+describe('pca2 against the Jacobi eigen-solver', () => {
+  it('projects a random 200×24 sample on the same two components (up to sign)', async () => {
+    const { symmetricEigen } = await import('../../linalg/eigen');
+    const n = 200;
+    const d = 24;
+    // Columns of falling scale, so λ1 > λ2 > λ3 clearly.
+    const rows = gaussian(n, d, 203).map((r) => r.map((v, j) => v * (3 / (1 + j))));
+    const x = Float32Array.from(rows.flat());
+    const mean = Array.from({ length: d }, (_, j) => rows.reduce((s, r) => s + r[j], 0) / n);
+    const cov = new Float64Array(d * d);
+    rows.forEach((r) => r.forEach((a, i) => r.forEach((b, j) => (cov[i * d + j] += (a - mean[i]) * (b - mean[j])))));
+    const { vectors } = symmetricEigen(cov, d);
+    const got = pca2(x, n, d);
+    for (const c of [0, 1]) {
+      const ref = rows.map((r) => r.reduce((s, v, j) => s + (v - mean[j]) * vectors[j * d + c], 0));
+      const sign = Math.sign(ref[0]) * Math.sign(got[c]);
+      ref.forEach((v, i) => expect(got[i * 2 + c]).toBeCloseTo(sign * v, 3));
+    }
   });
 });

@@ -40,3 +40,18 @@ describe('rotationPicture', () => {
     expect(pic.notes?.[1][1].text).toBe('says 270°');
   });
 });
+
+describe('contextPicture', () => {
+  it('shows each image’s centre and its neighbour of class b mod 8, with the prediction marked', async () => {
+    const { contextPicture } = await import('../context/picture');
+    const b = 2;
+    // 9B = 18 one-pixel patches valued row/100, then 8B = 16 predictions: image 0's class-0 neighbour
+    // is row 2 (predicted 0: right), image 1's class-1 neighbour is row 2 + 1·2 + 1 = 5 (predicted 3: wrong).
+    const patches = Array.from({ length: 18 }, (_, r) => r / 100);
+    const predicted = Array.from({ length: 16 }, (_, r) => (r === 3 ? 3 : r === 0 ? 0 : 7));
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const pic = contextPicture([...patches, ...predicted], b, 1, 1, names);
+    expect(pic.rows.map((r) => r.map((p) => p[0]))).toEqual([[0, 5], [3, 13]]);
+    expect(pic.notes?.map((r) => r[1])).toEqual([{ text: 'says a, is a', ok: true }, { text: 'says d, is b', ok: false }]);
+  });
+});
