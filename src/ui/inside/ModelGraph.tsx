@@ -31,6 +31,9 @@ function useLiveValues(edges: readonly GraphEdge[]): Record<string, number> {
   }, [history, tau, edges]);
 }
 
+/** Font size that keeps a block's label inside its box (about 0.55 em per character). */
+const labelSize = (label: string) => Math.min(11, Math.max(7.5, (NODE_W - 8) / (0.55 * label.length)));
+
 const EDGE_COLOR = { flow: '#334155', stopgrad: '#94a3b8', ema: '#7c3aed' } as const;
 
 /**
@@ -101,7 +104,7 @@ export function ModelGraph() {
         {[...placed.nodes.values()].map((n) => (
           <g key={n.id} className={`model-graph__node model-graph__node--${n.kind}${selected === n.id ? ' model-graph__node--selected' : ''}`} data-testid={`graph-node-${n.id}`} onClick={() => setSelected(selected === n.id ? null : n.id)} role="button" tabIndex={0}>
             <rect x={n.x} y={n.y} width={NODE_W} height={NODE_H} rx={6} />
-            <text x={n.x + NODE_W / 2} y={n.y + NODE_H / 2 + (n.shared ? -2 : 4)} textAnchor="middle" fontSize={11}>
+            <text x={n.x + NODE_W / 2} y={n.y + NODE_H / 2 + (n.shared ? -2 : 4)} textAnchor="middle" fontSize={labelSize(fillTemplate(n.label, values))}>
               {fillTemplate(n.label, values)}
             </text>
             {n.shared && (

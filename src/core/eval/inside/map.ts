@@ -98,13 +98,7 @@ function orthonormalise(vs: Float64Array[]): boolean {
  */
 export function nearestNeighbours(x: Float32Array, n: number, d: number, k: number): Int32Array {
   const kk = Math.min(k, n - 1);
-  const unit = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += x[i * d + j] ** 2;
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = 0; j < d; j++) unit[i * d + j] = x[i * d + j] * inv;
-  }
+  const unit = l2NormalizeRows(x, n, d);
   const out = new Int32Array(n * kk);
   const sims = new Float64Array(n);
   const order = Array.from({ length: n }, (_, i) => i);
@@ -118,6 +112,18 @@ export function nearestNeighbours(x: Float32Array, n: number, d: number, k: numb
     for (let r = 0; r < kk; r++) out[i * kk + r] = order[r];
   }
   return out;
+}
+
+/** A copy of the row-major n×d rows scaled to unit length (an all-zero row stays zero). */
+export function l2NormalizeRows(x: Float32Array, n: number, d: number): Float32Array {
+  const unit = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    for (let j = 0; j < d; j++) norm += x[i * d + j] ** 2;
+    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    for (let j = 0; j < d; j++) unit[i * d + j] = x[i * d + j] * inv;
+  }
+  return unit;
 }
 
 /** The neighbour grid's default queries: `count` distinct images of the n, fixed by the seed. */

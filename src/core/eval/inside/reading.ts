@@ -1,4 +1,4 @@
-import { nearestNeighbours, pca2 } from './map';
+import { l2NormalizeRows, nearestNeighbours, pca2 } from './map';
 import { NEIGHBOURS, type FeatureSpace } from './types';
 
 /**
@@ -7,12 +7,6 @@ import { NEIGHBOURS, type FeatureSpace } from './types';
  * in the unit ball, so the map can keep a fixed scale and collapse shows as the cloud shrinking.
  */
 export function featureSpace(features: Float32Array, n: number, d: number): FeatureSpace {
-  const unit = new Float32Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += features[i * d + j] ** 2;
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let j = 0; j < d; j++) unit[i * d + j] = features[i * d + j] * inv;
-  }
+  const unit = l2NormalizeRows(features, n, d);
   return { dim: d, features: unit, pca: pca2(unit, n, d), neighbours: nearestNeighbours(unit, n, d, NEIGHBOURS) };
 }
