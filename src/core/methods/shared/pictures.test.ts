@@ -55,3 +55,16 @@ describe('contextPicture', () => {
     expect(pic.notes?.map((r) => r[1])).toEqual([{ text: 'says a, is a', ok: true }, { text: 'says d, is b', ok: false }]);
   });
 });
+
+describe('maskedViewsPicture', () => {
+  it('greys out the hidden patches of the anchor view and shows the target view whole', async () => {
+    const { maskedViewsPicture } = await import('../msn/picture');
+    // One 2×2 greyscale image, 1-pixel patches (a 2×2 grid): target pixels .1 .2 .3 .4, anchor
+    // .9 .6 .7 .2 with patches 1 and 2 hidden.
+    const values = [0.1, 0.2, 0.3, 0.4, 0.9, 0.6, 0.7, 0.2];
+    const masks = { batch: 1, rows: 2, cols: 2, hidden: Float32Array.from([0, 1, 1, 0]), visible: Int32Array.from([0, 3]), visibleCount: 2 };
+    const pic = maskedViewsPicture(values, 1, 2, 2, 1, masks, 1);
+    expect(Array.from(pic.rows[0][0])).toEqual([230, 128, 128, 51]);
+    expect(Array.from(pic.rows[0][1])).toEqual([26, 51, 77, 102]);
+  });
+});
