@@ -1,12 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initFromUrl } from './state/actions';
+import { initFromPageLink } from './state/link/actions';
+import { initQueue } from './state/queue/actions';
 import { App } from './ui/App';
 import './ui/styles.css';
 
 // Once, before the first render: the URL is the experiment (and starts the worker for the preview).
 // Outside React so StrictMode's double effects cannot run it twice.
-initFromUrl(window.location.href);
+initFromPageLink(window.location.href);
+// After the URL: a queue kept over a reload goes on where it stopped.
+initQueue();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,21 +1,13 @@
 // Headless runner: `npm run train -- '<share URL>' --out run.json`. Same core as the browser worker.
-import { writeFileSync } from 'node:fs';
-import { selectBackend } from '../core/backend/select';
-import { runTraining } from '../core/train/loop';
-import type { Progress } from '../core/train/run';
+// A comparison link runs each of its experiments and writes one file per run into --out DIR.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { failAndExit } from './exit';
 import { parseRunnerArgs, type RunnerArgs } from './args';
-import { loadDatasetFromDisk } from './loadDatasetFs';
-import { prepareNodeBackend } from './nodeBackends';
+import { finalLine, startRunnerBackend, trainOne } from './trainOne';
 
 function fail(message: string, code: number): never {
-  process.stderr.write(`train: ${message}\n`);
-  process.exit(code);
-}
-
-function formatEta(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  const s = Math.round(seconds);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return failAndExit('train', message, code);
 }
 
 async function main(): Promise<void> {
@@ -25,46 +17,33 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(e instanceof Error ? e.message : String(e), 2);
   }
-  const { config } = args;
-  await prepareNodeBackend(args.backend);
-  const backend = await selectBackend(args.backend);
-  if (backend.name !== args.backend) {
-    fail(`backend ${args.backend} could not start: ${backend.fallbacks.map((f) => f.reason).join('; ')}`, 3);
-  }
-  const dataset = loadDatasetFromDisk(config.dataset);
   const log = (s: string) => {
     if (!args.quiet) process.stderr.write(s);
   };
-  log(`train: ${config.method} on ${config.dataset}, ${config.steps} steps of batch ${config.batch}, backend ${backend.name} (${backend.adapter})\n`);
-  let lastLoss = NaN;
-  let lastPrinted = 0;
-  const run = await runTraining(config, dataset, backend, {
-    onHistory(rows) {
-      for (const r of rows) if (typeof r.loss === 'number') lastLoss = r.loss;
-    },
-    onProgress(p: Progress) {
-      const now = Date.now();
-      if (p.step !== p.totalSteps && now - lastPrinted < 1000) return;
-      lastPrinted = now;
-      const line = `step ${p.step}/${p.totalSteps}  loss ${lastLoss.toFixed(4)}  ${p.stepsPerSecond.toFixed(2)} steps/s  ETA ${formatEta(p.etaSeconds)}`;
-      log(process.stderr.isTTY ? `\r${line}   ` : `${line}\n`);
-    },
-  });
-  if (process.stderr.isTTY) log('\n');
-  const f = run.final;
-  log(
-    `train: ${run.outcome} in ${run.wallSeconds.toFixed(1)} s; loss ${f.loss.toFixed(4)}, probe ${(f.probeAccuracy * 100).toFixed(1)}% ` +
-      `(random init ${(f.baselineProbeAccuracy * 100).toFixed(1)}%), kNN ${(f.knnAccuracy * 100).toFixed(1)}%, ` +
-      `std ${f.l2NormalizedStd.toFixed(4)} (1/√d = ${(1 / Math.sqrt(f.embeddingDim)).toFixed(4)}), rankMe ${f.rankMe.toFixed(1)}\n`,
-  );
-  const json = JSON.stringify({ ...run, backend: backend.name, adapter: backend.adapter }, null, 2);
-  if (args.out) {
-    writeFileSync(args.out, json);
-    log(`train: wrote ${args.out}\n`);
-  } else {
-    process.stdout.write(json + '\n');
+  let backend;
+  try {
+    backend = await startRunnerBackend(args.backend);
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e), 3);
   }
-  if (run.outcome === 'diverged') fail(run.message ?? 'the loss diverged', 4);
+  if (args.configs.length > 1 || args.comparison) mkdirSync(args.out!, { recursive: true });
+  let diverged: string | null = null;
+  for (const [i, config] of args.configs.entries()) {
+    const which = args.comparison ? `run ${i + 1}/${args.configs.length}: ` : '';
+    log(`train: ${which}${config.method} on ${config.dataset}, ${config.steps} steps of batch ${config.batch}, backend ${backend.name} (${backend.adapter})\n`);
+    const run = await trainOne(config, backend, (line, last) => log(process.stderr.isTTY ? `\r${line}   ${last ? '\n' : ''}` : `${line}\n`));
+    log(`train: ${which}${finalLine(run)}\n`);
+    const json = JSON.stringify(run, null, 2);
+    const file = args.comparison ? join(args.out!, `run-${String(i + 1).padStart(2, '0')}.json`) : args.out;
+    if (file) {
+      writeFileSync(file, json);
+      log(`train: wrote ${file}\n`);
+    } else {
+      process.stdout.write(json + '\n');
+    }
+    if (run.outcome === 'diverged') diverged = run.message ?? 'the loss diverged';
+  }
+  if (diverged) fail(diverged, 4);
 }
 
 main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e), 1));

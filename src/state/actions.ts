@@ -71,9 +71,17 @@ export function handleWorkerMessage(msg: FromWorker): void {
   }
 }
 
+/** Parameters kept after the config in the URL on every change (a lecture link's hide=). */
+let urlSuffix = '';
+
+export function keepInUrl(suffix: string): void {
+  urlSuffix = suffix;
+  syncUrl();
+}
+
 function syncUrl(): void {
   if (typeof window === 'undefined') return;
-  const url = `${window.location.pathname}?${encodeConfig(get().config)}`;
+  const url = `${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
   window.history.replaceState(null, '', url);
 }
 
@@ -157,6 +165,12 @@ export function start(): void {
   sendToWorker({ type: 'start', config: get().config });
 }
 
+/** Makes a config the current experiment (controls and URL) and starts it: what the queue runs. */
+export function startExperiment(config: ExperimentConfig): void {
+  updateConfig(config, { preview: true });
+  start();
+}
+
 export const pause = () => sendToWorker({ type: 'pause' });
 export const resume = () => sendToWorker({ type: 'resume' });
 export const stop = () => sendToWorker({ type: 'stop' });
@@ -185,5 +199,5 @@ export function requestPreview(): void {
 }
 
 export function shareUrl(): string {
-  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}`;
+  return `${window.location.origin}${window.location.pathname}?${encodeConfig(get().config)}${urlSuffix ? `&${urlSuffix}` : ''}`;
 }

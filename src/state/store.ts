@@ -3,6 +3,9 @@ import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
 import type { InsideState } from './inside';
+import { initialCompareState, type CompareState } from './compare/types';
+import { initialLinkState, type LinkState } from './link/types';
+import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 
 export interface PreviewState {
@@ -38,6 +41,12 @@ export interface AppState {
   inside: InsideState | null;
   /** Slow motion: one update per second, the model graph lighting its edges in order. */
   slowMotion: boolean;
+  /** Runs ticked for comparison and the comparison view's settings (state/compare). */
+  compare: CompareState;
+  /** Experiments waiting to run one after another, and the one running (state/queue). */
+  queue: QueueState;
+  /** What the opening link held beyond one experiment: a comparison's runs, hidden control groups. */
+  link: LinkState;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -57,6 +66,9 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   savedRunsInfo: initialSavedRunsInfo(),
   inside: null,
   slowMotion: false,
+  compare: initialCompareState(),
+  queue: initialQueueState(),
+  link: initialLinkState(),
 });
 
 export const useStore = create<AppState>(() => initialState());

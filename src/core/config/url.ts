@@ -106,7 +106,7 @@ function repairCrossField(cfg: ExperimentConfig, ignored: string[]): void {
 const WHOLE_URL = /^([a-z][a-z\d+.-]*:\/\/|\/)/i;
 
 /** The query part of a share URL, or the input itself when it is a bare query string. */
-function extractQuery(input: string): string {
+export function extractQuery(input: string): string {
   const s = input.trim();
   const qIndex = s.indexOf('?');
   const hashIndex = s.indexOf('#');

@@ -31,9 +31,11 @@ export function ControlsPanel() {
   return (
     <section className="card controls" aria-label="Experiment settings">
       {busy && <p className="controls__locked">Settings are locked while a run is going. Stop or reset to change them.</p>}
-      <MethodPicker method={config.method} disabled={busy} />
+      <div data-group="method">
+        <MethodPicker method={config.method} disabled={busy} />
+      </div>
 
-      <div className="controls__pair">
+      <div className="controls__pair" data-group="data">
         <div>
           <label className="field-label" htmlFor="dataset-select">
             Dataset
@@ -73,7 +75,7 @@ export function ControlsPanel() {
       </div>
 
       <div key={generation}>
-        <fieldset className="controls__group">
+        <fieldset className="controls__group" data-group="training">
           <legend>Training</legend>
           {GLOBAL_KNOBS.map((k) => (
             <KnobField key={k.name} knob={k} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
@@ -81,7 +83,7 @@ export function ControlsPanel() {
         </fieldset>
 
         {knobs.length > 0 && (
-          <fieldset className="controls__group" key={config.method}>
+          <fieldset className="controls__group" data-group="knobs" key={config.method}>
             <legend>{METHOD_SPECS[config.method].label} settings</legend>
             {knobs.map((k) => (
               <KnobField key={k.name} knob={k} value={config.params[k.name]} onCommit={(v) => setParam(k.name, v)} disabled={busy} />
@@ -89,7 +91,7 @@ export function ControlsPanel() {
           </fieldset>
         )}
 
-        <fieldset className="controls__group">
+        <fieldset className="controls__group" data-group="augment">
           <legend>Augmentations</legend>
           <AugmentKnobs aug={config.aug} disabled={busy} />
         </fieldset>

@@ -1,4 +1,5 @@
 import { pause, reset, resume, start, stop } from '../../state/actions';
+import { addToQueue } from '../../state/queue/actions';
 import { useStore } from '../../state/store';
 import { selectConfig, selectProgress, selectRunState, selectStatusMessage } from '../../state/selectors';
 import { formatEta, formatRate } from '../format';
@@ -20,6 +21,9 @@ export function RunBar() {
       <div className="run-bar__buttons">
         <button type="button" className="button button--primary" data-testid="start" disabled={!can.start} onClick={start}>
           Start
+        </button>
+        <button type="button" className="button" data-testid="add-to-queue" data-group="queue" title="Run this experiment after the ones queued before it" onClick={() => addToQueue()}>
+          Add to queue
         </button>
         <button type="button" className="button" data-testid="pause" disabled={!can.pause} onClick={pause}>
           Pause

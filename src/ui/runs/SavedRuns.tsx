@@ -1,11 +1,15 @@
 import type { ChangeEvent } from 'react';
 import { METHOD_SPECS } from '../../core/config/methods';
+import { toggleComparison } from '../../state/compare/actions';
+import { selectCompareSelected, selectLiveComparable } from '../../state/compare/selectors';
+import { LIVE_ID } from '../../state/compare/types';
 import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile, viewRun } from '../../state/runs/actions';
 import { selectSavedRuns, selectSavedRunsInfo, selectViewingId } from '../../state/runs/selectors';
 import type { RunSummary } from '../../state/runs/types';
 import { selectBusy } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatPercent } from '../format';
+import { Dismissable } from '../notices/Dismissable';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -13,12 +17,20 @@ function stepsText(r: RunSummary): string {
   return r.steps === r.totalSteps ? `${r.steps} steps` : `${r.steps} of ${r.totalSteps} steps`;
 }
 
-function SavedRunRow({ run, viewing, busy }: { run: RunSummary; viewing: boolean; busy: boolean }) {
+/** The tick that adds a run to the comparison view. */
+function CompareTick({ id, checked, name }: { id: string; checked: boolean; name: string }) {
+  return (
+    <input type="checkbox" className="saved-run__compare" data-testid="compare-tick" checked={checked} aria-label={`Compare ${name}`} title="Compare" onChange={() => toggleComparison(id)} />
+  );
+}
+
+function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewing: boolean; busy: boolean; compared: boolean }) {
   const label = METHOD_SPECS[run.method].label;
   const when = DATE.format(run.savedAt);
   return (
     <li className={`saved-run${viewing ? ' saved-run--viewing' : ''}`} data-testid="saved-run" data-id={run.id} aria-current={viewing ? 'true' : undefined}>
       <div className="saved-run__main">
+        <CompareTick id={run.id} checked={compared} name={`the ${label} run saved ${when}`} />
         <strong className="saved-run__method">{label}</strong>
         <span data-testid="saved-run-steps">{stepsText(run)}</span>
         <span>
@@ -51,12 +63,14 @@ function SavedRunRow({ run, viewing, busy }: { run: RunSummary; viewing: boolean
   );
 }
 
-/** Runs saved in this browser: view one on the charts, delete it, or import a run file. */
+/** Runs saved in this browser: view one on the charts, tick some to compare, delete one, or import a run file. */
 export function SavedRuns() {
   const runs = useStore(selectSavedRuns);
   const info = useStore(selectSavedRunsInfo);
   const viewingId = useStore(selectViewingId);
   const busy = useStore(selectBusy);
+  const compared = useStore(selectCompareSelected);
+  const liveComparable = useStore(selectLiveComparable);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
@@ -67,7 +81,7 @@ export function SavedRuns() {
   };
 
   return (
-    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs">
+    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs" data-group="runs">
       <h2>Saved runs</h2>
       {info.storageNotice && (
         <p className="saved-runs__notice" data-testid="runs-storage-notice">
@@ -75,18 +89,20 @@ export function SavedRuns() {
         </p>
       )}
       {info.problem && (
-        <div className="saved-runs__problem" role="alert" data-testid="runs-problem">
-          <span>{info.problem}</span>
-          <button type="button" className="button button--quiet" onClick={dismissRunsProblem}>
-            Dismiss
-          </button>
-        </div>
+        <Dismissable className="saved-runs__problem" alert testId="runs-problem" onDismiss={dismissRunsProblem}>
+          {info.problem}
+        </Dismissable>
+      )}
+      {liveComparable && (
+        <label className="saved-runs__live">
+          <CompareTick id={LIVE_ID} checked={compared.includes(LIVE_ID)} name="the current run" /> Compare the current run (on the charts)
+        </label>
       )}
       {info.status === 'ready' && runs.length === 0 && <p className="saved-runs__empty">Finished runs are saved in this browser.</p>}
       {runs.length > 0 && (
         <ul className="saved-runs__list">
           {runs.map((r) => (
-            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} />
+            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} compared={compared.includes(r.id)} />
           ))}
         </ul>
       )}

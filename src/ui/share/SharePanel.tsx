@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { shareUrl } from '../../state/actions';
 import { useStore } from '../../state/store';
 import { selectConfig, selectLastRun } from '../../state/selectors';
+import { copyText } from './clipboard';
 import { downloadRun } from './download';
 
 type Feedback = 'copying' | 'copied' | 'manual' | null;
@@ -11,21 +12,6 @@ const FEEDBACK: Record<Exclude<Feedback, null>, string> = {
   copied: 'Copied',
   manual: 'Select and copy',
 };
-
-/** The clipboard may be missing (http, headless) or hang on a permission prompt: give up after this. */
-const CLIPBOARD_TIMEOUT_MS = 1500;
-
-async function copyText(text: string): Promise<boolean> {
-  if (!navigator.clipboard?.writeText) return false;
-  try {
-    return await Promise.race([
-      navigator.clipboard.writeText(text).then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CLIPBOARD_TIMEOUT_MS)),
-    ]);
-  } catch {
-    return false;
-  }
-}
 
 /** The experiment as a link (every setting, defaults included), and the last run as a file. */
 export function SharePanel() {
@@ -52,7 +38,7 @@ export function SharePanel() {
   };
 
   return (
-    <section className="card share" aria-label="Share">
+    <section className="card share" aria-label="Share" data-group="share">
       <h2>Share</h2>
       <div className="share__buttons">
         <button type="button" className="button" data-testid="share" onClick={share}>

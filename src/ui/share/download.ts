@@ -5,13 +5,18 @@ export function runFileName(run: RunRecord): string {
   return `ssl-run-${run.config.method}-${run.config.seed}.json`;
 }
 
-/** Saves a run as JSON (DESIGN.md "Public formats") through a temporary Blob URL. */
+/** Saves a run as JSON (DESIGN.md "Public formats"). */
 export function downloadRun(run: RunRecord): void {
-  const blob = new Blob([JSON.stringify(run, null, 2)], { type: 'application/json' });
+  downloadText(runFileName(run), JSON.stringify(run, null, 2), 'application/json');
+}
+
+/** Saves text as a file through a temporary Blob URL. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = runFileName(run);
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();

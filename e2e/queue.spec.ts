@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { Playground, TINY } from './playground';
+
+/** The queue in real Chromium: runs one after another on WASM, kept over a reload (localStorage). */
+
+test('three queued runs: a reload after the first restarts the second from step 0, and all three end saved', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(`method=rotation&${TINY}&seed=1`);
+  const entries = page.getByTestId('queue-entry');
+  for (const seed of [1, 2, 3]) {
+    await page.getByTestId('knob-seed').fill(String(seed));
+    await page.getByTestId('knob-seed').blur();
+    await page.getByTestId('add-to-queue').click();
+    await expect(entries).toHaveCount(seed);
+  }
+  // Queued, not started: a person may still reorder or remove.
+  await expect(page.getByTestId('run-state')).toHaveText('idle');
+  await expect(entries.getByTestId('queue-entry-state')).toHaveText(['waiting', 'waiting', 'waiting']);
+  await expect(entries.nth(1)).toContainText('seed 2');
+  await page.getByTestId('run-queue').click();
+
+  await expect(page.getByTestId('saved-run')).toHaveCount(1, { timeout: 200_000 });
+  await expect(entries.nth(0).getByTestId('queue-entry-state')).toHaveText('saved');
+  await page.reload();
+
+  await expect(page.getByTestId('queue-notice')).toContainText('restarts from step 0');
+  await expect(entries).toHaveCount(3);
+  await expect(entries.nth(0).getByTestId('queue-entry-state')).toHaveText('saved');
+  await expect(entries.getByTestId('queue-entry-state')).toHaveText(['saved', 'saved', 'saved'], { timeout: 200_000 });
+  await expect(page.getByTestId('saved-run')).toHaveCount(3);
+  const seeds = await page.getByTestId('saved-run').evaluateAll((rows) => rows.map((r) => r.textContent?.match(/seed (\d+)/)?.[1]));
+  expect(seeds.sort()).toEqual(['1', '2', '3']);
+  // Every finished run joined the comparison.
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-runs', '2');
+});

@@ -1,0 +1,91 @@
+import type { ExperimentConfig } from '../config/schema';
+import { decodeConfig } from '../config/url';
+import { expandSweep, parseSweepAxes, type SweepAxis } from './sweep';
+
+/**
+ * "Experiments to try": classroom comparisons, each a base experiment and the knobs it varies,
+ * sized to finish within 5 minutes on WASM on a 2-core CPU (measured: presetTimes.ts).
+ */
+export interface Preset {
+  key: string;
+  title: string;
+  /** Two or three sentences: what to watch, and what the paper found. */
+  watch: string;
+  /** A single-experiment query: the budget every run of the preset shares. */
+  base: string;
+  /** `--vary` arguments, as `npm run sweep` takes them. */
+  vary: string[];
+}
+
+/** The shared budget: small enough for a lecture, large enough for the probes to separate. */
+const BUDGET = 'dataset=mnist&backend=wasm&seed=1&steps=150&batch=32&n=2000&width=8&probeTrain=500&probeTest=500&metricsEvery=10&probeEvery=50';
+
+export const PRESETS: readonly Preset[] = [
+  {
+    key: 'byol-collapse',
+    title: 'BYOL: predictor and EMA target',
+    watch:
+      'Watch the std chart: without both the predictor and the moving-average target, the embeddings fall towards a point and the loss reaches 0. BYOL’s ablation (Grill et al. 2020, Table 5b) found that removing both collapses; either one alone keeps training.',
+    base: `method=byol&${BUDGET}&lr=0.01&projHidden=32&projDim=16`,
+    vary: ['predictor=1,0', 'ema=1,0'],
+  },
+  {
+    key: 'simsiam-stopgrad',
+    title: 'SimSiam: stop-gradient',
+    watch:
+      'Without the stop-gradient the loss drops straight to −1 and the std to 0: every image maps to the same vector. Chen & He (2021, Fig. 2) show exactly this, and that the predictor and stop-gradient together are enough to prevent it without negatives or momentum.',
+    base: `method=simsiam&${BUDGET}&lr=0.02&projHidden=32&projDim=16&predHidden=8`,
+    vary: ['stopGrad=1,0'],
+  },
+  {
+    key: 'mae-mask-ratio',
+    title: 'MAE: masking ratio',
+    watch:
+      'Higher ratios make the reconstruction harder (higher loss) but the task more semantic. He et al. (2022, Fig. 5) found 75% best for ImageNet linear probing; on 28 px digits the differences are small at this budget — compare the probe at the end.',
+    base: `method=mae&${BUDGET}`,
+    vary: ['maskRatio=0.25,0.5,0.75,0.9'],
+  },
+  {
+    key: 'simclr-temperature',
+    title: 'SimCLR: temperature τ',
+    watch:
+      'A small τ sharpens the softmax over negatives and weighs hard negatives more; a large τ treats all alike. Chen et al. (2020, Table 5) found 0.1–0.5 best with normalised embeddings; watch the loss scale (log 2N−1 at the start) and the probe.',
+    base: `method=simclr&${BUDGET}`,
+    vary: ['temperature=0.05,0.2,0.5,1'],
+  },
+  {
+    key: 'families',
+    title: 'One method per family, same budget',
+    watch:
+      'Rotation (pretext), SimCLR (contrastive), BYOL (joint embedding), SwAV (clustering) and MAE (masked) on the same encoder, data and steps. Losses are on different scales — compare the probe and kNN against the random-init line.',
+    base: `method=simclr&${BUDGET}`,
+    vary: ['method=rotation,simclr,byol,swav,mae'],
+  },
+  {
+    key: 'swav-multicrop',
+    title: 'SwAV: multi-crop',
+    watch:
+      'Two extra small crops per image must predict the code of the global views. Caron et al. (2020, Table 3) credit multi-crop with +2 points of ImageNet accuracy at little cost; on digits, watch the prediction entropy: crops too small to tell digits apart make SwAV hedge.',
+    base: `method=swav&${BUDGET.replace('steps=150', 'steps=120')}`,
+    vary: ['smallCrops=0,2'],
+  },
+  {
+    key: 'vicreg-variance',
+    title: 'VICReg: the variance term',
+    watch:
+      'With the variance weight at 0 nothing keeps each dimension’s spread up, and the embedding collapses (std towards 0, RankMe down). Bardes et al. (2022, Table 4) report collapse without it; the covariance term alone does not prevent it.',
+    base: `method=vicreg&${BUDGET}&projHidden=64&projDim=32`,
+    vary: ['variance=25,0'],
+  },
+];
+
+/** A preset's sweep: its varied knobs and its experiments. Throws when it does not validate (a test runs them all). */
+export function presetSweep(p: Preset): { axes: SweepAxis[]; configs: ExperimentConfig[] } {
+  const { config, ignored } = decodeConfig(p.base);
+  if (ignored.length) throw new Error(`preset ${p.key}: ${ignored.join('; ')}`);
+  const axes = parseSweepAxes(config, p.vary);
+  if (!axes.ok) throw new Error(`preset ${p.key}: ${axes.errors.join('; ')}`);
+  const r = expandSweep(config, { axes: axes.axes, seeds: [] });
+  if (!r.ok) throw new Error(`preset ${p.key}: ${r.errors.join('; ')}`);
+  return { axes: axes.axes, configs: r.runs.map((x) => x.config) };
+}

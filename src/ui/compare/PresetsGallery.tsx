@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { encodeComparisonLink } from '../../core/compare/pageLink';
+import { PRESETS, presetSweep } from '../../core/compare/presets';
+import { PRESET_TIMES } from '../../core/compare/presetTimes';
+import { formatEta } from '../format';
+
+/** "Experiments to try": comparison links for a lecture, each with what to watch and its measured time. */
+export function PresetsGallery() {
+  const presets = useMemo(() => PRESETS.map((p) => ({ ...p, configs: presetSweep(p).configs })), []);
+  return (
+    <section className="card presets" aria-label="Experiments to try" data-testid="presets">
+      <h2>Experiments to try</h2>
+      <ul className="presets__list">
+        {presets.map((p) => {
+          const t = PRESET_TIMES[p.key];
+          return (
+            <li key={p.key} data-testid="preset" data-key={p.key}>
+              <a href={`?${encodeComparisonLink(p.configs)}`} data-testid="preset-link">
+                {p.title}
+              </a>{' '}
+              <small>
+                {p.configs.length} runs · {formatEta(t.seconds)} on WASM, 2 shared CPU cores
+              </small>
+              <details>
+                <summary>What to watch</summary>
+                <p>{p.watch}</p>
+                <p className="presets__measured">Measured here: {t.outcome}</p>
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
