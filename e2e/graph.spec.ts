@@ -48,3 +48,29 @@ test('Step runs exactly one update, then the run stays paused; clicking a block 
   await expect(page.getByTestId('graph-details')).toContainText('trained parameters');
   await page.getByTestId('stop').click();
 });
+
+test('Slow motion plays one update per second with the edges lit, and stops when switched off', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open('method=simclr&backend=wasm&steps=200&batch=8&n=64&width=4&probeTrain=100&probeTest=100&probeEvery=0&metricsEvery=50&projHidden=16&projDim=8');
+  await app.start();
+  await expect(page.getByTestId('run-state')).toHaveText('running');
+  await page.getByTestId('pause').click();
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  await page.getByTestId('graph-slowmo').check();
+  const counter = page.getByTestId('step-counter');
+  await expect(page.getByTestId('model-graph').locator('.model-graph__edge--lit').first()).toBeVisible();
+  await expect(counter).not.toHaveText('0 / 200');
+  const start = Number((await counter.textContent())!.split(' / ')[0]);
+  await page.waitForTimeout(3200);
+  const after = Number((await counter.textContent())!.split(' / ')[0]);
+  // About one per second (±1 for timer phase and the time a step takes).
+  expect(after - start).toBeGreaterThanOrEqual(2);
+  expect(after - start).toBeLessThanOrEqual(4);
+  await page.getByTestId('graph-slowmo').uncheck();
+  await page.waitForTimeout(1500);
+  const stopped = await counter.textContent();
+  await page.waitForTimeout(1500);
+  await expect(counter).toHaveText(stopped!);
+  await expect(page.getByTestId('run-state')).toHaveText('paused');
+  await page.getByTestId('stop').click();
+});
