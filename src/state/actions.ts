@@ -10,6 +10,7 @@ import { loadSavedRuns, saveFinishedRun } from './runs/persist';
 import { initialState, useStore, type AppState } from './store';
 import { frameBatcher } from './frameBatch';
 import type { HistoryRow } from '../core/train/run';
+import { withReading } from './inside';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -74,6 +75,9 @@ export function handleWorkerMessage(msg: FromWorker): void {
       return;
     case 'runInfo':
       set({ runInfo: msg.info });
+      return;
+    case 'inside':
+      set({ inside: withReading(get().inside, msg.reading) });
       return;
     case 'preview':
       if (msg.requestId === previewRequest) {

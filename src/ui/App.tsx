@@ -6,6 +6,9 @@ import { LinkedRuns } from './compare/LinkedRuns';
 import { PresetsGallery } from './compare/PresetsGallery';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
+import { HowItWorks } from './inside/HowItWorks';
+import { InsidePanel } from './inside/InsidePanel';
+import { ProbeFractions } from './inside/ProbeFractions';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
 import { UrlNotice } from './notices/UrlNotice';
@@ -37,8 +40,11 @@ export function App() {
           <LinkedRuns />
           <QueuePanel />
           <ChartsPanel />
+          <ProbeFractions />
           <CompareView />
           <MethodPanel />
+          <InsidePanel />
+          <HowItWorks />
           <div data-group="preview">
             <PreviewStrip />
           </div>

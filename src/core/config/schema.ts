@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATASETS, DATASET_KEYS, type DatasetKey } from './datasets';
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { LEGACY_EVAL } from './evalKnobs';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
@@ -35,7 +36,9 @@ function knobShape<const T extends readonly Knob[]>(knobs: T): KnobShape<T> {
  * The validator for configs that cross a boundary (worker message, run file, IndexedDB). Unknown
  * keys are rejected (nanoGPT's configurator habit), cross-field limits are checked.
  */
-export const experimentConfigSchema = z
+export const experimentConfigSchema = z.preprocess(
+  withLegacyEval,
+  z
   .object({
     method: z.enum(METHOD_KEYS as [MethodKey, ...MethodKey[]]),
     dataset: z.enum(DATASET_KEYS as [DatasetKey, ...DatasetKey[]]),
@@ -60,7 +63,8 @@ export const experimentConfigSchema = z
     for (const problem of crossFieldProblems(cfg)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }
-  });
+  }),
+);
 
 /** Limits that involve two fields. Returned, not thrown, so the URL decoder can repair them. */
 export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof ExperimentConfig | 'cropMin'; message: string }[] {
@@ -94,6 +98,12 @@ export function parseExperimentConfig(input: unknown): ParseResult {
   const r = experimentConfigSchema.safeParse(input);
   if (r.success) return { ok: true, config: r.data };
   return { ok: false, errors: r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
+}
+
+/** A stored config from before the evaluation knobs gets the values it meant then (evalKnobs.ts). */
+function withLegacyEval(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return { ...LEGACY_EVAL, ...input };
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */
