@@ -12,6 +12,7 @@ import { loadSavedRuns, saveFinishedRun } from './runs/persist';
 import { initialState, useStore, type AppState } from './store';
 import { frameBatcher } from './frameBatch';
 import type { HistoryRow } from '../core/train/run';
+import { withReading } from './inside';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -77,6 +78,9 @@ export function handleWorkerMessage(msg: FromWorker): void {
       return;
     case 'runInfo':
       set({ runInfo: msg.info });
+      return;
+    case 'inside':
+      set({ inside: withReading(get().inside, msg.reading) });
       return;
     case 'preview':
       if (msg.requestId === previewRequest) {

@@ -9,6 +9,9 @@ import { ControlsPanel } from './controls/ControlsPanel';
 import { DataPanel } from './data/DataPanel';
 import { FactorProbes } from './data/FactorProbes';
 import { Header } from './header/Header';
+import { HowItWorks } from './inside/HowItWorks';
+import { InsidePanel } from './inside/InsidePanel';
+import { ProbeFractions } from './inside/ProbeFractions';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
 import { UrlNotice } from './notices/UrlNotice';
@@ -42,8 +45,11 @@ export function App() {
           <QueuePanel />
           <ChartsPanel />
           <FactorProbes />
+          <ProbeFractions />
           <CompareView />
           <MethodPanel />
+          <InsidePanel />
+          <HowItWorks />
           <div data-group="preview">
             <PreviewStrip />
             <AugmentStudio />

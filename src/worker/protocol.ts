@@ -3,12 +3,15 @@ import type { ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample } from '../core/methods/shared/preview';
 import type { UserDataset } from '../core/data/userDataset';
+import type { InsideReading } from '../core/eval/inside/types';
 
 /** Messages the UI sends the training worker. A typed union, never flags. */
 export type ToWorker =
   | { type: 'start'; config: ExperimentConfig }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** While paused: exactly one update, with a reading, then paused again. */
+  | { type: 'step' }
   | { type: 'stop' }
   /** count images × views views (the augmentation studio's grid); PREVIEW_COUNT × 2 when absent. */
   | { type: 'preview'; config: ExperimentConfig; requestId: number; count?: number; views?: number }
@@ -25,6 +28,8 @@ export type FromWorker =
   | { type: 'state'; state: RunState; message?: string }
   | { type: 'runInfo'; info: RunInfo }
   | { type: 'snapshot'; snapshot: MethodSnapshot }
+  /** What the see-inside panels draw, at each collapse reading (arrays transferred). */
+  | { type: 'inside'; reading: InsideReading }
   | { type: 'history'; rows: HistoryRow[] }
   | { type: 'progress'; progress: Progress }
   | { type: 'preview'; requestId: number; height: number; width: number; channels: number; samples: PreviewSample[] }
@@ -47,6 +52,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), config: z.unknown() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('step') }),
   z.object({ type: z.literal('stop') }),
   z.object({
     type: z.literal('preview'),
@@ -59,7 +65,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dataset'), dataset: z.unknown() }),
 ]);
 
-const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'history', 'progress', 'preview', 'done', 'error', 'restarted']);
+const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'inside', 'history', 'progress', 'preview', 'done', 'error', 'restarted']);
 
 /** Main-thread guard for worker messages: anything else is reported, not acted on. */
 export function isFromWorker(data: unknown): data is FromWorker {

@@ -6,7 +6,8 @@ import { checkUserDataset, type UserDataset } from '../core/data/userDataset';
 import { isUserDataset } from '../core/config/datasets';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
-import type { BackendInfo } from '../core/train/run';
+import { insideTransferables } from '../core/eval/inside/types';
+import { snapshotTransferables, type BackendInfo } from '../core/train/run';
 import type { Calibration } from '../core/backend/calibrate';
 import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
@@ -32,6 +33,9 @@ export class WorkerSession {
   private paused = false;
   private stopRequested = false;
   private resumeWaiters: (() => void)[] = [];
+  /** Updates the user asked for one at a time while paused (Step), and whether the last one was such. */
+  private stepsAllowed = 0;
+  private manualStep = false;
   private datasets = new Map<string, Promise<ImageDataset>>();
   /** Users' datasets sent by the page (it reads them from IndexedDB), by key. */
   private userDatasets = new Map<string, UserDataset>();
@@ -59,6 +63,12 @@ export class WorkerSession {
           this.paused = false;
           this.resumeWaiters.splice(0).forEach((r) => r());
           this.post({ type: 'state', state: 'running' });
+        }
+        return;
+      case 'step':
+        if (this.running && this.paused) {
+          this.stepsAllowed += 1;
+          this.resumeWaiters.splice(0).forEach((r) => r());
         }
         return;
       case 'stop':
@@ -141,6 +151,7 @@ export class WorkerSession {
     this.running = true;
     this.paused = false;
     this.stopRequested = false;
+    this.stepsAllowed = 0;
     try {
       this.post({ type: 'state', state: 'loading' });
       // The dataset first: `auto` times a few steps of this very config on each candidate backend.
@@ -180,13 +191,19 @@ export class WorkerSession {
         backend,
         {
           onStart: (info) => this.post({ type: 'runInfo', info }),
-          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }),
+          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot)),
           onHistory: (rows) => this.post({ type: 'history', rows }),
           onProgress: (progress) => this.post({ type: 'progress', progress }),
+          onInside: (reading) => this.post({ type: 'inside', reading }, insideTransferables(reading)),
         },
         {
           shouldStop: () => this.stopRequested || lost !== null,
-          waitWhilePaused: () => (this.paused ? new Promise((r) => this.resumeWaiters.push(r)) : Promise.resolve()),
+          waitWhilePaused: () => this.waitWhilePaused(),
+          readingDue: () => {
+            const due = this.manualStep;
+            this.manualStep = false;
+            return due;
+          },
         },
       );
       if (lost !== null) return { ok: false, reason: lost };
@@ -198,6 +215,18 @@ export class WorkerSession {
       if (lost !== null) return { ok: false, reason: lost };
       if (isGpuBackend(backend.name) && !this.stopRequested) return { ok: false, reason: e instanceof Error ? e.message : String(e) };
       throw e;
+    }
+  }
+
+  /** Holds the run while paused; a Step lets exactly one update through and marks it for a reading. */
+  private async waitWhilePaused(): Promise<void> {
+    while (this.paused && !this.stopRequested) {
+      if (this.stepsAllowed > 0) {
+        this.stepsAllowed -= 1;
+        this.manualStep = true;
+        return;
+      }
+      await new Promise<void>((r) => this.resumeWaiters.push(r));
     }
   }
 

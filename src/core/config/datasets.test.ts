@@ -7,7 +7,7 @@ import { decodeConfig, encodeConfig } from './url';
 const MNIST_LINK_V1 =
   'method=simclr&dataset=mnist&backend=auto&seed=1&steps=500&batch=64&lr=0.001&n=5000&width=16&probeTrain=1000&probeTest=1000&metricsEvery=10&probeEvery=100&temperature=0.5&projHidden=128&projDim=64&crop=1&cropMin=0.3&cropMax=1&flip=0&flipP=0.5&jitter=1&jitterStrength=0.4&blur=0&blurSigma=1&noise=0&noiseStd=0.1';
 
-const knob = (name: string) => GLOBAL_KNOBS.find((k) => k.name === name)!;
+const knob = (name: string) => GLOBAL_KNOBS.find((k): k is Extract<(typeof GLOBAL_KNOBS)[number], { kind: 'int' }> => k.name === name && k.kind === 'int')!;
 
 describe('datasets in the config', () => {
   it('an old MNIST link still decodes to the same experiment, with nothing ignored', () => {

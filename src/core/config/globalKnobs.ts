@@ -1,4 +1,5 @@
 import type { Knob } from './knobs';
+import { EVAL_KNOBS } from './evalKnobs';
 
 /**
  * Knobs every experiment has. URL names follow DESIGN.md "Public formats": method, dataset, backend,
@@ -15,6 +16,7 @@ export const GLOBAL_KNOBS = [
   { name: 'probeTest', label: 'Probe test images', kind: 'int', default: 1000, min: 20, max: 20_000, help: 'Held-out labelled images the probe accuracy is measured on.' },
   { name: 'metricsEvery', label: 'Metrics every', kind: 'int', default: 10, min: 1, max: 10_000, help: 'Steps between collapse-metric readings (std, rank); losses are kept for every step.' },
   { name: 'probeEvery', label: 'Probe every', kind: 'int', default: 100, min: 0, max: 200_000, help: 'Steps between linear-probe evaluations (0: only at the start and the end).' },
+  ...EVAL_KNOBS,
 ] as const satisfies readonly Knob[];
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
 import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { LEGACY_EVAL } from './evalKnobs';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
@@ -35,7 +36,9 @@ function knobShape<const T extends readonly Knob[]>(knobs: T): KnobShape<T> {
  * The validator for configs that cross a boundary (worker message, run file, IndexedDB). Unknown
  * keys are rejected (nanoGPT's configurator habit), cross-field limits are checked.
  */
-export const experimentConfigSchema = z
+export const experimentConfigSchema = z.preprocess(
+  withLegacyEval,
+  z
   .object({
     method: z.enum(METHOD_KEYS as [MethodKey, ...MethodKey[]]),
     dataset: z.custom<DatasetKey>((v) => typeof v === 'string' && isDatasetKey(v), {
@@ -63,7 +66,8 @@ export const experimentConfigSchema = z
     for (const problem of crossFieldProblems(cfg)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }
-  });
+  }),
+);
 
 /** Limits that involve two fields. Returned, not thrown, so the URL decoder can repair them. */
 export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof ExperimentConfig | 'cropMin'; message: string }[] {
@@ -108,6 +112,12 @@ export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentCo
   if (count === undefined || knob.kind !== 'int' || !(knob.name === 'n' || knob.name === 'probeTrain' || knob.name === 'probeTest')) return knob;
   const others = cfg.n + cfg.probeTrain + cfg.probeTest - cfg[knob.name];
   return { ...knob, max: Math.max(knob.min, Math.min(knob.max, count - others)) };
+}
+
+/** A stored config from before the evaluation knobs gets the values it meant then (evalKnobs.ts). */
+function withLegacyEval(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return { ...LEGACY_EVAL, ...input };
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */

@@ -1,7 +1,10 @@
 import { GLOBAL_KNOBS } from './globalKnobs';
 import type { ExperimentConfig } from './schema';
 
-const minOf = (name: 'n' | 'probeTrain' | 'probeTest' | 'batch') => GLOBAL_KNOBS.find((k) => k.name === name)!.min;
+const minOf = (name: 'n' | 'probeTrain' | 'probeTest' | 'batch'): number => {
+  const knob = GLOBAL_KNOBS.find((k) => k.name === name);
+  return knob && 'min' in knob ? knob.min : 1;
+};
 
 /** Fewest images a dataset needs: the smallest unlabelled set and two probe sets. */
 export const MIN_DATASET_IMAGES = minOf('n') + minOf('probeTrain') + minOf('probeTest');

@@ -3,6 +3,8 @@ import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { Trainer } from './trainer';
+import type { EvalImages, InsideReading } from '../eval/inside/types';
+import { featureSpace } from '../eval/inside/reading';
 import { yieldToEventLoop } from './yield';
 
 export interface TrainCallbacks {
@@ -13,12 +15,16 @@ export interface TrainCallbacks {
   /** New history rows (losses of every step, metrics where measured), in step order. */
   onHistory?(rows: HistoryRow[]): void;
   onProgress?(p: Progress): void;
+  /** What the see-inside panels draw (spectrum, maps, neighbours), at each collapse reading; plain arrays the caller may transfer. */
+  onInside?(reading: InsideReading): void;
 }
 
 export interface TrainControl {
   shouldStop(): boolean;
   /** Resolves when not paused (immediately if running). */
   waitWhilePaused(): Promise<void>;
+  /** True when the user stepped one update by hand: that step gets a reading of its own. */
+  readingDue?(): boolean;
 }
 
 const NO_CONTROL: TrainControl = { shouldStop: () => false, waitWhilePaused: async () => {} };
@@ -38,6 +44,37 @@ async function readScalars(named: Record<string, tf.Scalar>, counter: ReadCounte
   const values = await stacked.data();
   stacked.dispose();
   return Object.fromEntries(keys.map((k, i) => [k, values[i]]));
+}
+
+/**
+ * The see-inside panels' reading: the spectrum and embedding rows the collapse reading already read,
+ * plus the backbone's features (one more read, made only when a caller asked for readings), with
+ * their PCA maps and neighbour lists; the evaluation images go with step 0.
+ */
+async function emitInside(trainer: Trainer, step: number, callbacks: TrainCallbacks): Promise<void> {
+  const spectrum = trainer.lastSpectrum;
+  trainer.lastSpectrum = null;
+  if (!callbacks.onInside || !spectrum) return;
+  const n = trainer.collapseIndices.length;
+  const backbone = await trainer.backboneRows();
+  const { dataset } = trainer;
+  callbacks.onInside({
+    step,
+    singularValues: spectrum.singularValues,
+    live: { ...(trainer.currentMomentum() !== undefined ? { tau: trainer.currentMomentum() } : {}) },
+    spaces: {
+      embedding: featureSpace(spectrum.rows, n, trainer.embeddingDim),
+      backbone: featureSpace(backbone.rows, n, backbone.dim),
+    },
+    ...(step === 0 ? { images: evalImages(dataset, trainer.collapseIndices) } : {}),
+  });
+}
+
+function evalImages(ds: ImageDataset, indices: Int32Array): EvalImages {
+  const per = ds.height * ds.width * ds.channels;
+  const pixels = new Uint8Array(indices.length * per);
+  indices.forEach((index, i) => pixels.set(ds.pixels.subarray(index * per, (index + 1) * per), i * per));
+  return { count: indices.length, height: ds.height, width: ds.width, channels: ds.channels, labels: Uint8Array.from(indices, (i) => ds.labels[i]), pixels };
 }
 
 /**
@@ -71,10 +108,12 @@ export async function runTraining(
       embeddingDim: trainer.embeddingDim,
       parameters: trainer.parameterCount(),
       extraMetrics: trainer.extraMetricNames(),
+      blockParameters: trainer.blockParameters(),
     });
     const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
     Object.assign(latest, baseline);
     emit([{ step: 0, ...baseline }]);
+    await emitInside(trainer, 0, callbacks);
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
@@ -91,7 +130,7 @@ export async function runTraining(
       const step = trainer.stepsDone;
       const last = step === config.steps;
       const probeDue = last || (config.probeEvery > 0 && step % config.probeEvery === 0);
-      if (last || probeDue || step % config.metricsEvery === 0) {
+      if (last || probeDue || step % config.metricsEvery === 0 || control.readingDue?.()) {
         const lossesT = tf.stack(pending.map((p) => p.loss));
         counter.reads += 1;
         const losses = await lossesT.data();
@@ -109,10 +148,11 @@ export async function runTraining(
           message = `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
           break;
         }
-        const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe() : {}) }, counter);
+        const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe({ everyFraction: last }) : {}) }, counter);
         Object.assign(rows[rows.length - 1], metrics);
         Object.assign(latest, metrics, { loss: rows[rows.length - 1].loss });
         emit(rows);
+        await emitInside(trainer, step, callbacks);
         if (trainer.method.snapshot && callbacks.onSnapshot) {
           counter.reads += 1;
           callbacks.onSnapshot({ step, ...(await trainer.method.snapshot()) });
@@ -130,7 +170,7 @@ export async function runTraining(
     pending.forEach((p) => p.loss.dispose());
     if (outcome === 'stopped' && trainer.stepsDone > 0) {
       // A stopped run still gets a final probe, so its numbers can be compared.
-      Object.assign(latest, await readScalars({ ...(await trainer.collapseMetrics()), ...trainer.probe() }, counter));
+      Object.assign(latest, await readScalars({ ...(await trainer.collapseMetrics()), ...trainer.probe({ everyFraction: true }) }, counter));
     }
     const final: FinalMetrics = {
       ...(latest as Partial<FinalMetrics>),

@@ -87,6 +87,13 @@ export interface SnapshotImages {
   channels: number;
   /** rows[i][j]: image of row i, column j, 8-bit H×W×C. */
   rows: Uint8ClampedArray[][];
+  /** Optional caption under each image, e.g. a prediction; ok marks it right (true) or wrong (false). */
+  notes?: { text: string; ok?: boolean }[][];
+}
+
+/** The pixel buffers of a snapshot, once each, for postMessage's transfer list. */
+export function snapshotTransferables(s: MethodSnapshot): ArrayBuffer[] {
+  return [...new Set((s.images ?? []).flatMap((img) => img.rows.flatMap((row) => row.map((p) => p.buffer as ArrayBuffer))))];
 }
 
 export interface SnapshotBars {
@@ -109,4 +116,6 @@ export interface RunInfo {
   parameters: number;
   /** Names of the method's extra metrics, for their charts. */
   extraMetrics: string[];
+  /** Trained parameters per block (the encoder and each head's ParamSet), for the model graph. */
+  blockParameters?: Record<string, number>;
 }

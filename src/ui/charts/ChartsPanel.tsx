@@ -4,6 +4,7 @@ import { useStore } from '../../state/store';
 import { rowsWith, selectBusy, selectConfig, selectHistory, selectLastRun, selectRunInfo } from '../../state/selectors';
 import { formatMetric, formatPercent } from '../format';
 import { embeddingDim } from './embeddingDim';
+import { labelFractionPercent } from '../../core/config/evalKnobs';
 import { MetricChart, type Reference, type Series } from './MetricChart';
 import { seriesStats } from './seriesStats';
 import { useThrottled } from './useThrottled';
@@ -122,8 +123,8 @@ export function ChartsPanel() {
       />
       <MetricChart
         testId="chart-probe"
-        title="Probe accuracy (frozen encoder)"
-        hint="Linear probe and kNN on held-out labelled images. The dashed line is the same encoder at random init."
+        title={`Probe accuracy (frozen ${(lastRun?.config ?? config).probeOn}, ${labelFractionPercent((lastRun?.config ?? config).labelFraction)} of labels)`}
+        hint="Linear probe and kNN on held-out labelled images, fitted on the chosen share of probe-train labels. The dashed line is the same encoder at random init."
         rows={rows.probe}
         pointCount={stats.probe.count}
         series={PROBE}
