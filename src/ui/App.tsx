@@ -8,6 +8,7 @@ import { ControlsPanel } from './controls/ControlsPanel';
 import { Header } from './header/Header';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
+import { PanelBoundary } from './notices/PanelBoundary';
 import { UrlNotice } from './notices/UrlNotice';
 import { QueuePanel } from './queue/QueuePanel';
 import { PreviewStrip } from './preview/PreviewStrip';
@@ -26,21 +27,43 @@ export function App() {
       <ErrorList />
       <main className="layout">
         <aside className="layout__controls">
-          <ControlsPanel />
-          <SweepBuilder />
-          <SharePanel />
-          <SavedRuns />
-          <PresetsGallery />
+          <PanelBoundary name="The controls">
+            <ControlsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The sweep builder">
+            <SweepBuilder />
+          </PanelBoundary>
+          <PanelBoundary name="Share">
+            <SharePanel />
+          </PanelBoundary>
+          <PanelBoundary name="Saved runs">
+            <SavedRuns />
+          </PanelBoundary>
+          <PanelBoundary name="Experiments to try">
+            <PresetsGallery />
+          </PanelBoundary>
         </aside>
         <div className="layout__results">
           <RunBar />
-          <LinkedRuns />
-          <QueuePanel />
-          <ChartsPanel />
-          <CompareView />
-          <MethodPanel />
+          <PanelBoundary name="The linked runs">
+            <LinkedRuns />
+          </PanelBoundary>
+          <PanelBoundary name="The queue">
+            <QueuePanel />
+          </PanelBoundary>
+          <PanelBoundary name="The charts">
+            <ChartsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The comparison">
+            <CompareView />
+          </PanelBoundary>
+          <PanelBoundary name="The method's panel">
+            <MethodPanel />
+          </PanelBoundary>
           <div data-group="preview">
-            <PreviewStrip />
+            <PanelBoundary name="The augmentation preview">
+              <PreviewStrip />
+            </PanelBoundary>
           </div>
         </div>
       </main>

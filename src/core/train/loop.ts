@@ -28,6 +28,10 @@ interface ReadCounter {
   reads: number;
 }
 
+function divergedMessage(bad: HistoryRow): string {
+  return `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
+}
+
 /** Reads several scalars back with one asynchronous transfer. */
 async function readScalars(named: Record<string, tf.Scalar>, counter: ReadCounter): Promise<Record<string, number>> {
   const keys = Object.keys(named);
@@ -78,11 +82,32 @@ export async function runTraining(
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
+    /** One read-back for every loss since the last reading; the timing counts their steps. */
+    const readLosses = async (): Promise<HistoryRow[]> => {
+      const lossesT = tf.stack(pending.map((p) => p.loss));
+      counter.reads += 1;
+      const losses = await lossesT.data();
+      lossesT.dispose();
+      pending.forEach((p) => p.loss.dispose());
+      timedSteps += pending.length;
+      timedSeconds += (performance.now() - lastTick) / 1000;
+      const rows: HistoryRow[] = pending.map((p, i) => ({ step: p.step, loss: losses[i] }));
+      pending = [];
+      return rows;
+    };
     while (trainer.stepsDone < config.steps) {
       await control.waitWhilePaused();
       if (control.shouldStop()) {
         outcome = 'stopped';
         message = `Stopped at step ${trainer.stepsDone} of ${config.steps}.`;
+        // Losses computed since the last reading are read, not dropped: the record ends where it says.
+        if (pending.length > 0) {
+          const rows = await readLosses();
+          const bad = rows.find((r) => !Number.isFinite(r.loss));
+          if (bad) [outcome, message] = ['diverged', divergedMessage(bad)];
+          latest.loss = rows[rows.length - 1].loss;
+          emit(rows);
+        }
         break;
       }
       if (pending.length === 0) lastTick = performance.now();
@@ -92,21 +117,12 @@ export async function runTraining(
       const last = step === config.steps;
       const probeDue = last || (config.probeEvery > 0 && step % config.probeEvery === 0);
       if (last || probeDue || step % config.metricsEvery === 0) {
-        const lossesT = tf.stack(pending.map((p) => p.loss));
-        counter.reads += 1;
-        const losses = await lossesT.data();
-        lossesT.dispose();
-        pending.forEach((p) => p.loss.dispose());
-        const now = performance.now();
-        timedSteps += pending.length;
-        timedSeconds += (now - lastTick) / 1000;
-        const rows: HistoryRow[] = pending.map((p, i) => ({ step: p.step, loss: losses[i] }));
-        pending = [];
+        const rows = await readLosses();
         const bad = rows.find((r) => !Number.isFinite(r.loss));
         if (bad) {
           emit(rows);
           outcome = 'diverged';
-          message = `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
+          message = divergedMessage(bad);
           break;
         }
         const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe() : {}) }, counter);

@@ -66,4 +66,18 @@ describe('Trainer', () => {
     expect(run.message).toBe('Stopped at step 3 of 50.');
     expect(Number.isFinite(run.final.probeAccuracy)).toBe(true);
   });
+
+  it('stop between readings keeps every loss computed: the record ends at the step it says', async () => {
+    const { config } = decodeConfig(`method=rotation&${TINY}&steps=50&metricsEvery=5`);
+    let calls = 0;
+    const streamed: number[] = [];
+    const run = await runTraining(config, syntheticDataset(), cpuInfo, { onHistory: (rows) => streamed.push(...rows.map((r) => r.step)) }, { shouldStop: () => ++calls > 12, waitWhilePaused: async () => {} });
+    expect(run.message).toBe('Stopped at step 12 of 50.');
+    const lossSteps = run.history.filter((r) => r.loss !== undefined).map((r) => r.step);
+    expect(lossSteps).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(run.history.every((r) => r.loss === undefined || Number.isFinite(r.loss))).toBe(true);
+    // The UI got them too, not only the record.
+    expect(streamed.at(-1)).toBe(12);
+    expect(run.final.loss).toBe(run.history.find((r) => r.step === 12)!.loss);
+  });
 });

@@ -10,8 +10,14 @@ import { selectBusy } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatPercent } from '../format';
 import { Dismissable } from '../notices/Dismissable';
+import { PanelBoundary } from '../notices/PanelBoundary';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A stored time as words; records are validated (db.ts isSavedAt), this is the second line of defence. */
+function formatSavedAt(t: number): string {
+  return Number.isFinite(new Date(t).getTime()) ? DATE.format(t) : 'at an unknown time';
+}
 
 function stepsText(r: RunSummary): string {
   return r.steps === r.totalSteps ? `${r.steps} steps` : `${r.steps} of ${r.totalSteps} steps`;
@@ -26,7 +32,7 @@ function CompareTick({ id, checked, name }: { id: string; checked: boolean; name
 
 function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewing: boolean; busy: boolean; compared: boolean }) {
   const label = METHOD_SPECS[run.method].label;
-  const when = DATE.format(run.savedAt);
+  const when = formatSavedAt(run.savedAt);
   return (
     <li className={`saved-run${viewing ? ' saved-run--viewing' : ''}`} data-testid="saved-run" data-id={run.id} aria-current={viewing ? 'true' : undefined}>
       <div className="saved-run__main">
@@ -41,7 +47,7 @@ function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewin
         </span>
       </div>
       <div className="saved-run__meta">
-        <time dateTime={new Date(run.savedAt).toISOString()}>{when}</time> · <span data-testid="saved-run-backend">{run.backend}</span> · seed {run.seed}
+        <time dateTime={Number.isFinite(new Date(run.savedAt).getTime()) ? new Date(run.savedAt).toISOString() : undefined}>{when}</time> · <span data-testid="saved-run-backend">{run.backend}</span> · seed {run.seed}
       </div>
       <div className="saved-run__buttons">
         <button
@@ -102,7 +108,9 @@ export function SavedRuns() {
       {runs.length > 0 && (
         <ul className="saved-runs__list">
           {runs.map((r) => (
-            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} compared={compared.includes(r.id)} />
+            <PanelBoundary key={r.id} name={`The saved run ${r.id}`} onDelete={() => deleteRun(r.id)} deleteLabel="Delete this saved run">
+              <SavedRunRow run={r} viewing={r.id === viewingId} busy={busy} compared={compared.includes(r.id)} />
+            </PanelBoundary>
           ))}
         </ul>
       )}
