@@ -3,7 +3,8 @@ import { requestPreview } from '../actions';
 import { selectBusy } from '../selectors';
 import { useStore } from '../store';
 import { describeError } from './db';
-import { addSummary, patchInfo, runStore } from './persist';
+import { addSummary, capitalise, describeRun, patchInfo, runStore } from './persist';
+import { announceRunsChanged } from './sync';
 import { parseRunFileText, runFileSizeError } from './runSchema';
 import { lastStep, runFingerprint, summarize } from './summary';
 
@@ -31,7 +32,12 @@ export async function viewRun(id: string): Promise<boolean> {
     return false;
   }
   if (!result.ok) {
-    patchInfo({ problem: result.errors.join('; ') });
+    const known = get().savedRuns.find((r) => r.id === id);
+    if (result.missing && known) {
+      // Deleted in another tab since this list was read: say which run, and drop its stale row.
+      set({ savedRuns: get().savedRuns.filter((r) => r.id !== id) });
+      patchInfo({ problem: `${capitalise(describeRun(known))} is no longer saved: it was deleted in another tab.` });
+    } else patchInfo({ problem: result.errors.join('; ') });
     return false;
   }
   // A run may have started while the record was being read.
@@ -60,6 +66,7 @@ export async function deleteRun(id: string): Promise<void> {
   const { store } = await runStore();
   try {
     await store.delete(id);
+    announceRunsChanged();
   } catch (e) {
     patchInfo({ problem: `Could not delete the saved run: ${describeError(e)}` });
     return;
@@ -94,6 +101,7 @@ export async function importRunFile(file: File): Promise<boolean> {
   const { store } = await runStore();
   try {
     addSummary(summarize(await store.save(parsed.run)));
+    announceRunsChanged();
   } catch (e) {
     return refuse([`could not save it: ${describeError(e)}`]);
   }

@@ -50,7 +50,7 @@ describe('MemoryRunStore', () => {
     await expect(store.save(realRun(), 1000)).rejects.toThrow(/saved already/);
     await store.delete(a.id);
     expect((await store.list()).runs.map((r) => r.id)).toEqual([b.id]);
-    expect(await store.get(a.id)).toEqual({ ok: false, errors: [`no saved run ${a.id}`] });
+    expect(await store.get(a.id)).toEqual({ ok: false, errors: [`no saved run ${a.id}`], missing: true });
   });
 });
 

@@ -14,7 +14,8 @@ export const RUNS_STORE = 'runs';
 /** Some browsers leave open() pending forever when storage is blocked: give up after this. */
 const OPEN_TIMEOUT_MS = 5000;
 
-export type GetResult = { ok: true; saved: SavedRun } | { ok: false; errors: string[] };
+/** `missing`: no record under that id (deleted, perhaps in another tab), as opposed to an unreadable one. */
+export type GetResult = { ok: true; saved: SavedRun } | { ok: false; errors: string[]; missing?: true };
 
 export interface RunStore {
   readonly kind: 'indexeddb' | 'memory';
@@ -183,7 +184,7 @@ class IndexedDbRunStore implements RunStore {
 
   async get(id: string): Promise<GetResult> {
     const value = await request(this.db.transaction(RUNS_STORE, 'readonly').objectStore(RUNS_STORE).get(id));
-    if (value === undefined) return { ok: false, errors: [`no saved run ${id}`] };
+    if (value === undefined) return { ok: false, errors: [`no saved run ${id}`], missing: true };
     const r = readStored(id, value);
     return r.ok ? r : { ok: false, errors: [`saved run ${id} is unreadable: ${r.skipped.reason}`] };
   }
@@ -213,7 +214,7 @@ export class MemoryRunStore implements RunStore {
 
   async get(id: string): Promise<GetResult> {
     const saved = this.runs.get(id);
-    return saved ? { ok: true, saved: structuredClone(saved) } : { ok: false, errors: [`no saved run ${id}`] };
+    return saved ? { ok: true, saved: structuredClone(saved) } : { ok: false, errors: [`no saved run ${id}`], missing: true };
   }
 
   async delete(id: string): Promise<void> {
