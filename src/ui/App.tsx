@@ -17,12 +17,21 @@ import { SavedRuns } from './runs/SavedRuns';
 import { SharePanel } from './share/SharePanel';
 import { SweepBuilder } from './sweep/SweepBuilder';
 
-/** Layout only: each panel reads the store itself and calls actions (state/actions.ts). */
+/**
+ * Layout only: each panel reads the store itself and calls actions (state/actions.ts). Each panel has
+ * its own error boundary, so one failure cannot blank the page. On a phone the results come before
+ * the controls (layout.css).
+ */
 export function App() {
   const hidden = useStore(selectHidden);
   return (
     <div className={['app', ...hidden.map((g) => `hide-${g}`)].join(' ')} data-testid="app">
+      <a className="skip-link" href="#run-bar" data-testid="skip-link">
+        Skip to the run controls
+      </a>
       <Header />
+      {/* First after the header, on every screen: Start is the second Tab stop, and the bar stays in view (sticky). */}
+      <RunBar />
       <UrlNotice />
       <ErrorList />
       <main className="layout">
@@ -44,7 +53,6 @@ export function App() {
           </PanelBoundary>
         </aside>
         <div className="layout__results">
-          <RunBar />
           <PanelBoundary name="The linked runs">
             <LinkedRuns />
           </PanelBoundary>

@@ -82,6 +82,7 @@ export async function runTraining(
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
+    const loopStarted = lastTick;
     /** One read-back for every loss since the last reading; the timing counts their steps. */
     const readLosses = async (): Promise<HistoryRow[]> => {
       const lossesT = tf.stack(pending.map((p) => p.loss));
@@ -116,7 +117,14 @@ export async function runTraining(
       const step = trainer.stepsDone;
       const last = step === config.steps;
       const probeDue = last || (config.probeEvery > 0 && step % config.probeEvery === 0);
-      if (last || probeDue || step % config.metricsEvery === 0) {
+      const reading = last || probeDue || step % config.metricsEvery === 0;
+      if (!reading) {
+        // The step counter moves every step (it once sat still for metricsEvery steps on slow backends);
+        // the rate is the last measured one, or wall time so far before the first reading. No read-back.
+        const rate = timedSteps > 0 ? timedSteps / timedSeconds : step / Math.max(1e-9, (performance.now() - loopStarted) / 1000);
+        callbacks.onProgress?.({ step, totalSteps: config.steps, stepsPerSecond: rate, etaSeconds: (config.steps - step) / Math.max(1e-9, rate) });
+      }
+      if (reading) {
         const rows = await readLosses();
         const bad = rows.find((r) => !Number.isFinite(r.loss));
         if (bad) {

@@ -80,4 +80,13 @@ describe('Trainer', () => {
     expect(streamed.at(-1)).toBe(12);
     expect(run.final.loss).toBe(run.history.find((r) => r.step === 12)!.loss);
   });
+
+  it('progress reaches the UI every step, with no extra read-back', async () => {
+    const { config } = decodeConfig(`method=rotation&${TINY}&steps=7&metricsEvery=5`);
+    const steps: number[] = [];
+    const run = await runTraining(config, syntheticDataset(), cpuInfo, { onProgress: (p) => steps.push(p.step) });
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // As before per-step progress: 2 at step 0, 3 per reading (losses, embedding, metrics) at steps 5 and 7.
+    expect(run.hostReads).toBe(8);
+  });
 });
