@@ -53,7 +53,8 @@ export function decodePageLink(href: string): PageLink {
   if (isComparisonLink(rest)) {
     const d = decodeComparison(rest);
     base = d.base;
-    runs = d.configs;
+    // A comparison whose every run was left out is no comparison (the notices say why each went).
+    runs = d.configs.length > 0 ? d.configs : null;
     notices.push(...d.notices);
   } else {
     const d = decodeConfig(rest);

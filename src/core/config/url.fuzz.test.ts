@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePageLink } from '../compare/pageLink';
+import { decodePageLink, encodeComparisonLink } from '../compare/pageLink';
 import { mulberry32 } from '../random';
 import { parseExperimentConfig } from './schema';
 import { MAX_NOTICES } from './text';
@@ -45,6 +45,8 @@ function check(link: string) {
     for (const n of notices) expect(n.length).toBeLessThanOrEqual(400);
   }
   for (const c of page.runs ?? []) expect(parseExperimentConfig(c).ok).toBe(true);
+  // The page writes a comparison back into the address bar; that needs at least one run.
+  if (page.runs) expect(() => encodeComparisonLink(page.runs!, page.hide)).not.toThrow();
   return { single, page };
 }
 

@@ -56,7 +56,7 @@ function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewin
           data-testid="view-run"
           disabled={busy || viewing}
           title={busy ? 'Stop or reset the current run first' : undefined}
-          aria-label={`View the ${label} run saved ${when}`}
+          aria-label={`${viewing ? 'Showing' : 'View'} the ${label} run saved ${when}`}
           onClick={() => void viewRun(run.id)}
         >
           {viewing ? 'Showing' : 'View'}
