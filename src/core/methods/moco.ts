@@ -54,6 +54,13 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
       pendingKeys = null;
     },
     extraMetrics: () => ({ queueFill: tf.scalar(queue.fill) }),
+    saveState() {
+      const { keys, realKeys } = queue.save();
+      return { tensors: { queue: keys }, numbers: { realKeys } };
+    },
+    loadState({ tensors, numbers }) {
+      queue.load(tensors.queue, numbers.realKeys);
+    },
     dispose() {
       pendingKeys?.dispose();
       head.params.dispose();

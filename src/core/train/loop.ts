@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
+import type { TrainerCheckpoint } from './checkpoint';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { Trainer } from './trainer';
 import { yieldToEventLoop } from './yield';
@@ -13,6 +14,20 @@ export interface TrainCallbacks {
   /** New history rows (losses of every step, metrics where measured), in step order. */
   onHistory?(rows: HistoryRow[]): void;
   onProgress?(p: Progress): void;
+  /**
+   * A checkpoint and the history up to its step, at a metric reading (no losses pending), at most
+   * every `checkpointEvery` steps or `checkpointSeconds` (RunOptions). `ms` is what taking it cost.
+   */
+  onCheckpoint?(checkpoint: TrainerCheckpoint, history: HistoryRow[], ms: number): void;
+}
+
+export interface RunOptions {
+  /** Continue an interrupted run: its last checkpoint and the history up to that step. */
+  resume?: { checkpoint: TrainerCheckpoint; history: HistoryRow[] };
+  /** Take a checkpoint once this many steps have passed since the last one (0: never). */
+  checkpointEvery?: number;
+  /** …or once this many seconds have (30 s: a crash loses at most half a minute). */
+  checkpointSeconds?: number;
 }
 
 export interface TrainControl {
@@ -55,10 +70,13 @@ export async function runTraining(
   backend: BackendInfo,
   callbacks: TrainCallbacks = {},
   control: TrainControl = NO_CONTROL,
+  options: RunOptions = {},
 ): Promise<RunRecord> {
   const started = performance.now();
   const trainer = new Trainer(config, dataset);
   const history: HistoryRow[] = [];
+  const { resume, checkpointEvery = 0, checkpointSeconds = 30 } = options;
+  let lastCheckpoint = { step: resume?.checkpoint.step ?? 0, at: performance.now() };
   const emit = (rows: HistoryRow[]) => {
     history.push(...rows);
     callbacks.onHistory?.(rows);
@@ -76,9 +94,18 @@ export async function runTraining(
       parameters: trainer.parameterCount(),
       extraMetrics: trainer.extraMetricNames(),
     });
-    const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
-    Object.assign(latest, baseline);
-    emit([{ step: 0, ...baseline }]);
+    let baseline: Record<string, number>;
+    if (resume) {
+      trainer.restore(resume.checkpoint);
+      // The interrupted run's rows stand as they were: the baseline and every metric it read.
+      baseline = { ...resume.history[0] };
+      for (const { step: _, ...metrics } of resume.history) Object.assign(latest, metrics);
+      emit(resume.history.map((r) => ({ ...r })));
+    } else {
+      baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
+      Object.assign(latest, baseline);
+      emit([{ step: 0, ...baseline }]);
+    }
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
@@ -140,6 +167,13 @@ export async function runTraining(
         if (trainer.method.snapshot && callbacks.onSnapshot) {
           counter.reads += 1;
           callbacks.onSnapshot({ step, ...(await trainer.method.snapshot()) });
+        }
+        const due = checkpointEvery > 0 && !last && (step - lastCheckpoint.step >= checkpointEvery || performance.now() - lastCheckpoint.at >= checkpointSeconds * 1000);
+        if (due && callbacks.onCheckpoint && !trainer.notResumable) {
+          const t0 = performance.now();
+          const checkpoint = await trainer.checkpoint();
+          callbacks.onCheckpoint(checkpoint, history.map((r) => ({ ...r })), performance.now() - t0);
+          lastCheckpoint = { step, at: performance.now() };
         }
         const stepsPerSecond = timedSteps / Math.max(1e-9, timedSeconds);
         callbacks.onProgress?.({
