@@ -7,6 +7,7 @@ import { decodeConfig, encodeConfig } from '../core/config/url';
 import type { FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
 import { loadSavedRuns, saveFinishedRun } from './runs/persist';
+import { clearInProgress, keepCheckpoint, loadInterrupted } from './runs/progress';
 import { initialState, useStore } from './store';
 
 /**
@@ -27,6 +28,7 @@ export function initFromUrl(href: string): void {
   syncUrl();
   requestPreview();
   void loadSavedRuns();
+  void loadInterrupted();
 }
 
 export function handleWorkerMessage(msg: FromWorker): void {
@@ -57,6 +59,10 @@ export function handleWorkerMessage(msg: FromWorker): void {
     case 'done':
       set({ lastRun: msg.run });
       void saveFinishedRun(msg.run);
+      void clearInProgress();
+      return;
+    case 'checkpoint':
+      void keepCheckpoint(msg);
       return;
     case 'error':
       set({ errors: [...get().errors.slice(-4), msg.message] });
@@ -180,6 +186,7 @@ export function reset(): void {
     set({ backend: null });
   }
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'idle' });
+  if (busy) void clearInProgress();
   requestPreview();
 }
 

@@ -4,6 +4,7 @@ import { toggleComparison } from '../../state/compare/actions';
 import { selectCompareSelected, selectLiveComparable } from '../../state/compare/selectors';
 import { LIVE_ID } from '../../state/compare/types';
 import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile, viewRun } from '../../state/runs/actions';
+import { discardInterrupted, resumeInterrupted } from '../../state/runs/progress';
 import { selectSavedRuns, selectSavedRunsInfo, selectViewingId } from '../../state/runs/selectors';
 import type { RunSummary } from '../../state/runs/types';
 import { selectBusy } from '../../state/selectors';
@@ -98,6 +99,20 @@ export function SavedRuns() {
         <Dismissable className="saved-runs__problem" alert testId="runs-problem" onDismiss={dismissRunsProblem}>
           {info.problem}
         </Dismissable>
+      )}
+      {info.interrupted && (
+        <div className="saved-runs__interrupted" role="status" data-testid="interrupted-run">
+          <span>
+            Interrupted: the {METHOD_SPECS[info.interrupted.method].label} run at step <strong data-testid="interrupted-step">{info.interrupted.step}</strong> of {info.interrupted.totalSteps}, kept{' '}
+            {formatSavedAt(info.interrupted.savedAt)}.
+          </span>
+          <button type="button" className="button button--primary" data-testid="resume-interrupted" disabled={busy} onClick={() => void resumeInterrupted()}>
+            Resume
+          </button>
+          <button type="button" className="button button--quiet" data-testid="discard-interrupted" onClick={() => void discardInterrupted()}>
+            Discard
+          </button>
+        </div>
       )}
       {liveComparable && (
         <label className="saved-runs__live">
