@@ -37,6 +37,11 @@ test('start, reload at step ~20, Resume: the final losses equal an uninterrupted
   await app.open(CONFIG);
   await app.start();
   await expect.poll(() => stepNow(app), { timeout: 120_000 }).toBeGreaterThanOrEqual(22);
+  // What a checkpoint costs here (printed for the record): taking it in the worker, writing it to IndexedDB.
+  const note = page.getByTestId('checkpoint-note');
+  await expect(note).toContainText('Progress kept at step');
+  const cost = await note.evaluate((el) => ({ takeMs: el.dataset.takeMs, writeMs: el.dataset.writeMs, bytes: el.dataset.bytes }));
+  console.log(`checkpoint cost (MoCo width 4, WASM): take ${Number(cost.takeMs).toFixed(1)} ms, write ${Number(cost.writeMs).toFixed(1)} ms, ${cost.bytes} bytes`);
   // The page asks before leaving a running run (unit-tested: state/unloadGuard.test.ts); Playwright's
   // reload does not surface that dialog, so any that comes is accepted.
   page.on('dialog', (d) => void d.accept());

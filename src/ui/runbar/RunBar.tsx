@@ -34,6 +34,7 @@ export function RunBar() {
   const config = useStore(selectConfig);
   const hasHistory = useStore((s) => s.history.length > 0);
   const statusMessage = useStore(selectStatusMessage);
+  const checkpoint = useStore((s) => s.savedRunsInfo.checkpointCost);
   const can = runButtons(runState, hasHistory);
   const step = progress?.step ?? 0;
   const eta = runState === 'done' ? formatEta(0) : runState === 'running' || runState === 'paused' ? formatEta(progress?.etaSeconds) : formatEta(null);
@@ -85,6 +86,11 @@ export function RunBar() {
           ETA <span data-testid="eta">{eta}</span>
         </span>
       </div>
+      {checkpoint && busy && (
+        <p className="run-bar__kept" data-testid="checkpoint-note" data-take-ms={checkpoint.takeMs} data-write-ms={checkpoint.writeMs} data-bytes={checkpoint.bytes}>
+          Progress kept at step {checkpoint.step} ({(checkpoint.bytes / 1024 / 1024).toFixed(1)} MB): a reload can resume from there.
+        </p>
+      )}
       {statusMessage && (
         <p className="run-bar__status" data-testid="status-message">
           {statusMessage}
