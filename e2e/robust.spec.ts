@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
 import { realRunJson } from '../src/state/runs/fixture';
-import { Playground, TINY } from './playground';
+import { Playground, putRawRecord, TINY } from './playground';
 
 /**
  * Issue 8 in the real browser: a bad stored record cannot blank the page, hostile links cannot widen
@@ -21,25 +21,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   });
 }
 
-async function putRawRecord(page: Page, record: unknown): Promise<void> {
-  await page.evaluate(
-    (rec) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('ssl-playground');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const tx = req.result.transaction('runs', 'readwrite');
-          tx.objectStore('runs').put(rec);
-          tx.oncomplete = () => {
-            req.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    record,
-  );
-}
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 

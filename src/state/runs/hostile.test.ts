@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readStored } from './db';
-import { realRun, realRunJson } from './fixture';
-import { MAX_HISTORY_ROWS, parseRunFileText, parseRunRecord } from './runSchema';
+import { errorsOf, realRun, realRunJson } from './fixture';
+import { MAX_HISTORY_ROWS, parseRunFileText } from './runSchema';
 
 /** The hostile records of issue 8, each once a crash or a silent acceptance. */
 
-function errorsOf(input: unknown): string[] {
-  const r = parseRunRecord(input);
-  if (r.ok) throw new Error('expected the run to be refused');
-  return r.errors;
-}
 
 describe('stored records that once blanked the app', () => {
   it('a savedAt outside the Date range is skipped and named, not shown', () => {
