@@ -62,6 +62,16 @@ describe('saved runs: store actions (memory store; IndexedDB is covered in e2e)'
     expect(state().runState).toBe('done');
     expect(state().savedRunsInfo.viewing).toBe(id);
     expect(sent).toEqual([{ type: 'preview', config: realRun().config, requestId: expect.any(Number) }]);
+    // Rotation has no metrics of its own; the run's embedding width comes from its final numbers.
+    expect(state().runInfo).toEqual({ embeddingDim: 16, parameters: NaN, extraMetrics: [] });
+  });
+
+  it('a saved run shows its method panel: the method\'s own metrics are found in its history', async () => {
+    const run = realRun();
+    run.history[3] = { ...run.history[3], queueFill: 0.5 };
+    await saveFinishedRun(run);
+    expect(await viewRun(state().savedRuns[0].id)).toBe(true);
+    expect(state().runInfo?.extraMetrics).toEqual(['queueFill']);
   });
 
   it('viewRun is refused while a run is going', async () => {

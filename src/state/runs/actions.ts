@@ -1,4 +1,5 @@
 import { encodeConfig } from '../../core/config/url';
+import type { RunRecord } from '../../core/train/run';
 import { requestPreview } from '../actions';
 import { selectBusy } from '../selectors';
 import { useStore } from '../store';
@@ -9,6 +10,15 @@ import { parseRunFileText, runFileSizeError } from './runSchema';
 import { lastStep, runFingerprint, summarize } from './summary';
 
 export { loadSavedRuns, saveFinishedRun } from './persist';
+
+/** Metrics every run has; anything else in a history is the method's own (its extraMetrics). */
+const COMMON_METRICS = new Set(['step', 'loss', 'probeAccuracy', 'knnAccuracy', 'l2NormalizedStd', 'rankMe']);
+
+export function extraMetricsOf(run: RunRecord): string[] {
+  const names = new Set<string>();
+  for (const row of run.history) for (const key of Object.keys(row)) if (!COMMON_METRICS.has(key)) names.add(key);
+  return [...names];
+}
 
 /** The Saved runs panel's actions: view, delete, import. Plain functions outside components. */
 const set = useStore.setState;
@@ -51,7 +61,8 @@ export async function viewRun(id: string): Promise<boolean> {
     progress: { step, totalSteps: run.config.steps, stepsPerSecond: run.stepsPerSecond, etaSeconds: 0 },
     runState: SESSION_STATE[run.outcome],
     statusMessage: `Showing the run saved ${new Date(savedAt).toLocaleString()}.${run.message ? ` ${run.message}` : ''}`,
-    runInfo: null,
+    // A saved run shows its method panel too: the method's own metrics are in its history.
+    runInfo: { embeddingDim: run.final.embeddingDim, parameters: NaN, extraMetrics: extraMetricsOf(run) },
     snapshot: null,
     errors: [],
   });
