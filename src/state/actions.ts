@@ -13,6 +13,7 @@ import { initialState, useStore, type AppState } from './store';
 import { frameBatcher } from './frameBatch';
 import type { HistoryRow } from '../core/train/run';
 import { withReading } from './inside';
+import { clearInProgress, keepCheckpoint, loadInterrupted } from './runs/progress';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -33,6 +34,7 @@ export function initFromUrl(href: string): void {
   requestPreview();
   void loadSavedRuns();
   void loadUserDatasets();
+  void loadInterrupted();
 }
 
 /**
@@ -90,6 +92,10 @@ export function handleWorkerMessage(msg: FromWorker): void {
     case 'done':
       set({ lastRun: msg.run });
       void saveFinishedRun(msg.run);
+      void clearInProgress();
+      return;
+    case 'checkpoint':
+      void keepCheckpoint(msg);
       return;
     case 'error':
       set({ errors: [...get().errors.slice(-4), msg.message] });
@@ -236,6 +242,7 @@ export function reset(): void {
   }
   frame.flush();
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'idle' });
+  if (busy) void clearInProgress();
   requestPreview();
 }
 

@@ -4,10 +4,30 @@ import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRec
 import type { PreviewSample } from '../core/methods/shared/preview';
 import type { UserDataset } from '../core/data/userDataset';
 import type { InsideReading } from '../core/eval/inside/types';
+import { CHECKPOINT_VERSION, type TrainerCheckpoint } from '../core/train/checkpoint';
+
+export interface ResumePoint {
+  checkpoint: TrainerCheckpoint;
+  history: HistoryRow[];
+}
+
+const tensorData = z.object({ shape: z.array(z.number().int().min(0)).max(8), values: z.instanceof(Float32Array) });
+
+/** A checkpoint crossing the worker boundary or coming out of IndexedDB: its shape, checked. */
+export const checkpointSchema = z.object({
+  version: z.literal(CHECKPOINT_VERSION),
+  step: z.number().int().min(1),
+  weights: z.array(tensorData),
+  targets: z.array(tensorData),
+  adam: z.object({ iterations: z.number().int().min(0), accBeta1: z.number(), accBeta2: z.number(), firstMoments: z.array(tensorData), secondMoments: z.array(tensorData) }),
+  method: z.object({ tensors: z.record(z.string(), tensorData), numbers: z.record(z.string(), z.number()) }),
+});
+const resumeSchema = z.object({ checkpoint: checkpointSchema, history: z.array(z.object({ step: z.number().int().min(0) }).catchall(z.number())).min(1) });
 
 /** Messages the UI sends the training worker. A typed union, never flags. */
 export type ToWorker =
-  | { type: 'start'; config: ExperimentConfig }
+  /** `resume`: continue an interrupted run from its last checkpoint (core/train/checkpoint.ts). */
+  | { type: 'start'; config: ExperimentConfig; resume?: ResumePoint }
   | { type: 'pause' }
   | { type: 'resume' }
   /** While paused: exactly one update, with a reading, then paused again. */
@@ -34,6 +54,8 @@ export type FromWorker =
   | { type: 'progress'; progress: Progress }
   | { type: 'preview'; requestId: number; height: number; width: number; channels: number; samples: PreviewSample[] }
   | { type: 'done'; run: RunRecord }
+  /** The run's state every few steps, to survive a reload or a crash; `ms` is what taking it cost. */
+  | { type: 'checkpoint'; checkpoint: TrainerCheckpoint; history: HistoryRow[]; ms: number }
   | { type: 'error'; message: string }
   /** The run restarts from step 0 on another backend (its GPU failed); earlier rows are void. */
   | { type: 'restarted'; reason: string; backend: BackendInfo };
@@ -49,7 +71,7 @@ export const MAX_PREVIEW_VIEWS = 8;
  * the full experiment schema (core/config/schema.ts).
  */
 export const toWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), config: z.unknown() }),
+  z.object({ type: z.literal('start'), config: z.unknown(), resume: resumeSchema.optional() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('step') }),
@@ -65,7 +87,7 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dataset'), dataset: z.unknown() }),
 ]);
 
-const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'inside', 'history', 'progress', 'preview', 'done', 'error', 'restarted']);
+const FROM_WORKER_TYPES = new Set(['backend', 'state', 'runInfo', 'snapshot', 'inside', 'history', 'progress', 'preview', 'done', 'error', 'restarted', 'checkpoint']);
 
 /** Main-thread guard for worker messages: anything else is reported, not acted on. */
 export function isFromWorker(data: unknown): data is FromWorker {

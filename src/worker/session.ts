@@ -8,15 +8,29 @@ import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import { insideTransferables } from '../core/eval/inside/types';
 import { snapshotTransferables, type BackendInfo } from '../core/train/run';
+import type { TrainerCheckpoint } from '../core/train/checkpoint';
 import type { Calibration } from '../core/backend/calibrate';
 import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
-import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
+import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ResumePoint, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 export type LoadDataset = (config: ExperimentConfig) => Promise<ImageDataset>;
 
 /** Datasets kept loaded: the current one and the one before (generated Shapes differ per seed and size). */
 const DATASET_CACHE = 2;
+
+/**
+ * A checkpoint every 10 steps or 30 s, whichever comes first: a reload loses at most that much. Taken
+ * at a metric reading, so with metricsEvery > 10 it is every metricsEvery steps.
+ */
+const CHECKPOINT_EVERY_STEPS = 10;
+const CHECKPOINT_SECONDS = 30;
+
+/** The checkpoint's arrays move to the main thread instead of being copied. */
+function checkpointBuffers(c: TrainerCheckpoint): Transferable[] {
+  const all = [...c.weights, ...c.targets, ...c.adam.firstMoments, ...c.adam.secondMoments, ...Object.values(c.method.tensors)];
+  return all.map((t) => t.values.buffer as ArrayBuffer);
+}
 
 /**
  * Everything the worker does, as a plain class (testable without a Worker): validates messages,
@@ -51,7 +65,7 @@ export class WorkerSession {
     const msg = parsed.data as ToWorker;
     switch (msg.type) {
       case 'start':
-        return this.start(msg.config);
+        return this.start(msg.config, msg.resume);
       case 'pause':
         if (this.running && !this.paused) {
           this.paused = true;
@@ -141,7 +155,7 @@ export class WorkerSession {
     return p;
   }
 
-  private async start(raw: unknown): Promise<void> {
+  private async start(raw: unknown, resume?: ResumePoint): Promise<void> {
     if (this.running) {
       this.post({ type: 'error', message: 'A run is already in progress; stop it first.' });
       return;
@@ -159,7 +173,9 @@ export class WorkerSession {
       let backend = await this.ensureBackend(config.backend, calibrationFor(config, dataset, this.choiceCache));
       const failed: { name: string; reason: string }[] = [];
       for (;;) {
-        const attempt = await this.trainOnce(config, dataset, backend);
+        const attempt = await this.trainOnce(config, dataset, backend, resume);
+        // A GPU failure restarts from step 0: the checkpoint belonged to the failed backend.
+        resume = undefined;
         if (attempt.ok) break;
         // A GPU that fails mid-run (device lost, context lost, out of memory) is not fatal: the
         // run is seeded, so it restarts from step 0 on the next backend and says why.
@@ -180,7 +196,7 @@ export class WorkerSession {
   }
 
   /** One attempt on one backend. A GPU failure comes back as { ok: false } for the fallback. */
-  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo): Promise<{ ok: true } | { ok: false; reason: string }> {
+  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo, resume?: ResumePoint): Promise<{ ok: true } | { ok: false; reason: string }> {
     let lost: string | null = null;
     if (isGpuBackend(backend.name)) onDeviceLost((reason) => (lost = reason));
     this.post({ type: 'state', state: 'running' });
@@ -195,6 +211,7 @@ export class WorkerSession {
           onHistory: (rows) => this.post({ type: 'history', rows }),
           onProgress: (progress) => this.post({ type: 'progress', progress }),
           onInside: (reading) => this.post({ type: 'inside', reading }, insideTransferables(reading)),
+          onCheckpoint: (checkpoint, history, ms) => this.post({ type: 'checkpoint', checkpoint, history, ms }, checkpointBuffers(checkpoint)),
         },
         {
           shouldStop: () => this.stopRequested || lost !== null,
@@ -205,6 +222,7 @@ export class WorkerSession {
             return due;
           },
         },
+        { resume, checkpointEvery: CHECKPOINT_EVERY_STEPS, checkpointSeconds: CHECKPOINT_SECONDS },
       );
       if (lost !== null) return { ok: false, reason: lost };
       this.post({ type: 'done', run });

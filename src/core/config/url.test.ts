@@ -73,7 +73,7 @@ describe('URL codec', () => {
     expect(config.seed).toBe(9);
     expect(config.params.temperature).toBe(0.1);
     expect(ignored).toHaveLength(5);
-    expect(ignored.join('\n')).toMatch(/batch=banana is not a number/);
+    expect(ignored.join('\n')).toMatch(/batch=banana is not a plain decimal number/);
     expect(ignored.join('\n')).toMatch(/lr=-1 is outside/);
     expect(ignored.join('\n')).toMatch(/steps=3.5 is not a whole number/);
     expect(ignored.join('\n')).toMatch(/crop=maybe/);

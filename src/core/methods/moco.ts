@@ -57,6 +57,13 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
     },
     extraMetrics: () => ({ queueFill: tf.scalar(queue.fill) }),
     snapshot: picture.snapshot,
+    saveState() {
+      const { keys, realKeys } = queue.save();
+      return { tensors: { queue: keys }, numbers: { realKeys } };
+    },
+    loadState({ tensors, numbers }) {
+      queue.load(tensors.queue, numbers.realKeys);
+    },
     dispose() {
       picture.dispose();
       pendingKeys?.dispose();

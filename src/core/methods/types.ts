@@ -5,6 +5,7 @@ import type { Encoder } from '../nets/convnet';
 import type { ParamSet } from '../nets/params';
 import type { ImageDataset } from '../data/dataset';
 import type { MethodSnapshot } from '../train/run';
+import type { MethodState } from '../train/checkpoint';
 
 /** What the trainer hands a method when it builds one. */
 export interface MethodContext {
@@ -62,6 +63,14 @@ export interface MethodInstance<Metric extends string = string> {
   extraMetrics?(): { [name in Metric]?: tf.Scalar };
   /** Every name extraMetrics can return, where some are not there from the start. */
   extraMetricNames?: readonly Metric[];
+  /**
+   * State besides weights that the next steps depend on (MoCo's queue), for a checkpoint: tensors
+   * (the caller reads them back and does not dispose them) and plain numbers. A method that has
+   * beforeStep or afterStep work but no saveState cannot be resumed (train/trainer.ts says so).
+   */
+  saveState?(): MethodState;
+  /** Puts saved state back into a fresh instance (tensors are the caller's: copy what is kept). */
+  loadState?(state: MethodState): void;
   /** Pictures and bars only this method has (reconstructions, cluster sizes), read back async. */
   snapshot?(): Promise<MethodSnapshot>;
   dispose(): void;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
+import type { TrainerCheckpoint } from './checkpoint';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { Trainer } from './trainer';
 import type { EvalImages, InsideReading } from '../eval/inside/types';
@@ -17,6 +18,20 @@ export interface TrainCallbacks {
   onProgress?(p: Progress): void;
   /** What the see-inside panels draw (spectrum, maps, neighbours), at each collapse reading; plain arrays the caller may transfer. */
   onInside?(reading: InsideReading): void;
+  /**
+   * A checkpoint and the history up to its step, at a metric reading (no losses pending), at most
+   * every `checkpointEvery` steps or `checkpointSeconds` (RunOptions). `ms` is what taking it cost.
+   */
+  onCheckpoint?(checkpoint: TrainerCheckpoint, history: HistoryRow[], ms: number): void;
+}
+
+export interface RunOptions {
+  /** Continue an interrupted run: its last checkpoint and the history up to that step. */
+  resume?: { checkpoint: TrainerCheckpoint; history: HistoryRow[] };
+  /** Take a checkpoint once this many steps have passed since the last one (0: never). */
+  checkpointEvery?: number;
+  /** …or once this many seconds have (30 s: a crash loses at most half a minute). */
+  checkpointSeconds?: number;
 }
 
 export interface TrainControl {
@@ -32,6 +47,10 @@ const NO_CONTROL: TrainControl = { shouldStop: () => false, waitWhilePaused: asy
 /** Counts device→host transfers, so benchmarks can report read-backs per step. */
 interface ReadCounter {
   reads: number;
+}
+
+function divergedMessage(bad: HistoryRow): string {
+  return `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
 }
 
 /** Reads several scalars back with one asynchronous transfer. */
@@ -88,10 +107,13 @@ export async function runTraining(
   backend: BackendInfo,
   callbacks: TrainCallbacks = {},
   control: TrainControl = NO_CONTROL,
+  options: RunOptions = {},
 ): Promise<RunRecord> {
   const started = performance.now();
   const trainer = new Trainer(config, dataset);
   const history: HistoryRow[] = [];
+  const { resume, checkpointEvery = 0, checkpointSeconds = 30 } = options;
+  let lastCheckpoint = { step: resume?.checkpoint.step ?? 0, at: performance.now() };
   const emit = (rows: HistoryRow[]) => {
     history.push(...rows);
     callbacks.onHistory?.(rows);
@@ -110,18 +132,49 @@ export async function runTraining(
       extraMetrics: trainer.extraMetricNames(),
       blockParameters: trainer.blockParameters(),
     });
-    const baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
-    Object.assign(latest, baseline);
-    emit([{ step: 0, ...baseline }]);
-    await emitInside(trainer, 0, callbacks);
+    let baseline: Record<string, number>;
+    if (resume) {
+      trainer.restore(resume.checkpoint);
+      // The interrupted run's rows stand as they were: the baseline and every metric it read.
+      baseline = { ...resume.history[0] };
+      for (const { step: _, ...metrics } of resume.history) Object.assign(latest, metrics);
+      emit(resume.history.map((r) => ({ ...r })));
+    } else {
+      baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
+      Object.assign(latest, baseline);
+      emit([{ step: 0, ...baseline }]);
+    }
+    await emitInside(trainer, trainer.stepsDone, callbacks);
 
     let pending: { step: number; loss: tf.Scalar }[] = [];
     let lastTick = performance.now();
+    const loopStarted = lastTick;
+    /** One read-back for every loss since the last reading; the timing counts their steps. */
+    const readLosses = async (): Promise<HistoryRow[]> => {
+      const lossesT = tf.stack(pending.map((p) => p.loss));
+      counter.reads += 1;
+      const losses = await lossesT.data();
+      lossesT.dispose();
+      pending.forEach((p) => p.loss.dispose());
+      timedSteps += pending.length;
+      timedSeconds += (performance.now() - lastTick) / 1000;
+      const rows: HistoryRow[] = pending.map((p, i) => ({ step: p.step, loss: losses[i] }));
+      pending = [];
+      return rows;
+    };
     while (trainer.stepsDone < config.steps) {
       await control.waitWhilePaused();
       if (control.shouldStop()) {
         outcome = 'stopped';
         message = `Stopped at step ${trainer.stepsDone} of ${config.steps}.`;
+        // Losses computed since the last reading are read, not dropped: the record ends where it says.
+        if (pending.length > 0) {
+          const rows = await readLosses();
+          const bad = rows.find((r) => !Number.isFinite(r.loss));
+          if (bad) [outcome, message] = ['diverged', divergedMessage(bad)];
+          latest.loss = rows[rows.length - 1].loss;
+          emit(rows);
+        }
         break;
       }
       if (pending.length === 0) lastTick = performance.now();
@@ -130,22 +183,20 @@ export async function runTraining(
       const step = trainer.stepsDone;
       const last = step === config.steps;
       const probeDue = last || (config.probeEvery > 0 && step % config.probeEvery === 0);
-      if (last || probeDue || step % config.metricsEvery === 0 || control.readingDue?.()) {
-        const lossesT = tf.stack(pending.map((p) => p.loss));
-        counter.reads += 1;
-        const losses = await lossesT.data();
-        lossesT.dispose();
-        pending.forEach((p) => p.loss.dispose());
-        const now = performance.now();
-        timedSteps += pending.length;
-        timedSeconds += (now - lastTick) / 1000;
-        const rows: HistoryRow[] = pending.map((p, i) => ({ step: p.step, loss: losses[i] }));
-        pending = [];
+      const reading = last || probeDue || step % config.metricsEvery === 0 || control.readingDue?.() === true;
+      if (!reading) {
+        // The step counter moves every step (it once sat still for metricsEvery steps on slow backends);
+        // the rate is the last measured one, or wall time so far before the first reading. No read-back.
+        const rate = timedSteps > 0 ? timedSteps / timedSeconds : step / Math.max(1e-9, (performance.now() - loopStarted) / 1000);
+        callbacks.onProgress?.({ step, totalSteps: config.steps, stepsPerSecond: rate, etaSeconds: (config.steps - step) / Math.max(1e-9, rate) });
+      }
+      if (reading) {
+        const rows = await readLosses();
         const bad = rows.find((r) => !Number.isFinite(r.loss));
         if (bad) {
           emit(rows);
           outcome = 'diverged';
-          message = `Loss became ${bad.loss} at step ${bad.step}; the run was stopped. Try a lower learning rate.`;
+          message = divergedMessage(bad);
           break;
         }
         const metrics = await readScalars({ ...(await trainer.collapseMetrics()), ...(probeDue ? trainer.probe({ everyFraction: last }) : {}) }, counter);
@@ -156,6 +207,13 @@ export async function runTraining(
         if (trainer.method.snapshot && callbacks.onSnapshot) {
           counter.reads += 1;
           callbacks.onSnapshot({ step, ...(await trainer.method.snapshot()) });
+        }
+        const due = checkpointEvery > 0 && !last && (step - lastCheckpoint.step >= checkpointEvery || performance.now() - lastCheckpoint.at >= checkpointSeconds * 1000);
+        if (due && callbacks.onCheckpoint && !trainer.notResumable) {
+          const t0 = performance.now();
+          const checkpoint = await trainer.checkpoint();
+          callbacks.onCheckpoint(checkpoint, history.map((r) => ({ ...r })), performance.now() - t0);
+          lastCheckpoint = { step, at: performance.now() };
         }
         const stepsPerSecond = timedSteps / Math.max(1e-9, timedSeconds);
         callbacks.onProgress?.({

@@ -11,6 +11,10 @@ const count = z.number().int().min(0);
 const nonNegative = z.number().min(0);
 /** Accuracies are fractions (DESIGN.md: "Accuracies are fractions in [0, 1]"). */
 const accuracy = z.number().min(0).max(1);
+/** Longest backend name a record may hold: tfjs names are a few letters; a file could carry 100k. */
+export const MAX_BACKEND_CHARS = 40;
+/** Longest run message (why it stopped or diverged): the app writes one sentence. */
+export const MAX_MESSAGE_CHARS = 1000;
 /** How the run ended: it reached config.steps, was stopped, or its loss blew up. */
 export const RUN_OUTCOMES = ['completed', 'stopped', 'diverged'] as const;
 
@@ -23,12 +27,12 @@ const heldMetric = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(
  */
 export function runFields<M extends z.ZodType<number | null>>(metric: M) {
   return {
-    /** The tfjs backend the run trained on. */
-    backend: z.string().min(1),
+    /** The tfjs backend the run trained on (webgpu, webgl, wasm, cpu; a name, never prose). */
+    backend: z.string().min(1).max(MAX_BACKEND_CHARS),
     wallSeconds: nonNegative,
     /** Whether the run reached config.steps, or why it ended early. */
     outcome: z.enum(RUN_OUTCOMES),
-    message: z.string().optional(),
+    message: z.string().max(MAX_MESSAGE_CHARS).optional(),
     /** Device→host read-backs the run loop made in all (each one await t.data()); none inside a step. */
     hostReads: count,
     /** Optimiser steps per second of training time (probes and metric readings excluded). */

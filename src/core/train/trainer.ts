@@ -13,6 +13,8 @@ import { twoViews } from '../methods/shared/views';
 import type { MethodInstance } from '../methods/types';
 import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
+import { restoreAdam, saveAdam } from './adamState';
+import { assignAll, CHECKPOINT_VERSION, readTensor, toTensor, type TrainerCheckpoint } from './checkpoint';
 import { emaUpdate } from './ema';
 import { mixSeed } from '../random';
 import { factorProbeMetric } from '../config/shapes';
@@ -219,6 +221,62 @@ export class Trainer {
     }
     tf.dispose([testX, testY]);
     return result;
+  }
+
+  /** Why this run cannot be checkpointed, or null when it can. */
+  get notResumable(): string | null {
+    const m = this.method;
+    if ((m.beforeStep || m.afterStep) && !m.saveState) return `${this.config.method} keeps state between steps that is not checkpointed yet`;
+    return null;
+  }
+
+  /**
+   * The whole training state between two steps, read back asynchronously (one read per tensor,
+   * never inside a step). Throws for methods that cannot be resumed (notResumable).
+   */
+  async checkpoint(): Promise<TrainerCheckpoint> {
+    if (this.notResumable) throw new Error(this.notResumable);
+    const state = this.method.saveState?.() ?? { tensors: {}, numbers: {} };
+    const names = Object.keys(state.tensors);
+    const [weights, targets, adam, methodTensors] = await Promise.all([
+      Promise.all(this.trainable.map(readTensor)),
+      Promise.all(this.targets().map(readTensor)),
+      saveAdam(this.optimizer),
+      Promise.all(names.map((n) => readTensor(state.tensors[n]))),
+    ]);
+    return {
+      version: CHECKPOINT_VERSION,
+      step: this.stepsDone,
+      weights,
+      targets,
+      adam,
+      method: { tensors: Object.fromEntries(names.map((n, i) => [n, methodTensors[i]])), numbers: { ...state.numbers } },
+    };
+  }
+
+  /** Into a fresh trainer of the same config: weights, targets, Adam, method state, and the sampler's position. */
+  restore(c: TrainerCheckpoint): void {
+    if (c.version !== CHECKPOINT_VERSION) throw new Error(`checkpoint version ${c.version}; this app reads ${CHECKPOINT_VERSION}`);
+    if (this.stepsDone !== 0) throw new Error('checkpoint: restore into a trainer that has not stepped');
+    if (this.notResumable) throw new Error(this.notResumable);
+    assignAll(this.trainable, c.weights, 'weights');
+    assignAll(this.targets(), c.targets, 'EMA targets');
+    restoreAdam(this.optimizer, c.adam, this.trainable);
+    if (this.method.loadState) {
+      const tensors = Object.fromEntries(Object.entries(c.method.tensors).map(([n, d]) => [n, toTensor(d)]));
+      try {
+        this.method.loadState({ tensors, numbers: c.method.numbers });
+      } finally {
+        tf.dispose(Object.values(tensors));
+      }
+    }
+    // The sampler is seeded and host-side: replaying its draws puts it where the run left it.
+    for (let i = 0; i < c.step; i++) this.sampler.next(this.config.batch);
+    this.stepsDone = c.step;
+  }
+
+  private targets(): tf.Variable[] {
+    return (this.method.momentumPairs?.() ?? []).map(([, target]) => target);
   }
 
   dispose(): void {
