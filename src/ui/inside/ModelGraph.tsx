@@ -73,7 +73,7 @@ export function ModelGraph() {
           </label>
         </div>
       </div>
-      <svg className="model-graph__svg" viewBox={`0 0 ${placed.width} ${placed.height}`} role="img" aria-label={`${method} model graph`}>
+      <svg className="model-graph__svg" viewBox={`0 0 ${placed.width} ${placed.height}`} role="group" aria-label={`${method} model graph`}>
         <defs>
           {Object.entries(EDGE_COLOR).map(([kind, color]) => (
             <marker key={kind} id={`arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -102,7 +102,21 @@ export function ModelGraph() {
           })}
         </g>
         {[...placed.nodes.values()].map((n) => (
-          <g key={n.id} className={`model-graph__node model-graph__node--${n.kind}${selected === n.id ? ' model-graph__node--selected' : ''}`} data-testid={`graph-node-${n.id}`} onClick={() => setSelected(selected === n.id ? null : n.id)} role="button" tabIndex={0}>
+          <g
+            key={n.id}
+            className={`model-graph__node model-graph__node--${n.kind}${selected === n.id ? ' model-graph__node--selected' : ''}`}
+            data-testid={`graph-node-${n.id}`}
+            onClick={() => setSelected(selected === n.id ? null : n.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                setSelected(selected === n.id ? null : n.id);
+              }
+            }}
+            role="button"
+            tabIndex={0}
+            aria-pressed={selected === n.id}
+          >
             <rect x={n.x} y={n.y} width={NODE_W} height={NODE_H} rx={6} />
             <text x={n.x + NODE_W / 2} y={n.y + NODE_H / 2 + (n.shared ? -2 : 4)} textAnchor="middle" fontSize={labelSize(fillTemplate(n.label, values))}>
               {fillTemplate(n.label, values)}
