@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { readTensor, toTensor, type OptimizerState } from './checkpoint';
 
 /**
  * The optimisers the papers use, written out so that weight decay, warm-up and the schedule mean the
@@ -27,6 +28,14 @@ export interface Optimizer {
   learningRate: number;
   /** Minimises f over vars: one update; returns f's value (caller disposes). Gradients are disposed. */
   minimize(f: () => tf.Scalar, vars: tf.Variable[]): tf.Scalar;
+  /**
+   * The whole state for a checkpoint, read back asynchronously: the update count and each of `vars`'
+   * slots (Adam's m and v, the momentum buffer), in `vars` order; a weight that never had a gradient
+   * has none. The bias corrections are recomputed from the count, so nothing else is needed.
+   */
+  saveState(vars: readonly tf.Variable[]): Promise<OptimizerState>;
+  /** Puts a saved state into this optimiser before its first update (same kind, same weights). */
+  loadState(state: OptimizerState, vars: readonly tf.Variable[]): void;
   dispose(): void;
 }
 
@@ -82,6 +91,25 @@ export function createOptimizer(kind: OptimizerKind, opts: { learningRate: numbe
       });
       tf.dispose(Object.values(grads));
       return value;
+    },
+    async saveState(vars) {
+      const saved = await Promise.all(vars.map((v) => Promise.all((slots.get(v) ?? []).map(readTensor))));
+      return { kind, step: t, slots: saved };
+    },
+    loadState(state, vars) {
+      if (t !== 0 || slots.size > 0) throw new Error('checkpoint: restore needs an optimiser that has not stepped');
+      if (state.kind !== kind) throw new Error(`checkpoint: optimiser ${state.kind}, this run uses ${kind}`);
+      if (state.slots.length !== vars.length) throw new Error(`checkpoint: optimiser state for ${state.slots.length} weights, this run has ${vars.length}`);
+      const count = kind === 'adam' || kind === 'adamw' ? 2 : 1;
+      state.slots.forEach((saved, i) => {
+        const v = vars[i];
+        if (saved.length === 0) return;
+        if (saved.length !== count || saved.some((d) => d.shape.join() !== v.shape.join())) {
+          throw new Error(`checkpoint: optimiser slots of weight ${i} do not fit its shape [${v.shape}]`);
+        }
+        slots.set(v, saved.map((d) => tf.tidy(() => tf.variable(toTensor(d), false))));
+      });
+      t = state.step;
     },
     dispose() {
       for (const s of slots.values()) tf.dispose(s);
