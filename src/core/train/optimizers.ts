@@ -9,6 +9,8 @@ import { readTensor, toTensor, type OptimizerState } from './checkpoint';
  * - adam (Kingma & Ba 2015; PyTorch Adam): g ← g + wd·w; m, v with β = (0.9, 0.999), bias-corrected;
  *   w ← w − lr·m̂ / (√v̂ + 1e-8).
  * - adamw (Loshchilov & Hutter 2019; PyTorch AdamW): w ← w·(1 − lr·wd), then Adam without decay in g.
+ *   Only weights with more than one axis decay: biases and norm layers' γ, β do not, as in the param
+ *   groups of MAE's, DINO's and MSN's code (timm's `param_groups_weight_decay`).
  * - sgd (PyTorch SGD, momentum 0.9 as MoCo): g ← g + wd·w; b ← 0.9·b + g; w ← w − lr·b.
  * - lars (You et al. 2017, as SimCLR's and BYOL's code): for weights with more than one axis,
  *   g ← (g + wd·w)·η‖w‖ / ‖g + wd·w‖ with η = 0.001 (a zero norm gives factor 1); biases and
@@ -61,7 +63,7 @@ export function createOptimizer(kind: OptimizerKind, opts: { learningRate: numbe
         s.assign(tf.add(tf.mul(s, BETA2), tf.mul(tf.square(g), 1 - BETA2)));
         const mHat = tf.div(m, 1 - BETA1 ** t);
         const sHat = tf.div(s, 1 - BETA2 ** t);
-        const decayed = kind === 'adamw' && weightDecay > 0 ? tf.mul(v, 1 - lr * weightDecay) : v;
+        const decayed = kind === 'adamw' && weightDecay > 0 && v.rank > 1 ? tf.mul(v, 1 - lr * weightDecay) : v;
         v.assign(tf.sub(decayed, tf.mul(tf.div(mHat, tf.add(tf.sqrt(sHat), ADAM_EPSILON)), lr)));
         return;
       }
