@@ -9,7 +9,7 @@
 // Usage: npx vite build && node bench/longtasks.mjs [--steps 60] [--config "method=simclr"] [--dist dist] [--no-profile] [--json out.json]
 import { writeFileSync } from 'node:fs';
 import { launchChromium, startPreview } from '../scripts/chromium.mjs';
-import { describeLongTasks, longTasks, traceCategories } from './traceTasks.mjs';
+import { describeLongTasks, longTasks, traceCategories } from '../scripts/traceTasks.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);

@@ -2,7 +2,7 @@
 // wall time. On a shared machine (or with the training worker's WASM threads on every core) the OS
 // preempts the main thread, so a task's wall duration includes time it waited for a core. The trace
 // gives each task's thread CPU time (`tdur`), and, with the V8 sampling profiler on, which of the
-// page's functions ran inside it. Shared by bench/longtasks.mjs and bench/browser-bench.mjs.
+// page's functions ran inside it. Shared by bench/longtasks.mjs, bench/browser-bench.mjs and e2e/responsive.spec.ts.
 
 /** Categories for `browser.startTracing`: tasks with CPU time, plus (optionally) JS samples. */
 export function traceCategories({ profile }) {
