@@ -5,13 +5,13 @@
 //  - the worker heap's growth per step: a least-squares slope over the samples after warm-up (the
 //    first 10% of steps), and the floor (lowest sample) of the first and the last quarter of them —
 //    a single sample is noisy (it catches whatever the step in flight holds);
-//  - the bytes one history row takes: the run's own exported rows, parsed in the page (same V8
-//    build and heap layout as the worker) and measured after GC, divided by their count;
+//  - the bytes one history row takes: the run's own exported rows, rebuilt in the page as the run
+//    loop builds them (same V8 build and heap layout as the worker), measured after GC, per row;
 //  - what grew, from worker heap snapshots after warm-up, mid-run and near the end, by kind: plain
 //    objects, heap numbers and array elements (what history rows are made of), compiled code (V8's
 //    optimising compilers and WASM tier-up keep compiling hot functions for a while), and the rest.
 // Flat means: growth per step minus bytes per row is within noise (printed as a share of the heap).
-// Usage: npm run build && node bench/soak-browser.mjs [--steps 2000] [--config "method=simclr&batch=16&width=8"]
+// Usage: npm run build && node bench/soak-browser.mjs [--steps 2000] [--config "method=simclr&batch=16&width=8"] [--snapshots 0.1,0.55,0.95]
 import { readFileSync } from 'node:fs';
 import { launchChromium, startPreview } from '../scripts/chromium.mjs';
 
@@ -80,7 +80,7 @@ const snapshot = async (step) => {
 };
 const samples = [];
 const snapshots = [];
-const snapshotAt = [0.1, 0.55, 0.95].map((f) => Math.round(f * steps));
+const snapshotAt = opt('snapshots', '0.1,0.55,0.95').split(',').map((f) => Math.round(Number(f) * steps));
 const started = Date.now();
 for (;;) {
   const state = await page.getByTestId('run-state').textContent();
@@ -104,7 +104,11 @@ const pageHeap = async () => {
 };
 await page.evaluate((text) => (window.__soakText = text), rowsJson);
 const before = await pageHeap();
-const rowCount = await page.evaluate(() => (window.__soakRows = JSON.parse(window.__soakText)).length);
+// Built as the run loop builds them: { step, loss } literals, a reading's metrics assigned onto its row.
+const rowCount = await page.evaluate(() => {
+  window.__soakRows = JSON.parse(window.__soakText).map(({ step, loss, ...metrics }) => Object.assign({ step, loss }, metrics));
+  return window.__soakRows.length;
+});
 const rowBytes = (await pageHeap()) - before;
 await browser.close();
 
@@ -139,7 +143,7 @@ for (let k = 1; k < snapshots.length; k++) {
   const kib = (x) => `${x >= 0 ? '+' : ''}${(x / 1024).toFixed(0)} KiB`;
   console.log(
     `  heap snapshots, step ${a.step} -> ${b.step} (${b.step - a.step} steps): plain objects, heap numbers, elements ${kib(b.rows - a.rows)} ` +
-      `(${b.objects - a.objects} more objects; rows expected: ${kib((b.step - a.step) * perRow)}), compiled code ${kib(b.code - a.code)}, everything else ${kib(b.other - a.other)}`,
+      `(${b.objects - a.objects} more objects; history rows at ${perRow.toFixed(0)} B: ${kib((b.step - a.step) * perRow)}), compiled code ${kib(b.code - a.code)}, everything else ${kib(b.other - a.other)}`,
   );
   const codeGrowth = [...b.codeByName].map(([n, v]) => [n, v - (a.codeByName.get(n) ?? 0)]).sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]));
   console.log(`    compiled code by kind: ${codeGrowth.slice(0, 4).map(([n, v]) => `${n} ${kib(v)}`).join(', ')}`);
