@@ -6,6 +6,8 @@ export interface LongTask {
   jsMs: number | null;
   gcMs: number | null;
   harnessMs?: number;
+  /** The task that started the sampling profiler (its time is the measurement's). */
+  profilerStart?: boolean;
   top: [string, number][];
 }
 export interface LongTaskSummary {

@@ -82,6 +82,8 @@ export function longTasks(trace, { origin, thresholdUs = LONG_TASK_US }) {
   if (!main) return [];
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts);
   const profile = mainProfile(events, main);
+  // The task that starts the sampling profiler spends its time there (the measurement, not the page).
+  const profilerStarts = events.filter((e) => e.name === 'CpuProfiler::StartProfiling' && `${e.pid}:${e.tid}` === main).map((e) => e.ts);
   const first = tasks[0]?.ts ?? 0;
   const out = [];
   let i = 0; // profile samples are in time order; walk them once alongside the tasks
@@ -89,6 +91,7 @@ export function longTasks(trace, { origin, thresholdUs = LONG_TASK_US }) {
     if (task.dur <= thresholdUs) continue;
     const end = task.ts + task.dur;
     const row = { startMs: (task.ts - first) / 1000, wallMs: task.dur / 1000, cpuMs: (task.tdur ?? task.dur) / 1000, jsMs: null, gcMs: null, top: [] };
+    if (profilerStarts.some((ts) => ts >= task.ts && ts < end)) row.profilerStart = true;
     if (profile) {
       // Sample intervals are wall time: a sample taken after the thread was descheduled covers the
       // wait too. So the samples give shares, and the shares are applied to the task's CPU time.
@@ -128,7 +131,7 @@ export function describeLongTasks(tasks) {
   const over = (key) => tasks.filter((t) => t[key] !== null && t[key] > 50).length;
   const lines = tasks.map(
     (t) =>
-      `  at ${(t.startMs / 1000).toFixed(1)} s: wall ${t.wallMs.toFixed(0)} ms, main-thread CPU ${t.cpuMs.toFixed(0)} ms` +
+      `  at ${(t.startMs / 1000).toFixed(1)} s: wall ${t.wallMs.toFixed(0)} ms, main-thread CPU ${t.cpuMs.toFixed(0)} ms${t.profilerStart ? ' (starting the profiler)' : ''}` +
       (t.jsMs === null ? '' : `, page JS ${t.jsMs.toFixed(0)} ms (GC ${t.gcMs.toFixed(0)}; test harness ${t.harnessMs.toFixed(0)})${t.top.length ? ` — ${t.top.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}` : ''}`),
   );
   const summary = {
