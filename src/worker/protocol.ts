@@ -13,14 +13,21 @@ export interface ResumePoint {
 
 const tensorData = z.object({ shape: z.array(z.number().int().min(0)).max(8), values: z.instanceof(Float32Array) });
 
+const adamSchema = z.object({ iterations: z.number().int().min(0), accBeta1: z.number(), accBeta2: z.number(), firstMoments: z.array(tensorData), secondMoments: z.array(tensorData) });
+
 /** A checkpoint crossing the worker boundary or coming out of IndexedDB: its shape, checked. */
 export const checkpointSchema = z.object({
   version: z.literal(CHECKPOINT_VERSION),
   step: z.number().int().min(1),
   weights: z.array(tensorData),
   targets: z.array(tensorData),
-  adam: z.object({ iterations: z.number().int().min(0), accBeta1: z.number(), accBeta2: z.number(), firstMoments: z.array(tensorData), secondMoments: z.array(tensorData) }),
-  method: z.object({ tensors: z.record(z.string(), tensorData), numbers: z.record(z.string(), z.number()) }),
+  adam: adamSchema,
+  method: z.object({
+    tensors: z.record(z.string(), tensorData),
+    numbers: z.record(z.string(), z.number()),
+    arrays: z.record(z.string(), z.instanceof(Int32Array)).optional(),
+    optimisers: z.record(z.string(), adamSchema).optional(),
+  }),
 });
 const resumeSchema = z.object({ checkpoint: checkpointSchema, history: z.array(z.object({ step: z.number().int().min(0) }).catchall(z.number())).min(1) });
 

@@ -22,10 +22,22 @@ export interface AdamState {
   secondMoments: TensorData[];
 }
 
-/** What a method keeps besides weights (MoCo's queue and its fill); see MethodInstance.saveState. */
+/**
+ * What a method keeps besides the trainer's weights (MoCo's queue and its fill, DINO's centre,
+ * DeepCluster's assignments, inpainting's discriminator and its optimiser); see MethodInstance.saveState.
+ */
 export interface MethodState {
   tensors: Record<string, tf.Tensor>;
   numbers: Record<string, number>;
+  /** Host-side integer arrays (DeepCluster's pseudo-labels and cluster sizes), stored as they are. */
+  arrays?: Record<string, Int32Array>;
+  /** Optimisers a method owns besides the trainer's (inpainting's discriminator), saved as the trainer's is. */
+  optimisers?: Record<string, AdamState>;
+}
+
+/** A method's state as a checkpoint holds it: tensors read back, the rest as the method gave it. */
+export interface SavedMethodState extends Omit<MethodState, 'tensors'> {
+  tensors: Record<string, TensorData>;
 }
 
 export interface TrainerCheckpoint {
@@ -34,7 +46,7 @@ export interface TrainerCheckpoint {
   weights: TensorData[];
   targets: TensorData[];
   adam: AdamState;
-  method: { tensors: Record<string, TensorData>; numbers: Record<string, number> };
+  method: SavedMethodState;
 }
 
 export async function readTensor(t: tf.Tensor): Promise<TensorData> {
@@ -47,8 +59,14 @@ export function toTensor(d: TensorData): tf.Tensor {
 
 /** Bytes of tensor data a checkpoint holds (what IndexedDB stores, give or take the wrapper). */
 export function checkpointBytes(c: TrainerCheckpoint): number {
-  const all = [...c.weights, ...c.targets, ...c.adam.firstMoments, ...c.adam.secondMoments, ...Object.values(c.method.tensors)];
-  return all.reduce((s, t) => s + t.values.byteLength, 0);
+  const all = [...c.weights, ...c.targets, ...c.adam.firstMoments, ...c.adam.secondMoments];
+  return all.reduce((s, t) => s + t.values.byteLength, 0) + methodStateBuffers(c.method).reduce((s, b) => s + b.byteLength, 0);
+}
+
+/** The typed arrays' buffers of a method's saved state (to count, or to transfer across the worker boundary). */
+export function methodStateBuffers(m: SavedMethodState): ArrayBufferLike[] {
+  const optimisers = Object.values(m.optimisers ?? {}).flatMap((o) => [...o.firstMoments, ...o.secondMoments]);
+  return [...Object.values(m.tensors), ...optimisers].map((t) => t.values.buffer).concat(Object.values(m.arrays ?? {}).map((a) => a.buffer));
 }
 
 /** Writes saved values into existing variables, checking shapes (a checkpoint of another config fails loudly). */

@@ -14,7 +14,7 @@ import type { MethodInstance } from '../methods/types';
 import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
 import { restoreAdam, saveAdam } from './adamState';
-import { assignAll, CHECKPOINT_VERSION, readTensor, toTensor, type TrainerCheckpoint } from './checkpoint';
+import { assignAll, CHECKPOINT_VERSION, readTensor, toTensor, type SavedMethodState, type TrainerCheckpoint } from './checkpoint';
 import { emaUpdate } from './ema';
 import { mixSeed } from '../random';
 import { factorProbeMetric } from '../config/shapes';
@@ -236,7 +236,7 @@ export class Trainer {
    */
   async checkpoint(): Promise<TrainerCheckpoint> {
     if (this.notResumable) throw new Error(this.notResumable);
-    const state = this.method.saveState?.() ?? { tensors: {}, numbers: {} };
+    const state = (await this.method.saveState?.()) ?? { tensors: {}, numbers: {} };
     const names = Object.keys(state.tensors);
     const [weights, targets, adam, methodTensors] = await Promise.all([
       Promise.all(this.trainable.map(readTensor)),
@@ -244,14 +244,10 @@ export class Trainer {
       saveAdam(this.optimizer),
       Promise.all(names.map((n) => readTensor(state.tensors[n]))),
     ]);
-    return {
-      version: CHECKPOINT_VERSION,
-      step: this.stepsDone,
-      weights,
-      targets,
-      adam,
-      method: { tensors: Object.fromEntries(names.map((n, i) => [n, methodTensors[i]])), numbers: { ...state.numbers } },
-    };
+    const method: SavedMethodState = { tensors: Object.fromEntries(names.map((n, i) => [n, methodTensors[i]])), numbers: { ...state.numbers } };
+    if (state.arrays) method.arrays = Object.fromEntries(Object.entries(state.arrays).map(([n, a]) => [n, Int32Array.from(a)]));
+    if (state.optimisers) method.optimisers = state.optimisers;
+    return { version: CHECKPOINT_VERSION, step: this.stepsDone, weights, targets, adam, method };
   }
 
   /** Into a fresh trainer of the same config: weights, targets, Adam, method state, and the sampler's position. */
@@ -265,7 +261,7 @@ export class Trainer {
     if (this.method.loadState) {
       const tensors = Object.fromEntries(Object.entries(c.method.tensors).map(([n, d]) => [n, toTensor(d)]));
       try {
-        this.method.loadState({ tensors, numbers: c.method.numbers });
+        this.method.loadState({ ...c.method, tensors });
       } finally {
         tf.dispose(Object.values(tensors));
       }

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ParamSet } from '../../nets/params';
+import { restoreAdam, saveAdam } from '../../train/adamState';
+import { type AdamState, type MethodState } from '../../train/checkpoint';
 
 /**
  * The context encoder's adversarial discriminator (Pathak et al. 2016, §3.2, eq. 2), scaled down:
@@ -22,8 +24,22 @@ export interface Discriminator {
   generatorLoss(fake: tf.Tensor4D): tf.Scalar;
   /** One update of the discriminator's own optimiser. */
   train(real: tf.Tensor4D, fake: tf.Tensor4D): void;
+  /** Its weights and its optimiser's state, for a checkpoint (the weights stay the discriminator's). */
+  saveState(): Promise<Required<Pick<MethodState, 'tensors' | 'optimisers'>>>;
+  /** Into a discriminator that has not trained yet. */
+  loadState(state: MethodState): void;
   dispose(): void;
 }
+
+/**
+ * The discriminator's own Adam, saved and restored by the same mechanism as the trainer's optimiser
+ * (train/adamState.ts). The one place that knows how: when optimiser checkpointing changes, only
+ * these two lines follow it.
+ */
+const discriminatorOptimiser = {
+  save: (opt: tf.Optimizer): Promise<AdamState> => saveAdam(opt),
+  restore: (opt: tf.Optimizer, state: AdamState, variables: readonly tf.Variable[]): void => restoreAdam(opt, state, variables),
+};
 
 const LEAK = 0.2;
 const DCGAN_BETA1 = 0.5;
@@ -57,6 +73,20 @@ export function createDiscriminator(opts: { channels: number; width: number; lr:
       optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
       value.dispose();
       tf.dispose(Object.values(grads));
+    },
+    async saveState() {
+      return { tensors: Object.fromEntries(p.vars), optimisers: { discriminator: await discriminatorOptimiser.save(optimizer) } };
+    },
+    loadState({ tensors, optimisers }) {
+      const names = [...p.vars.keys()];
+      const missing = names.filter((n) => !tensors[n]);
+      if (missing.length > 0 || !optimisers?.discriminator) throw new Error(`inpainting: the checkpoint lacks the discriminator's ${missing.length > 0 ? missing.join(', ') : 'optimiser'}`);
+      names.forEach((n) => {
+        const v = p.vars.get(n)!;
+        if (v.shape.join() !== tensors[n].shape.join()) throw new Error(`inpainting: saved discriminator ${n} has shape [${tensors[n].shape}], this run's is [${v.shape}]`);
+        v.assign(tensors[n]);
+      });
+      discriminatorOptimiser.restore(optimizer, optimisers.discriminator, p.list());
     },
     dispose() {
       p.dispose();
