@@ -80,7 +80,7 @@ export async function resumeInterrupted(): Promise<boolean> {
     return false;
   }
   const { config, checkpoint, history } = r.record;
-  set({ config, history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: `Resuming from step ${checkpoint.step}.`, errors: [], runState: 'loading' });
+  set({ config, appliedConfig: config, history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: `Resuming from step ${checkpoint.step}.`, errors: [], runState: 'loading' });
   patchInfo({ interrupted: null, viewing: null });
   if (typeof window !== 'undefined') window.history.replaceState(null, '', `${window.location.pathname}?${encodeConfig(config)}`);
   sendToWorker({ type: 'start', config, resume: { checkpoint, history } });
