@@ -57,6 +57,19 @@ describe('Start never silently replaces an interrupted run', () => {
     expect(state().savedRunsInfo.interrupted).toMatchObject({ step: 10 });
   });
 
+  it('a Start pressed while the page is still looking for an interrupted run waits for the answer, then asks', async () => {
+    await interruptedMoco();
+    useStore.setState(initialState(defaultConfig('simclr')));
+    const looking = loadInterrupted();
+    const startNew = vi.fn();
+    startAskingFirst(startNew);
+    expect(state().question).toBe(null);
+    await looking;
+    await until(() => state().question !== null);
+    expect(state().question?.choices.map((c) => c.testId)).toEqual(['ask-resume', 'ask-discard']);
+    expect(startNew).not.toHaveBeenCalled();
+  });
+
   it('Discard and start new: the record goes, then the new run starts', async () => {
     await interruptedMoco();
     const startNew = vi.fn();

@@ -2,7 +2,7 @@ import { METHOD_SPECS } from '../../core/config/methods';
 import type { ExperimentConfig } from '../../core/config/schema';
 import { start } from '../actions';
 import { viewRun } from '../runs/actions';
-import { discardInterrupted, resumeInterrupted } from '../runs/progress';
+import { discardInterrupted, interruptedLookup, resumeInterrupted } from '../runs/progress';
 import { useStore } from '../store';
 import { ask } from './actions';
 import { configChanges, describeChanges } from './configChanges';
@@ -37,6 +37,11 @@ async function resumeShowingChanges(): Promise<void> {
 
 /** Start, or first ask what to do with the interrupted run a new run would replace. */
 export function startAskingFirst(startNew: () => void = start): void {
+  const pending = interruptedLookup();
+  if (pending) {
+    void pending.then(() => startAskingFirst(startNew));
+    return;
+  }
   const interrupted = get().savedRunsInfo.interrupted;
   if (!interrupted) return startNew();
   const label = METHOD_SPECS[interrupted.method].label;
