@@ -32,10 +32,36 @@ async function savedLosses(page: Page): Promise<{ backend: string; losses: [numb
 
 const stepNow = async (app: Playground) => Number((await app.stepCounter().textContent())?.split(' / ')[0]);
 
+/** Records kept in the in-progress store (0 once a finished run has cleared it). */
+const progressRecords = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('ssl-playground-progress');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('progress')) return resolve(0);
+          const count = db.transaction('progress', 'readonly').objectStore('progress').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+
+/** Start, and see it taken: the run leaves 'idle' (if it does not, say what the page says instead). */
+async function startAndSeeItTaken(page: Page, app: Playground): Promise<void> {
+  await app.start();
+  const state = page.getByTestId('run-state');
+  await expect(state, `after Start: ${await page.getByTestId('status-message').allTextContents()} ${await page.getByTestId('question').textContent()}`).not.toHaveText('idle', { timeout: 15_000 });
+}
+
 test('start, reload at step ~20, Resume: the final losses equal an uninterrupted run’s', async ({ page }) => {
   const app = new Playground(page);
   await app.open(CONFIG);
-  await app.start();
+  await startAndSeeItTaken(page, app);
   await expect.poll(() => stepNow(app), { timeout: 120_000 }).toBeGreaterThanOrEqual(22);
   // What a checkpoint costs here (printed for the record): taking it in the worker, writing it to IndexedDB.
   const note = page.getByTestId('checkpoint-note');
@@ -54,9 +80,12 @@ test('start, reload at step ~20, Resume: the final losses equal an uninterrupted
   await interrupted.getByTestId('resume-interrupted').click();
   await app.waitForSteps(200);
   await expect(interrupted).toHaveCount(0);
+  // The finished run clears its progress record after 'done' (asynchronously): leaving the page
+  // before that lands would list it again as interrupted, and Start would then ask first.
+  await expect.poll(() => progressRecords(page)).toBe(0);
 
   await app.open(CONFIG);
-  await app.start();
+  await startAndSeeItTaken(page, app);
   await app.waitForSteps(200);
   await expect(page.getByTestId('saved-run')).toHaveCount(2);
   const [resumed, whole] = await savedLosses(page);
