@@ -98,3 +98,39 @@ test('start, reload at step ~20, Resume: the final losses equal an uninterrupted
   await expect(page.getByTestId('saved-run')).toHaveCount(2);
   await expect(page.getByTestId('interrupted-run')).toHaveCount(0);
 });
+
+// The four methods that keep their own state between steps in other forms: SwAV's queue, DINO's
+// centre (tensors), DeepCluster's clustering (integer arrays), inpainting's discriminator and its
+// Adam (an optimiser). Through the worker boundary and IndexedDB, resumed = uninterrupted.
+const OWN_STATE = {
+  swav: 'prototypes=10&queueLength=16&queueStart=4&freezeSteps=12&projHidden=16&projDim=8&smallCrops=2',
+  dino: 'projHidden=16&bottleneckDim=8&outDim=16&teacherTempWarmup=30&smallCrops=2',
+  deepcluster: 'k=5&clusterEvery=15&pcaDim=4&kmeansIters=5',
+  inpainting: 'advWeight=0.3&holeSize=10',
+} as const;
+
+for (const [method, knobs] of Object.entries(OWN_STATE)) {
+  test(`${method}: reload mid-run, Resume: the losses equal an uninterrupted run’s`, async ({ page }) => {
+    const config = `method=${method}&backend=wasm&steps=40&batch=8&n=64&width=4&probeTrain=100&probeTest=100&probeEvery=0&metricsEvery=2&seed=4&${knobs}`;
+    const app = new Playground(page);
+    await app.open(config);
+    await startAndSeeItTaken(page, app);
+    await expect(page.getByTestId('checkpoint-note')).toContainText('Progress kept at step');
+    page.on('dialog', (d) => void d.accept());
+    await page.reload();
+    const interrupted = page.getByTestId('interrupted-run');
+    const at = Number(await interrupted.getByTestId('interrupted-step').textContent());
+    expect(at).toBeGreaterThanOrEqual(10);
+    await interrupted.getByTestId('resume-interrupted').click();
+    await app.waitForSteps(40);
+    await expect.poll(() => progressRecords(page)).toBe(0);
+    await app.open(config);
+    await startAndSeeItTaken(page, app);
+    await app.waitForSteps(40);
+    await expect(page.getByTestId('saved-run')).toHaveCount(2);
+    const [resumed, whole] = await savedLosses(page);
+    expect(whole.losses).toHaveLength(40);
+    expect(resumed.losses).toEqual(whole.losses);
+    console.log(`${method}: interrupted at step ${at}, resumed; 40 losses equal`);
+  });
+}
