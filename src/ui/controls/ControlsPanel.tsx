@@ -89,7 +89,7 @@ export function ControlsPanel() {
 
       <div key={generation}>
         <Section title="Training" group="training" testId="section-training">
-          <fieldset className="controls__group" data-group="training">
+          <fieldset className="controls__group">
             <legend>Training</legend>
             {GLOBAL_KNOBS.map((k) => (
               <KnobField key={k.name} knob={withDatasetRange(k, config, datasetCount ?? undefined)} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
@@ -99,7 +99,7 @@ export function ControlsPanel() {
 
         {knobs.length > 0 && (
           <Section title={`${METHOD_SPECS[config.method].label} settings`} group="knobs" testId="section-knobs">
-            <fieldset className="controls__group" data-group="knobs" key={config.method}>
+            <fieldset className="controls__group" key={config.method}>
               <legend>{METHOD_SPECS[config.method].label} settings</legend>
               {knobs.map((k) => (
                 <KnobField key={k.name} knob={k} value={config.params[k.name]} onCommit={(v) => setParam(k.name, v)} disabled={busy} />
@@ -109,7 +109,7 @@ export function ControlsPanel() {
         )}
 
         <Section title="Augmentations" group="augment" testId="section-augment">
-          <fieldset className="controls__group" data-group="augment">
+          <fieldset className="controls__group">
             <legend>Augmentations</legend>
             <AugmentKnobs aug={config.aug} disabled={busy} />
           </fieldset>

@@ -89,7 +89,7 @@ export function SavedRuns() {
   };
 
   return (
-    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs" data-group="runs">
+    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs">
       <h2>Saved runs</h2>
       {info.storageNotice && (
         <p className="saved-runs__notice" data-testid="runs-storage-notice">
