@@ -24,10 +24,10 @@ import { encodeTensorFile, type NamedTensor } from './tensorFile';
  */
 
 // What the method made of the first batch, recorded as it is made (the views are disposed inside the step).
-const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: { dataSync(): Float32Array; shape: number[] } } | null }));
-function record(views: { dataSync(): Float32Array; shape: number[] }[]) {
+const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null }));
+function record(views: tf.Tensor[]) {
   if (recorded.views) return;
-  recorded.views = views.map((v) => v.dataSync().slice());
+  recorded.views = views.map((v) => Float32Array.from(v.dataSync()));
   recorded.shapes = views.map((v) => [...v.shape]);
 }
 vi.mock('../methods/shared/views', async (importOriginal) => {
@@ -55,7 +55,7 @@ const TOLERANCE = 1e-4;
 const table: string[] = [];
 
 function weightsOf(sets: ParamSet[]): NamedTensor[] {
-  return sets.flatMap((set) => [...set.vars, ...set.buffers].map(([name, v]) => ({ name: `${set.prefix}/${name}`, shape: [...v.shape], values: v.dataSync().slice() as Float32Array })));
+  return sets.flatMap((set) => [...set.vars, ...set.buffers].map(([name, v]) => ({ name: `${set.prefix}/${name}`, shape: [...v.shape], values: Float32Array.from(v.dataSync()) })));
 }
 
 function writeTensors(path: string, tensors: NamedTensor[]) {
@@ -77,7 +77,8 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     const trainer = new Trainer(config, loadDatasetFromDisk('mnist', dataDir));
     const dir = mkdtempSync(join(tmpdir(), `parity-${method}-`));
     const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads]);
-    if (recorded.queue) initial.push({ name: 'queue/keys', shape: [...recorded.queue.tensor.shape], values: recorded.queue.tensor.dataSync().slice() });
+    const queue = recorded.queue as { tensor: tf.Tensor } | null;
+    if (queue) initial.push({ name: 'queue/keys', shape: [...queue.tensor.shape], values: Float32Array.from(queue.tensor.dataSync()) });
     writeTensors(join(dir, 'weights'), initial);
     const loss = trainer.step();
     const browser = loss.dataSync()[0];

@@ -41,6 +41,7 @@ def parse_args():
     ap.add_argument('--checkpoint', help='file to save training state to (and resume from with --resume)')
     ap.add_argument('--checkpoint-every', type=int, default=100)
     ap.add_argument('--resume', action='store_true')
+    ap.add_argument('--stop-after', type=int, help='stop after this step, checkpointed, as a preempted job would (then --resume)')
     ap.add_argument('--init-from', help='the browser\'s initial weights (weights.json beside weights.bin)')
     ap.add_argument('--first-views', help='augmented views for step 1 (views.json + views.bin), for step-1 parity')
     ap.add_argument('--no-eval', action='store_true', help='skip probes and collapse metrics (losses only)')
@@ -79,24 +80,27 @@ def main():
     if args.init_from:
         load_browser_weights(method, read_tensors(args.init_from))
     method = distributed.convert_batch_norms(method, device).to(device)
-    model = DistributedDataParallel(method, find_unused_parameters=True) if world > 1 else method
+    # Every weight gets a gradient at every step (SwAV's frozen prototypes a zero one), so DDP's buckets are
+    # the same on every rank and no find_unused_parameters graph walk is needed.
+    model = DistributedDataParallel(method) if world > 1 else method
     trainable = [p for p in method.parameters() if p.requires_grad]
     optimizer = make_optimizer(config['optimizer'], trainable, config['lr'], config['weightDecay'])
 
-    history, start, elapsed = [], 1, 0.0
+    history, start, elapsed, baseline = [], 1, 0.0, {}
     if args.resume and args.checkpoint and os.path.exists(args.checkpoint):
         state = torch.load(args.checkpoint, map_location=device)
         method.load_state_dict(state['model'])
         optimizer.load_state_dict(state['optimizer'])
         sampler.load_state_dict(state['sampler'])
-        history, start, elapsed = state['history'], state['step'] + 1, state['elapsed']
+        history, start, elapsed, baseline = state['history'], state['step'] + 1, state['elapsed'], state['baseline']
     first_views = read_views(args.first_views, rows, device) if args.first_views and start == 1 else None
 
     train_split = (as_float(probe_train), labels[probe_train].to(device))
     test_split = (as_float(probe_test), labels[probe_test].to(device))
     fixed = test_split[0][:COLLAPSE_SAMPLE]
     evaluate_now = not args.no_eval and rank == 0
-    baseline = evaluate.probe(method.encoder, train_split, test_split, classes) if evaluate_now and start == 1 else {}
+    if start == 1:
+        baseline = evaluate.probe(method.encoder, train_split, test_split, classes) if evaluate_now else {}
 
     pending = []
     t0 = time.perf_counter()
@@ -108,6 +112,8 @@ def main():
         loss = model(views, step, steps)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
+        for p in method.frozen_parameters(step) if hasattr(method, 'frozen_parameters') else []:
+            p.grad = None
         optimizer.step()
         pairs = method.target_pairs() if hasattr(method, 'target_pairs') else []
         if pairs:
@@ -115,18 +121,25 @@ def main():
         if hasattr(method, 'after_step'):
             method.after_step(step)
         pending.append((step, loss.detach()))
-        # Losses stay on the device and are read back every metricsEvery steps, in one transfer.
-        if step % config['metricsEvery'] == 0 or step == steps:
+        stopping = args.stop_after is not None and step >= args.stop_after and step < steps
+        checkpointing = bool(args.checkpoint) and (step % args.checkpoint_every == 0 or step == steps or stopping)
+        # Losses stay on the device and are read back every metricsEvery steps (and at checkpoints), in one transfer.
+        if step % config['metricsEvery'] == 0 or step == steps or checkpointing:
             values = torch.stack([v for _, v in pending]).tolist()
             rows_out = [{'step': s, 'loss': v} for (s, _), v in zip(pending, values)]
-            if evaluate_now:
+            if evaluate_now and (step % config['metricsEvery'] == 0 or step == steps):
                 rows_out[-1].update(collapse(method, fixed))
                 if config['probeEvery'] and step % config['probeEvery'] == 0 and step != steps:
                     rows_out[-1].update(evaluate.probe(method.encoder, train_split, test_split, classes))
             history += rows_out
             pending = []
-        if args.checkpoint and rank == 0 and (step % args.checkpoint_every == 0 or step == steps):
-            save_checkpoint(args.checkpoint, method, optimizer, sampler, history, step, elapsed + time.perf_counter() - t0)
+        if checkpointing and rank == 0:
+            save_checkpoint(args.checkpoint, method, optimizer, sampler, history, baseline, step, elapsed + time.perf_counter() - t0)
+        if stopping:
+            print(json.dumps({'stopped_after': step, 'checkpoint': args.checkpoint}), flush=True)
+            if world > 1:
+                torch.distributed.destroy_process_group()
+            return
     seconds = elapsed + time.perf_counter() - t0
     if rank == 0:
         write_run(args.out, config, exported, method, history, seconds, steps - start + 1, world, device, train_split, test_split, fixed, classes, baseline, evaluate_now)
@@ -173,8 +186,10 @@ def read_views(path, rows, device):
     return [v.permute(0, 3, 1, 2)[rows].contiguous().to(device) for v in views]
 
 
-def save_checkpoint(path, method, optimizer, sampler, history, step, elapsed):
-    state = {'model': method.state_dict(), 'optimizer': optimizer.state_dict(), 'history': history, 'step': step, 'elapsed': elapsed,
+def save_checkpoint(path, method, optimizer, sampler, history, baseline, step, elapsed):
+    """Everything a resumed run needs to continue as if never stopped: weights and buffers (targets, queues,
+    BatchNorm statistics), optimiser state, the batch order's position, history so far."""
+    state = {'model': method.state_dict(), 'optimizer': optimizer.state_dict(), 'history': history, 'baseline': baseline, 'step': step, 'elapsed': elapsed,
              'sampler': sampler.state_dict()}
     torch.save(state, path + '.tmp')
     os.replace(path + '.tmp', path)
@@ -193,7 +208,9 @@ def write_run(path, config, exported, method, history, seconds, steps_run, world
              'gpus': gpus, 'worldSize': world}
     run = {
         'config': config,
-        'backend': f'pytorch-{device.type}',
+        # Where it ran, in words: the playground labels imported runs with it (src/core/export/ranOn.ts).
+        'backend': f'PyTorch {torch.__version__} on {where["host"]}: {world} process{"es" if world > 1 else ""}, '
+                   + (f'{gpus}\u00d7 {where["device"]}' if gpus else 'CPU'),
         'wallSeconds': seconds,
         'outcome': 'completed',
         'hostReads': len(history),

@@ -25,7 +25,8 @@ class Method(nn.Module):
         self.normalise_prototypes()
         # The authors' code trims the queue to a multiple of the (global) batch.
         length = knobs['queueLength'] // config['batch'] * config['batch']
-        self.register_buffer('queue', torch.zeros(GLOBAL_CROPS, length, knobs['projDim']))
+        # No buffer when the queue is off: DDP cannot broadcast an empty one.
+        self.register_buffer('queue', torch.zeros(GLOBAL_CROPS, length, knobs['projDim']) if length > 0 else None)
         self.register_buffer('queued', torch.zeros((), dtype=torch.long))
         self.pending = None
 
@@ -37,6 +38,10 @@ class Method(nn.Module):
         with torch.no_grad():
             self.prototypes.copy_(tensors['prototypes/weight'])
         return used | {'prototypes/weight'}
+
+    def frozen_parameters(self, step):
+        """Weights this step must leave alone (train.py drops their gradient before the update)."""
+        return [self.prototypes] if step <= self.knobs['freezeSteps'] else []
 
     @torch.no_grad()
     def normalise_prototypes(self):
@@ -59,9 +64,11 @@ class Method(nn.Module):
             features.append(self.encoder(torch.cat(views[GLOBAL_CROPS:], 0)))
         z = l2_normalize(self.projector(torch.cat(features, 0)))
         # The prototypes get no gradient for the first steps (the paper freezes them for the first epoch).
-        c = self.prototypes.detach() if step <= k['freezeSteps'] else self.prototypes
+        # (0 * prototypes keeps them in the graph with a zero gradient, so DDP needs no find_unused_parameters;
+        # train.py drops that gradient, as the browser's optimiser skips a weight that got none.)
+        c = self.prototypes.detach() + 0 * self.prototypes if step <= k['freezeSteps'] else self.prototypes
         scores = [gather(s) for s in torch.chunk(z @ c.t(), crops, 0)]
-        length = self.queue.shape[1]
+        length = 0 if self.queue is None else self.queue.shape[1]
         if length > 0 and step > k['queueStart']:
             self.pending = [gather(s).detach() for s in torch.chunk(z, crops, 0)[:GLOBAL_CROPS]]
         if length > 0 and int(self.queued) >= length:
