@@ -29,6 +29,9 @@ torchrun --nproc_per_node=8 train.py ${data}       # 8 processes on one machine 
 torchrun --nnodes=2 --nproc_per_node=8 --rdzv_backend=c10d --rdzv_endpoint=HOST:29500 train.py ${data}
 \`\`\`
 
+With torch 1.13 on Python 3.11 (Debian 12's python3-torch), torchrun cannot parse its own default for
+\`--redirects\`; add \`--redirects 1 --tee 1\` after \`torchrun\`. Newer torch needs nothing.
+
 \`--data\` holds the playground's \`${config.dataset}-images.u8\`/\`-labels.u8\` (the app's \`public/data\`) or
 torchvision's dataset files (\`--download\` fetches them; nothing is downloaded otherwise). \`--batch\` is the
 global batch, split across processes; the learning rate scales with it linearly (Goyal et al. 2017).
