@@ -49,3 +49,25 @@ export class Playground {
 
 /** A config small enough to train in seconds on WASM in a CPU-only CI machine. */
 export const TINY = 'backend=wasm&steps=6&batch=8&n=64&width=4&probeTrain=100&probeTest=100&probeEvery=3&metricsEvery=2';
+
+/** Writes a record straight into the app's database, as another app version or a bad disk might. */
+export async function putRawRecord(page: Page, record: unknown): Promise<void> {
+  await page.evaluate(
+    (rec) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('ssl-playground');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('runs', 'readwrite');
+          tx.objectStore('runs').put(rec);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    record,
+  );
+}

@@ -21,6 +21,8 @@ test('three queued runs: a reload after the first restarts the second from step 
 
   await expect(page.getByTestId('saved-run')).toHaveCount(1, { timeout: 200_000 });
   await expect(entries.nth(0).getByTestId('queue-entry-state')).toHaveText('saved');
+  // The page asks before leaving a run in progress (beforeunload); the person says leave.
+  page.on('dialog', (d) => void d.accept());
   await page.reload();
 
   await expect(page.getByTestId('queue-notice')).toContainText('restarts from step 0');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { realRunJson } from '../src/state/runs/fixture';
-import { Playground, TINY } from './playground';
+import { Playground, putRawRecord, TINY } from './playground';
 
 /**
  * Saved runs against real IndexedDB in real Chromium. Each test gets a fresh browser context, so a
@@ -16,27 +16,6 @@ function savedRuns(page: Page) {
   return page.getByTestId('saved-run');
 }
 
-/** Writes a record straight into the app's database, as another app version or a bad disk might. */
-async function putRawRecord(page: Page, record: unknown): Promise<void> {
-  await page.evaluate(
-    (rec) =>
-      new Promise<void>((resolve, reject) => {
-        const req = indexedDB.open('ssl-playground');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction('runs', 'readwrite');
-          tx.objectStore('runs').put(rec);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    record,
-  );
-}
 
 test('a finished run is saved, survives a reload, View restores its charts and config, Delete removes it', async ({ page }) => {
   const app = new Playground(page);

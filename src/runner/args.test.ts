@@ -17,7 +17,7 @@ describe('runner arguments', () => {
   });
 
   it('refuses invalid experiments and options, naming each problem', () => {
-    expect(() => parseRunnerArgs(['batch=banana&zzz=1'])).toThrow(/batch=banana is not a number[\s\S]*unknown parameter "zzz"/);
+    expect(() => parseRunnerArgs(['batch=banana&zzz=1'])).toThrow(/batch=banana is not a plain decimal number[\s\S]*unknown parameter "zzz"/);
     expect(() => parseRunnerArgs(['steps=3', '--backend', 'webgl'])).toThrow(/--backend must be one of wasm, cpu, webgpu/);
     expect(() => parseRunnerArgs(['steps=3', '--frobnicate'])).toThrow(/unknown option --frobnicate/);
     expect(() => parseRunnerArgs(['steps=3', 'steps=4'])).toThrow(/only one experiment/);

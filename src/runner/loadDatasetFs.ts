@@ -1,18 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATASETS, type DatasetKey } from '../core/config/datasets';
+import { DATASETS, isBuiltInDataset, type DatasetKey } from '../core/config/datasets';
+import type { ExperimentConfig } from '../core/config/schema';
 import { datasetFromBytes, type ImageDataset } from '../core/data/dataset';
+import { loadDataset } from '../core/data/load';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DATA_DIR = join(repoRoot, 'public', 'data');
+
+function readAssetSync(file: string, dataDir: string): Uint8Array {
+  const path = join(dataDir, file);
+  if (!existsSync(path)) throw new Error(`dataset asset ${path} is missing; run \`npm run prepare-data\``);
+  return new Uint8Array(readFileSync(path));
+}
 
 /** Reads the assets written by scripts/prepare-data.mjs (the same files the app serves). */
-export function loadDatasetFromDisk(key: DatasetKey, dataDir = join(repoRoot, 'public', 'data')): ImageDataset {
+export function loadDatasetFromDisk(key: DatasetKey, dataDir = DATA_DIR): ImageDataset {
+  if (!isBuiltInDataset(key)) throw new Error(`dataset ${key} is one a user brings (it lives in a browser's IndexedDB), not a prepared asset`);
   const spec = DATASETS[key];
-  const images = join(dataDir, `${spec.asset}-images.u8`);
-  const labels = join(dataDir, `${spec.asset}-labels.u8`);
-  if (!existsSync(images) || !existsSync(labels)) {
-    throw new Error(`dataset ${key} is not prepared (${images} missing); run \`npm run prepare-data\``);
-  }
-  return datasetFromBytes(key, new Uint8Array(readFileSync(images)), new Uint8Array(readFileSync(labels)));
+  if (!('asset' in spec)) throw new Error(`dataset ${key} is generated, not read from disk (use loadExperimentDataset)`);
+  return datasetFromBytes(key, readAssetSync(`${spec.asset}-images.u8`, dataDir), readAssetSync(`${spec.asset}-labels.u8`, dataDir));
+}
+
+/** The images a config trains on, as the worker gets them, from public/data/ on disk. */
+export function loadExperimentDataset(cfg: ExperimentConfig, dataDir = DATA_DIR): Promise<ImageDataset> {
+  return loadDataset(cfg, async (file) => readAssetSync(file, dataDir));
 }

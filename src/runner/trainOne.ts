@@ -4,7 +4,8 @@ import type { ImageDataset } from '../core/data/dataset';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo, Progress, RunRecord } from '../core/train/run';
 import type { RunnerBackend } from './args';
-import { loadDatasetFromDisk } from './loadDatasetFs';
+import { datasetInstanceKey } from '../core/data/load';
+import { loadExperimentDataset } from './loadDatasetFs';
 import { prepareNodeBackend } from './nodeBackends';
 
 /** What `npm run train` and `npm run sweep` write per run: the record plus the device it ran on. */
@@ -31,10 +32,12 @@ const datasets = new Map<string, ImageDataset>();
  * second (the train command prints them; a sweep prints one line per run instead).
  */
 export async function trainOne(config: ExperimentConfig, backend: BackendInfo, onStepLine?: (line: string, last: boolean) => void): Promise<RunFile> {
-  let dataset = datasets.get(config.dataset);
+  // Keyed as the worker keys them: generated Shapes differ per seed and size.
+  const key = datasetInstanceKey(config);
+  let dataset = datasets.get(key);
   if (!dataset) {
-    dataset = loadDatasetFromDisk(config.dataset);
-    datasets.set(config.dataset, dataset);
+    dataset = await loadExperimentDataset(config);
+    datasets.set(key, dataset);
   }
   let lastLoss = NaN;
   let lastPrinted = 0;

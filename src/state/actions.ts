@@ -1,15 +1,19 @@
 import { AUGMENT_KNOBS, GLOBAL_KNOBS } from '../core/config/globalKnobs';
 import { checkKnobValue, type KnobValue } from '../core/config/knobs';
-import type { DatasetKey } from '../core/config/datasets';
+import { isUserDataset, type DatasetKey } from '../core/config/datasets';
+import { chooseUserDataset, datasetChannels, forgetWorkerDatasets, loadUserDatasets, withChannelsPipeline, withDatasetInWorker } from './datasets/actions';
+import { defaultPipeline } from '../core/config/augmentPresets';
 import type { MethodKey } from '../core/config/methods';
 import { crossFieldProblems, defaultConfig, methodKnobs, type AugmentConfig, type BackendChoice, type ExperimentConfig } from '../core/config/schema';
 import { decodeConfig, encodeConfig } from '../core/config/url';
-import type { FromWorker } from '../worker/protocol';
+import { PREVIEW_COUNT, type FromWorker } from '../worker/protocol';
 import { connectWorker, sendToWorker, terminateWorker } from './workerClient';
 import { loadSavedRuns, saveFinishedRun } from './runs/persist';
 import { initialState, useStore, type AppState } from './store';
 import { frameBatcher } from './frameBatch';
 import type { HistoryRow } from '../core/train/run';
+import { withReading } from './inside';
+import { clearInProgress, keepCheckpoint, loadInterrupted } from './runs/progress';
 
 /**
  * Actions: plain functions outside components (zustand's recommended pattern), so the worker's
@@ -29,6 +33,8 @@ export function initFromUrl(href: string): void {
   syncUrl();
   requestPreview();
   void loadSavedRuns();
+  void loadUserDatasets();
+  void loadInterrupted();
 }
 
 /**
@@ -75,6 +81,9 @@ export function handleWorkerMessage(msg: FromWorker): void {
     case 'runInfo':
       set({ runInfo: msg.info });
       return;
+    case 'inside':
+      set({ inside: withReading(get().inside, msg.reading) });
+      return;
     case 'preview':
       if (msg.requestId === previewRequest) {
         set({ preview: { height: msg.height, width: msg.width, channels: msg.channels, samples: msg.samples } });
@@ -83,6 +92,10 @@ export function handleWorkerMessage(msg: FromWorker): void {
     case 'done':
       set({ lastRun: msg.run });
       void saveFinishedRun(msg.run);
+      void clearInProgress();
+      return;
+    case 'checkpoint':
+      void keepCheckpoint(msg);
       return;
     case 'error':
       set({ errors: [...get().errors.slice(-4), msg.message] });
@@ -123,11 +136,28 @@ export function setMethod(method: MethodKey): void {
 export function setDataset(dataset: DatasetKey): string | null {
   const cfg = get().config;
   if (cfg.dataset === dataset) return null;
-  const next = { ...cfg, dataset };
+  if (isUserDataset(dataset)) return chooseUserDataset(dataset);
+  const next = withChannelsPipeline(cfg, { ...cfg, dataset });
   const problem = crossFieldProblems(next)[0];
   if (problem) return problem.message;
   updateConfig(next, { preview: true });
   return null;
+}
+
+/** A user's dataset with subset sizes already fitted to it (state/datasets/actions.ts). */
+export function applyDatasetChoice(next: ExperimentConfig): void {
+  updateConfig(withChannelsPipeline(get().config, next), { preview: true });
+}
+
+/** The method's default augmentation pipeline for the dataset's channels (augmentPresets.ts). */
+export function applyMethodPipeline(): void {
+  const cfg = get().config;
+  updateConfig({ ...cfg, aug: defaultPipeline(cfg.method, datasetChannels(cfg.dataset)) }, { preview: true });
+}
+
+export function setStudioSize(size: { images?: number; views?: number }): void {
+  set({ data: { ...get().data, studio: { ...get().data.studio, ...size } } });
+  schedulePreview();
 }
 
 export function setBackendChoice(backend: BackendChoice): void {
@@ -185,7 +215,10 @@ export function dismissErrors(): void {
 export function start(): void {
   frame.flush(); // rows of a previous run still waiting for a frame must not land in this one
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading' });
-  sendToWorker({ type: 'start', config: get().config });
+  const config = get().config;
+  void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'start', config })).then((missing) => {
+    if (missing) set({ runState: 'error', statusMessage: missing });
+  });
 }
 
 /** Makes a config the current experiment (controls and URL) and starts it: what the queue runs. */
@@ -203,11 +236,13 @@ export function reset(): void {
   const busy = ['loading', 'running', 'paused', 'stopping'].includes(get().runState);
   if (busy) {
     terminateWorker();
+    forgetWorkerDatasets();
     connectWorker(handleWorkerMessage);
     set({ backend: null });
   }
   frame.flush();
   set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'idle' });
+  if (busy) void clearInProgress();
   requestPreview();
 }
 
@@ -219,7 +254,13 @@ function schedulePreview(): void {
 
 export function requestPreview(): void {
   previewRequest += 1;
-  sendToWorker({ type: 'preview', config: get().config, requestId: previewRequest });
+  const config = get().config;
+  const requestId = previewRequest;
+  const { images: count, views } = get().data.studio;
+  // The studio's grid size only when it is not the strip's default (6 images, 2 views).
+  const size = count === PREVIEW_COUNT && views === 2 ? {} : { count, views };
+  // A user's dataset this browser lacks has no preview; the data panel says what is missing.
+  void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'preview', config, requestId, ...size }));
 }
 
 export function shareUrl(): string {

@@ -24,3 +24,5 @@ export function rowsWith(history: HistoryRow[], key: string): HistoryRow[] {
 /** Current step: the last row with a loss. */
 export const selectRunInfo = (s: AppState) => s.runInfo;
 export const selectSnapshot = (s: AppState) => s.snapshot;
+
+export const selectUserDatasets = (s: AppState) => s.data.stored;

@@ -2,10 +2,12 @@ import { create } from 'zustand';
 import { defaultConfig, type ExperimentConfig } from '../core/config/schema';
 import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from '../core/train/run';
 import type { PreviewSample, RunState } from '../worker/protocol';
+import type { InsideState } from './inside';
 import { initialCompareState, type CompareState } from './compare/types';
 import { initialLinkState, type LinkState } from './link/types';
 import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
+import { initialDataState, type DataState } from './datasets/types';
 
 export interface PreviewState {
   height: number;
@@ -36,6 +38,12 @@ export interface AppState {
   /** Runs saved in this browser (IndexedDB), newest first: summaries only, histories stay on disk. */
   savedRuns: RunSummary[];
   savedRunsInfo: SavedRunsInfo;
+  /** Users' datasets in this browser, the import in progress, a link's missing dataset. */
+  data: DataState;
+  /** The see-inside readings of the current run (spectrum and its trail); state/inside.ts. */
+  inside: InsideState | null;
+  /** Slow motion: one update per second, the model graph lighting its edges in order. */
+  slowMotion: boolean;
   /** Runs ticked for comparison and the comparison view's settings (state/compare). */
   compare: CompareState;
   /** Experiments waiting to run one after another, and the one running (state/queue). */
@@ -59,6 +67,9 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   errors: [],
   savedRuns: [],
   savedRunsInfo: initialSavedRunsInfo(),
+  data: initialDataState(),
+  inside: null,
+  slowMotion: false,
   compare: initialCompareState(),
   queue: initialQueueState(),
   link: initialLinkState(),

@@ -1,3 +1,4 @@
+import { AugmentStudio } from './augment/AugmentStudio';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { selectHidden } from '../state/link/selectors';
 import { useStore } from '../state/store';
@@ -5,9 +6,15 @@ import { CompareView } from './compare/CompareView';
 import { LinkedRuns } from './compare/LinkedRuns';
 import { PresetsGallery } from './compare/PresetsGallery';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { DataPanel } from './data/DataPanel';
+import { FactorProbes } from './data/FactorProbes';
 import { Header } from './header/Header';
+import { HowItWorks } from './inside/HowItWorks';
+import { InsidePanel } from './inside/InsidePanel';
+import { ProbeFractions } from './inside/ProbeFractions';
 import { MethodPanel } from './method/MethodPanel';
 import { ErrorList } from './notices/ErrorList';
+import { PanelBoundary } from './notices/PanelBoundary';
 import { UrlNotice } from './notices/UrlNotice';
 import { QueuePanel } from './queue/QueuePanel';
 import { PreviewStrip } from './preview/PreviewStrip';
@@ -16,31 +23,79 @@ import { SavedRuns } from './runs/SavedRuns';
 import { SharePanel } from './share/SharePanel';
 import { SweepBuilder } from './sweep/SweepBuilder';
 
-/** Layout only: each panel reads the store itself and calls actions (state/actions.ts). */
+/**
+ * Layout only: each panel reads the store itself and calls actions (state/actions.ts). Each panel has
+ * its own error boundary, so one failure cannot blank the page. On a phone the results come before
+ * the controls (layout.css).
+ */
 export function App() {
   const hidden = useStore(selectHidden);
   return (
     <div className={['app', ...hidden.map((g) => `hide-${g}`)].join(' ')} data-testid="app">
+      <a className="skip-link" href="#run-bar" data-testid="skip-link">
+        Skip to the run controls
+      </a>
       <Header />
+      {/* First after the header, on every screen: Start is the second Tab stop, and the bar stays in view (sticky). */}
+      <RunBar />
       <UrlNotice />
       <ErrorList />
       <main className="layout">
         <aside className="layout__controls">
-          <ControlsPanel />
-          <SweepBuilder />
-          <SharePanel />
-          <SavedRuns />
-          <PresetsGallery />
+          <PanelBoundary name="The controls">
+            <ControlsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The data panel">
+            <DataPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The sweep builder">
+            <SweepBuilder />
+          </PanelBoundary>
+          <PanelBoundary name="Share">
+            <SharePanel />
+          </PanelBoundary>
+          <PanelBoundary name="Saved runs">
+            <SavedRuns />
+          </PanelBoundary>
+          <PanelBoundary name="Experiments to try">
+            <PresetsGallery />
+          </PanelBoundary>
         </aside>
         <div className="layout__results">
-          <RunBar />
-          <LinkedRuns />
-          <QueuePanel />
-          <ChartsPanel />
-          <CompareView />
-          <MethodPanel />
+          <PanelBoundary name="The linked runs">
+            <LinkedRuns />
+          </PanelBoundary>
+          <PanelBoundary name="The queue">
+            <QueuePanel />
+          </PanelBoundary>
+          <PanelBoundary name="The charts">
+            <ChartsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="The factor probes">
+            <FactorProbes />
+          </PanelBoundary>
+          <PanelBoundary name="The probes by share of labels">
+            <ProbeFractions />
+          </PanelBoundary>
+          <PanelBoundary name="The comparison">
+            <CompareView />
+          </PanelBoundary>
+          <PanelBoundary name="The method's panel">
+            <MethodPanel />
+          </PanelBoundary>
+          <PanelBoundary name="See inside">
+            <InsidePanel />
+          </PanelBoundary>
+          <PanelBoundary name="How it works">
+            <HowItWorks />
+          </PanelBoundary>
           <div data-group="preview">
-            <PreviewStrip />
+            <PanelBoundary name="The augmentation preview">
+              <PreviewStrip />
+            </PanelBoundary>
+            <PanelBoundary name="The augmentation studio">
+              <AugmentStudio />
+            </PanelBoundary>
           </div>
         </div>
       </main>

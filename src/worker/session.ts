@@ -1,15 +1,36 @@
 import { parseExperimentConfig, type ExperimentConfig } from '../core/config/schema';
 import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/select';
 import type { ImageDataset } from '../core/data/dataset';
+import { datasetInstanceKey } from '../core/data/load';
+import { checkUserDataset, type UserDataset } from '../core/data/userDataset';
+import { isUserDataset } from '../core/config/datasets';
 import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
-import type { BackendInfo } from '../core/train/run';
+import { insideTransferables } from '../core/eval/inside/types';
+import { snapshotTransferables, type BackendInfo } from '../core/train/run';
+import { checkpointTensors, type TrainerCheckpoint } from '../core/train/checkpoint';
 import type { Calibration } from '../core/backend/calibrate';
 import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
-import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ToWorker } from './protocol';
+import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ResumePoint, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-export type LoadDataset = (key: ExperimentConfig['dataset']) => Promise<ImageDataset>;
+export type LoadDataset = (config: ExperimentConfig) => Promise<ImageDataset>;
+
+/** Datasets kept loaded: the current one and the one before (generated Shapes differ per seed and size). */
+const DATASET_CACHE = 2;
+
+/**
+ * A checkpoint every 10 steps or 30 s, whichever comes first: a reload loses at most that much. Taken
+ * at a metric reading, so with metricsEvery > 10 it is every metricsEvery steps.
+ */
+const CHECKPOINT_EVERY_STEPS = 10;
+const CHECKPOINT_SECONDS = 30;
+
+/** The checkpoint's arrays move to the main thread instead of being copied. */
+function checkpointBuffers(c: TrainerCheckpoint): Transferable[] {
+  const all = checkpointTensors(c);
+  return all.map((t) => t.values.buffer as ArrayBuffer);
+}
 
 /**
  * Everything the worker does, as a plain class (testable without a Worker): validates messages,
@@ -26,7 +47,12 @@ export class WorkerSession {
   private paused = false;
   private stopRequested = false;
   private resumeWaiters: (() => void)[] = [];
+  /** Updates the user asked for one at a time while paused (Step), and whether the last one was such. */
+  private stepsAllowed = 0;
+  private manualStep = false;
   private datasets = new Map<string, Promise<ImageDataset>>();
+  /** Users' datasets sent by the page (it reads them from IndexedDB), by key. */
+  private userDatasets = new Map<string, UserDataset>();
 
   constructor(private readonly post: Post, private readonly loadDataset: LoadDataset) {}
 
@@ -39,7 +65,7 @@ export class WorkerSession {
     const msg = parsed.data as ToWorker;
     switch (msg.type) {
       case 'start':
-        return this.start(msg.config);
+        return this.start(msg.config, msg.resume);
       case 'pause':
         if (this.running && !this.paused) {
           this.paused = true;
@@ -53,6 +79,12 @@ export class WorkerSession {
           this.post({ type: 'state', state: 'running' });
         }
         return;
+      case 'step':
+        if (this.running && this.paused) {
+          this.stepsAllowed += 1;
+          this.resumeWaiters.splice(0).forEach((r) => r());
+        }
+        return;
       case 'stop':
         if (this.running) {
           this.stopRequested = true;
@@ -62,7 +94,15 @@ export class WorkerSession {
         }
         return;
       case 'preview':
-        return this.preview(msg.config, msg.requestId);
+        return this.preview(msg.config, msg.requestId, msg.count, msg.views);
+      case 'dataset':
+        try {
+          const ds = checkUserDataset(msg.dataset);
+          this.userDatasets.set(ds.key, ds);
+        } catch (e) {
+          this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+        }
+        return;
     }
   }
 
@@ -96,17 +136,26 @@ export class WorkerSession {
     return this.backend;
   }
 
-  private dataset(key: ExperimentConfig['dataset']): Promise<ImageDataset> {
+  private dataset(config: ExperimentConfig): Promise<ImageDataset> {
+    if (isUserDataset(config.dataset)) {
+      const ds = this.userDatasets.get(config.dataset);
+      return ds
+        ? Promise.resolve(ds)
+        : Promise.reject(new Error(`dataset ${config.dataset} is not loaded: it lives in the IndexedDB of the browser that imported it; import the same files in the Data panel`));
+    }
+    const key = datasetInstanceKey(config);
     let p = this.datasets.get(key);
     if (!p) {
-      p = this.loadDataset(key);
+      p = this.loadDataset(config);
       this.datasets.set(key, p);
       p.catch(() => this.datasets.delete(key));
+      // Map keeps insertion order: drop the oldest beyond the cache size.
+      while (this.datasets.size > DATASET_CACHE) this.datasets.delete(this.datasets.keys().next().value!);
     }
     return p;
   }
 
-  private async start(raw: unknown): Promise<void> {
+  private async start(raw: unknown, resume?: ResumePoint): Promise<void> {
     if (this.running) {
       this.post({ type: 'error', message: 'A run is already in progress; stop it first.' });
       return;
@@ -116,14 +165,17 @@ export class WorkerSession {
     this.running = true;
     this.paused = false;
     this.stopRequested = false;
+    this.stepsAllowed = 0;
     try {
       this.post({ type: 'state', state: 'loading' });
       // The dataset first: `auto` times a few steps of this very config on each candidate backend.
-      const dataset = await this.dataset(config.dataset);
+      const dataset = await this.dataset(config);
       let backend = await this.ensureBackend(config.backend, calibrationFor(config, dataset, this.choiceCache));
       const failed: { name: string; reason: string }[] = [];
       for (;;) {
-        const attempt = await this.trainOnce(config, dataset, backend);
+        const attempt = await this.trainOnce(config, dataset, backend, resume);
+        // A GPU failure restarts from step 0: the checkpoint belonged to the failed backend.
+        resume = undefined;
         if (attempt.ok) break;
         // A GPU that fails mid-run (device lost, context lost, out of memory) is not fatal: the
         // run is seeded, so it restarts from step 0 on the next backend and says why.
@@ -144,7 +196,7 @@ export class WorkerSession {
   }
 
   /** One attempt on one backend. A GPU failure comes back as { ok: false } for the fallback. */
-  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo): Promise<{ ok: true } | { ok: false; reason: string }> {
+  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo, resume?: ResumePoint): Promise<{ ok: true } | { ok: false; reason: string }> {
     let lost: string | null = null;
     if (isGpuBackend(backend.name)) onDeviceLost((reason) => (lost = reason));
     this.post({ type: 'state', state: 'running' });
@@ -155,14 +207,22 @@ export class WorkerSession {
         backend,
         {
           onStart: (info) => this.post({ type: 'runInfo', info }),
-          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }),
+          onSnapshot: (snapshot) => this.post({ type: 'snapshot', snapshot }, snapshotTransferables(snapshot)),
           onHistory: (rows) => this.post({ type: 'history', rows }),
           onProgress: (progress) => this.post({ type: 'progress', progress }),
+          onInside: (reading) => this.post({ type: 'inside', reading }, insideTransferables(reading)),
+          onCheckpoint: (checkpoint, history, ms) => this.post({ type: 'checkpoint', checkpoint, history, ms }, checkpointBuffers(checkpoint)),
         },
         {
           shouldStop: () => this.stopRequested || lost !== null,
-          waitWhilePaused: () => (this.paused ? new Promise((r) => this.resumeWaiters.push(r)) : Promise.resolve()),
+          waitWhilePaused: () => this.waitWhilePaused(),
+          readingDue: () => {
+            const due = this.manualStep;
+            this.manualStep = false;
+            return due;
+          },
         },
+        { resume, checkpointEvery: CHECKPOINT_EVERY_STEPS, checkpointSeconds: CHECKPOINT_SECONDS },
       );
       if (lost !== null) return { ok: false, reason: lost };
       this.post({ type: 'done', run });
@@ -176,13 +236,25 @@ export class WorkerSession {
     }
   }
 
-  private async preview(raw: unknown, requestId: number): Promise<void> {
+  /** Holds the run while paused; a Step lets exactly one update through and marks it for a reading. */
+  private async waitWhilePaused(): Promise<void> {
+    while (this.paused && !this.stopRequested) {
+      if (this.stepsAllowed > 0) {
+        this.stepsAllowed -= 1;
+        this.manualStep = true;
+        return;
+      }
+      await new Promise<void>((r) => this.resumeWaiters.push(r));
+    }
+  }
+
+  private async preview(raw: unknown, requestId: number, count = PREVIEW_COUNT, views = 2): Promise<void> {
     const config = this.validConfig(raw);
     if (!config) return;
     try {
       if (!this.running) await this.ensureBackend(config.backend);
-      const ds = await this.dataset(config.dataset);
-      const samples = await augmentationPreview(ds, config, PREVIEW_COUNT);
+      const ds = await this.dataset(config);
+      const samples = await augmentationPreview(ds, config, count, views);
       this.post({ type: 'preview', requestId, height: ds.height, width: ds.width, channels: ds.channels, samples });
     } catch (e) {
       this.post({ type: 'error', message: `Preview failed: ${e instanceof Error ? e.message : String(e)}` });

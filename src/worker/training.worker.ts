@@ -40,7 +40,7 @@ setWasmPaths({
 
 const session = new WorkerSession(
   (msg, transfer) => scope.postMessage(msg, transfer ?? []),
-  (key) => loadDatasetOverHttp(key, new URL(import.meta.env.BASE_URL, scope.location.origin).href),
+  (config) => loadDatasetOverHttp(config, new URL(import.meta.env.BASE_URL, scope.location.origin).href),
 );
 scope.onmessage = (e: MessageEvent) => {
   void session.handle(e.data);

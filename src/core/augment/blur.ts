@@ -5,16 +5,18 @@ import { mulberry32 } from '../random';
 export const MIN_BLUR_SIGMA = 0.1;
 
 /**
- * Gaussian blur as in SimCLR (Chen et al. 2020, Appendix A): σ uniform in [0.1, sigmaMax] (one σ
- * per call, i.e. per step, so the kernel is built once), each sample blurred with probability ½.
+ * Gaussian blur as in SimCLR (Chen et al. 2020, Appendix A): σ uniform in [sigmaMin, sigmaMax]
+ * (SimCLR: [0.1, 2]; one σ per call, i.e. per step, so the kernel is built once), each sample
+ * blurred with probability p (SimCLR: ½).
  * Separable: a vertical then a horizontal depthwise pass of radius ceil(2σ), on a reflect-padded
  * image (torchvision pads by reflection) so the border is not darkened and a constant image stays
  * constant. sigmaMax < 0.1 means no blur.
  */
-export function gaussianBlur(images: tf.Tensor4D, sigmaMax: number, seed: number, p = 0.5): tf.Tensor4D {
+export function gaussianBlur(images: tf.Tensor4D, sigmaMax: number, seed: number, p = 0.5, sigmaMin = MIN_BLUR_SIGMA): tf.Tensor4D {
   const [batch, height, width, channels] = images.shape;
   const rng = mulberry32(seed);
-  const sigma = MIN_BLUR_SIGMA + (sigmaMax - MIN_BLUR_SIGMA) * rng();
+  const lo = Math.min(Math.max(sigmaMin, MIN_BLUR_SIGMA), sigmaMax);
+  const sigma = lo + (sigmaMax - lo) * rng();
   const mask = new Float32Array(batch);
   let any = false;
   for (let b = 0; b < batch; b++) {

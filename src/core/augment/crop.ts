@@ -8,10 +8,9 @@ import { mixSeed, mulberry32, type Rng } from '../random';
  * (bilinear) call.
  */
 
-// torchvision's RandomResizedCrop, which SimCLR uses: aspect ratio log-uniform in [3/4, 4/3] and up
-// to 10 tries to find a box that fits before falling back to the whole image.
-const LOG_RATIO_MIN = Math.log(3 / 4);
-const LOG_RATIO_MAX = Math.log(4 / 3);
+// torchvision's RandomResizedCrop, which SimCLR uses: aspect ratio log-uniform in [3/4, 4/3] (the
+// default range) and up to 10 tries to find a box that fits before falling back to the whole image.
+export const DEFAULT_RATIO: readonly [number, number] = [3 / 4, 4 / 3];
 const ATTEMPTS = 10;
 
 // cropAndResize samples pixel centres x1·(W−1) … x2·(W−1) and writes its extrapolation value (0)
@@ -34,12 +33,13 @@ export function sampleCropBoxes(
   scaleMax: number,
   seed: number,
   flipP = 0,
+  ratio: readonly [number, number] = DEFAULT_RATIO,
 ): Float32Array {
   const boxRng = mulberry32(mixSeed(seed, STREAM_BOX));
   const flipRng = mulberry32(mixSeed(seed, STREAM_FLIP));
   const boxes = new Float32Array(batch * 4);
   for (let b = 0; b < batch; b++) {
-    const [y1, x1, y2, x2] = sampleBox(boxRng, height, width, scaleMin, scaleMax);
+    const [y1, x1, y2, x2] = sampleBox(boxRng, height, width, scaleMin, scaleMax, ratio);
     // A flip is the same box read right to left: cropAndResize accepts x1 > x2 (checked in the tests
     // against tf.reverse), so flipping costs nothing beyond the crop.
     const flip = flipRng() < flipP;
@@ -54,10 +54,12 @@ export function sampleCropBoxes(
  * log-uniform; a box that does not fit is redrawn. With a = 1 only r = 1 fits, so the
  * fallback — the whole image — is what cropMin = cropMax = 1 returns: an exact identity.
  */
-function sampleBox(rng: Rng, height: number, width: number, scaleMin: number, scaleMax: number): [number, number, number, number] {
+function sampleBox(rng: Rng, height: number, width: number, scaleMin: number, scaleMax: number, [ratioMin, ratioMax]: readonly [number, number]): [number, number, number, number] {
+  const logMin = Math.log(ratioMin);
+  const logMax = Math.log(ratioMax);
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const area = scaleMin + (scaleMax - scaleMin) * rng();
-    const ratio = Math.exp(LOG_RATIO_MIN + (LOG_RATIO_MAX - LOG_RATIO_MIN) * rng());
+    const ratio = Math.exp(logMin + (logMax - logMin) * rng());
     // Fractions of each side: (w·W)·(h·H) = a·W·H and (w·W)/(h·H) = r.
     const w = Math.sqrt((area * ratio * height) / width);
     const h = Math.sqrt((area * width) / (ratio * height));
@@ -72,13 +74,13 @@ function sampleBox(rng: Rng, height: number, width: number, scaleMin: number, sc
   // torchvision's fallback: the whole image, or a centred box of the extreme allowed ratio when the
   // image itself is more elongated than 4/3.
   const inRatio = width / height;
-  if (inRatio < 3 / 4) {
-    const h = inRatio / (3 / 4);
+  if (inRatio < ratioMin) {
+    const h = inRatio / ratioMin;
     const [ya, yb] = span((1 - h) / 2, h);
     return [ya, 0, yb, 1];
   }
-  if (inRatio > 4 / 3) {
-    const w = 4 / 3 / inRatio;
+  if (inRatio > ratioMax) {
+    const w = ratioMax / inRatio;
     const [xa, xb] = span((1 - w) / 2, w);
     return [0, xa, 1, xb];
   }

@@ -1,4 +1,6 @@
-export { augmentBatch } from './augmentBatch';
+export { augmentBatch, viewAug } from './augmentBatch';
+export { saturationHue, randomGrayscale, solarize, hueMatrix } from './colour';
+export { cutout } from './cutout';
 export { randomResizedCrop, sampleCropBoxes, cropBatch } from './crop';
 export { rotate90 } from './rotate';
 export { colorJitter } from './jitter';

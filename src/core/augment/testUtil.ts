@@ -15,16 +15,25 @@ export function patternImages(batch: number, height: number, width: number, chan
   return tf.tensor4d(v, [batch, height, width, channels]);
 }
 
+/** Format v1's knobs as they were, and v2's at their defaults (which keep v1's pipeline). */
+const V2_DEFAULTS = {
+  cropRatioMin: 0.75, cropRatioMax: 4 / 3, jitterP: 1, jitterSaturation: 0, jitterHue: 0, gray: false, grayP: 0.2,
+  blurP: 0.5, blurSigmaMin: 0.1, solarize: false, solarizeP: 0.2, cutout: false, cutoutSize: 0.25, cutoutP: 0.5, asymmetric: false,
+} as const;
+
 export const ALL_OFF: AugmentConfig = {
   crop: false, cropMin: 0.3, cropMax: 1, flip: false, flipP: 0.5, jitter: false, jitterStrength: 0.4,
-  blur: false, blurSigma: 1, noise: false, noiseStd: 0.1,
+  blur: false, blurSigma: 1, noise: false, noiseStd: 0.1, ...V2_DEFAULTS,
 };
 
+/** Format v1's toggles on (the v2 ones stay off: their own tests turn them on). */
 export const ALL_ON: AugmentConfig = { ...ALL_OFF, crop: true, flip: true, jitter: true, blur: true, noise: true };
 
+/** Every toggle on at a strength that changes nothing. */
 export const NEUTRAL: AugmentConfig = {
   crop: true, cropMin: 1, cropMax: 1, flip: true, flipP: 0, jitter: true, jitterStrength: 0,
-  blur: true, blurSigma: 0, noise: true, noiseStd: 0,
+  blur: true, blurSigma: 0, noise: true, noiseStd: 0, ...V2_DEFAULTS,
+  jitterSaturation: 0, jitterHue: 0, gray: true, grayP: 0, solarize: true, solarizeP: 0, cutout: true, cutoutSize: 0, cutoutP: 1,
 };
 
 export async function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): Promise<number> {

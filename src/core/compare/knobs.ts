@@ -104,8 +104,4 @@ export function displayValue(knob: Knob, v: KnobValue): string {
   return formatKnobValue(knob, v);
 }
 
-/** Raw text from a link or a command line, cut short so a hostile 100k-character value cannot flood a notice. */
-export function clip(raw: string, max = 40): string {
-  const oneLine = raw.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return oneLine.length > max ? `${oneLine.slice(0, max)}… (${raw.length} characters)` : oneLine;
-}
+export { clip } from '../config/text';

@@ -98,7 +98,7 @@ describe('comparison link', () => {
     expect(notices).toHaveLength(7);
     for (const n of notices) expect(n.length).toBeLessThanOrEqual(241);
     expect(notices.join('\n')).not.toContain(long);
-    expect(notices[0]).toMatch(/^seed=<script>alert\(1\)<\/script> is not a number/);
+    expect(notices[0]).toMatch(/^seed=<script>alert\(1\)<\/script> is not a plain decimal number/);
     expect(notices.slice(1)).toEqual([
       `run 2 was left out: method=<script>alert(1)</script> is not one of ${METHOD_KEYS.join(', ')}`,
       'run 3 was left out: byol has no knob "<img src=x onerror=alert(1)>"',

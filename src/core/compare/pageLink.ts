@@ -1,5 +1,6 @@
 import type { ExperimentConfig } from '../config/schema';
-import { decodeConfig, extractQuery } from '../config/url';
+import { capNotices } from '../config/text';
+import { decodeConfig, readLinkQuery } from '../config/url';
 import { clip } from './knobs';
 import { decodeComparison, encodeComparison, isComparisonLink } from './link';
 
@@ -42,10 +43,9 @@ export interface PageLink {
 
 /** Reads whatever link opened the page: a single experiment or a comparison, either with `hide=`. */
 export function decodePageLink(href: string): PageLink {
-  const q = new URLSearchParams(extractQuery(href));
+  const { query: q, notices } = readLinkQuery(href);
   const hideRaw = q.getAll(HIDE_PARAM);
   q.delete(HIDE_PARAM);
-  const notices: string[] = [];
   if (hideRaw.length > 1) notices.push(`hide was given ${hideRaw.length} times; used the last`);
   const rest = q.toString();
   let base: ExperimentConfig;
@@ -53,7 +53,8 @@ export function decodePageLink(href: string): PageLink {
   if (isComparisonLink(rest)) {
     const d = decodeComparison(rest);
     base = d.base;
-    runs = d.configs;
+    // A comparison whose every run was left out is no comparison (the notices say why each went).
+    runs = d.configs.length > 0 ? d.configs : null;
     notices.push(...d.notices);
   } else {
     const d = decodeConfig(rest);
@@ -61,7 +62,7 @@ export function decodePageLink(href: string): PageLink {
     notices.push(...d.ignored.map((n) => clip(n, 240)));
   }
   const hide = parseHide(hideRaw.length ? hideRaw[hideRaw.length - 1] : null, notices);
-  return { base, runs, hide, notices };
+  return { base, runs, hide, notices: capNotices(notices) };
 }
 
 /** `hide=` as links write it ('' when nothing is hidden). */

@@ -3,6 +3,8 @@
  * UI controls (TensorFlow Playground's State.PROPS habit). This file is tfjs-free so the main
  * thread can import it.
  */
+import { clip } from './text';
+
 export type KnobValue = number | boolean | string;
 
 interface KnobBase {
@@ -62,20 +64,24 @@ export function knobValues<const T extends readonly Knob[]>(knobs: T, values: Re
   return out as KnobValues<T>;
 }
 
+/** A number as links write it: optional minus, no leading zeros (but "0.5"), optional fraction. */
+const PLAIN_DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
 /** Parses one URL string value for a knob; returns an error message instead of throwing. */
 export function parseKnobValue(knob: Knob, raw: string): { value: KnobValue } | { error: string } {
   switch (knob.kind) {
     case 'bool':
       if (raw === '1' || raw === 'true') return { value: true };
       if (raw === '0' || raw === 'false') return { value: false };
-      return { error: `${knob.name}=${raw} is not 0/1/true/false` };
+      return { error: `${knob.name}=${clip(raw)} is not 0/1/true/false` };
     case 'enum':
-      return knob.options.includes(raw) ? { value: raw } : { error: `${knob.name}=${raw} is not one of ${knob.options.join(', ')}` };
+      return knob.options.includes(raw) ? { value: raw } : { error: `${knob.name}=${clip(raw)} is not one of ${knob.options.join(', ')}` };
     case 'number':
     case 'int': {
-      // Number() rather than parseFloat so that "3abc" is rejected, not read as 3.
-      const v = raw.trim() === '' ? NaN : Number(raw);
-      return checkNumber(knob, v, raw);
+      // Plain decimals only, as formatKnobValue writes them: Number() would also take "0x20", "1e1",
+      // " 500 " and "", each a way to hide what a link really sets.
+      if (!PLAIN_DECIMAL.test(raw)) return { error: `${knob.name}=${clip(raw)} is not a plain decimal number (digits, one optional point, no spaces, exponents or hex)` };
+      return checkNumber(knob, Number(raw), raw);
     }
   }
 }
@@ -91,7 +97,8 @@ export function checkKnobValue(knob: Knob, v: unknown): { value: KnobValue } | {
   }
 }
 
-function checkNumber(knob: NumberKnob, v: number, raw: string): { value: number } | { error: string } {
+function checkNumber(knob: NumberKnob, v: number, rawText: string): { value: number } | { error: string } {
+  const raw = clip(rawText);
   if (!Number.isFinite(v)) return { error: `${knob.name}=${raw} is not a number` };
   if (knob.kind === 'int' && !Number.isInteger(v)) return { error: `${knob.name}=${raw} is not a whole number` };
   if (v < knob.min || v > knob.max) return { error: `${knob.name}=${raw} is outside [${knob.min}, ${knob.max}]` };
@@ -100,5 +107,7 @@ function checkNumber(knob: NumberKnob, v: number, raw: string): { value: number 
 
 export function formatKnobValue(knob: Knob, v: KnobValue): string {
   if (knob.kind === 'bool') return v ? '1' : '0';
-  return String(v);
+  const s = String(v);
+  // String() writes below 1e-6 with an exponent, which the reader refuses: write the digits out.
+  return typeof v === 'number' && /e/i.test(s) ? v.toFixed(20).replace(/\.?0+$/, '') : s;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { DATASETS, DATASET_KEYS, type DatasetKey } from './datasets';
-import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
+import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { LEGACY_EVAL } from './evalKnobs';
+import { withGlobalsBeforeV3 } from './versions';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
@@ -35,13 +37,18 @@ function knobShape<const T extends readonly Knob[]>(knobs: T): KnobShape<T> {
  * The validator for configs that cross a boundary (worker message, run file, IndexedDB). Unknown
  * keys are rejected (nanoGPT's configurator habit), cross-field limits are checked.
  */
-export const experimentConfigSchema = z
+export const experimentConfigSchema = z.preprocess(
+  withLegacyFields,
+  z
   .object({
     method: z.enum(METHOD_KEYS as [MethodKey, ...MethodKey[]]),
-    dataset: z.enum(DATASET_KEYS as [DatasetKey, ...DatasetKey[]]),
+    dataset: z.custom<DatasetKey>((v) => typeof v === 'string' && isDatasetKey(v), {
+      error: `dataset must be one of ${DATASET_KEYS.join(', ')}, cifar10 or own-<16 hex digits>`,
+    }),
     backend: z.enum(BACKEND_CHOICES),
     ...knobShape(GLOBAL_KNOBS),
-    aug: z.object(knobShape(AUGMENT_KNOBS)).strict(),
+    // A run stored before format v2 lacks the v2 knobs: it ran with their v1 values.
+    aug: z.preprocess((v) => (typeof v === 'object' && v !== null ? { ...AUG_V1_VALUES, ...v } : v), z.object(knobShape(AUGMENT_KNOBS)).strict()),
     // The method's own knobs, by the names in METHOD_SPECS[method].knobs: checked per knob below,
     // where the method is known; a method's code reads them typed (knobValues, methods/define.ts).
     params: z.record(z.string(), z.custom<KnobValue>()),
@@ -60,12 +67,13 @@ export const experimentConfigSchema = z
     for (const problem of crossFieldProblems(cfg)) {
       ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
     }
-  });
+  }),
+);
 
 /** Limits that involve two fields. Returned, not thrown, so the URL decoder can repair them. */
 export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof ExperimentConfig | 'cropMin'; message: string }[] {
   const problems: { field: keyof ExperimentConfig | 'cropMin'; message: string }[] = [];
-  const ds = DATASETS[cfg.dataset];
+  const ds = builtInSpec(cfg.dataset);
   if (ds && cfg.n + cfg.probeTrain + cfg.probeTest > ds.count) {
     problems.push({ field: 'n', message: `n + probeTrain + probeTest = ${cfg.n + cfg.probeTrain + cfg.probeTest} exceeds the ${ds.count} images of ${cfg.dataset}` });
   }
@@ -96,7 +104,28 @@ export function parseExperimentConfig(input: unknown): ParseResult {
   return { ok: false, errors: r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
 }
 
+/**
+ * A subset-size knob (n, probeTrain, probeTest) with its upper bound narrowed to what the chosen
+ * dataset leaves once the other two sizes are taken; any other knob as it is. The controls show
+ * these ranges, so MNIST's 10,000 and Fashion-MNIST's 70,000 images each get their own.
+ */
+export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentConfig, 'dataset' | 'n' | 'probeTrain' | 'probeTest'>, count = builtInSpec(cfg.dataset)?.count): K {
+  if (count === undefined || knob.kind !== 'int' || !(knob.name === 'n' || knob.name === 'probeTrain' || knob.name === 'probeTest')) return knob;
+  const others = cfg.n + cfg.probeTrain + cfg.probeTest - cfg[knob.name];
+  return { ...knob, max: Math.max(knob.min, Math.min(knob.max, count - others)) };
+}
+
+/**
+ * A stored config from before the evaluation knobs (evalKnobs.ts) or the v3 encoder and optimiser
+ * knobs (versions.ts) gets the values it meant then.
+ */
+function withLegacyFields(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return withGlobalsBeforeV3({ ...LEGACY_EVAL, ...input });
+}
+
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */
 export function maxUnlabelled(cfg: Pick<ExperimentConfig, 'dataset' | 'probeTrain' | 'probeTest'>): number {
-  return DATASETS[cfg.dataset].count - cfg.probeTrain - cfg.probeTest;
+  // A user's dataset is checked against its real size when it loads.
+  return (builtInSpec(cfg.dataset)?.count ?? Infinity) - cfg.probeTrain - cfg.probeTest;
 }

@@ -1,9 +1,36 @@
-import { DATASET_KEYS, type DatasetKey } from './datasets';
-import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
+import { DATASET_KEYS, builtInSpec, isDatasetKey, type DatasetKey } from './datasets';
+import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
-import { FORMAT_VERSION, V1_GLOBALS, V1_LINK_NAMES } from './versions';
+import { FORMAT_VERSION, GLOBALS_BEFORE_V3, V1_LINK_NAMES } from './versions';
+import { capNotices, clip } from './text';
+
+/**
+ * Limits on what a link may hold. A full single link is ~700 characters and a 32-run comparison a
+ * few thousand. Past this nothing is read (Chromium itself refuses URLs over 2 MB); below it a long
+ * value is refused on its own and shown clipped, so one bad value does not cost the others.
+ */
+export const MAX_LINK_CHARS = 256_000;
+/** A single link has ~45 parameters, a comparison at most 32 more: past this the rest is not read. */
+export const MAX_LINK_PARAMS = 200;
+
+/**
+ * The query of a link with the limits applied: a link that is too long is not read at all (cutting it
+ * could change a value), parameters past MAX_LINK_PARAMS are dropped; each says so in `notices`.
+ */
+export function readLinkQuery(input: string): { query: URLSearchParams; notices: string[] } {
+  const raw = extractQuery(input);
+  if (raw.length > MAX_LINK_CHARS) {
+    return { query: new URLSearchParams(), notices: [`the link is ${raw.length} characters long; links up to ${MAX_LINK_CHARS} are read, so none of it was used`] };
+  }
+  const all = [...new URLSearchParams(raw)];
+  if (all.length <= MAX_LINK_PARAMS) return { query: new URLSearchParams(all), notices: [] };
+  return {
+    query: new URLSearchParams(all.slice(0, MAX_LINK_PARAMS)),
+    notices: [`the link holds ${all.length} parameters; only the first ${MAX_LINK_PARAMS} were read`],
+  };
+}
 
 /**
  * URL codec. Every field is written, defaults included, with the format version `v`, so a link keeps
@@ -30,14 +57,13 @@ export interface DecodeResult {
 
 /** Accepts a full URL, a query string with or without "?", or a hash fragment ("#method=…"). */
 export function decodeConfig(input: string): DecodeResult {
-  const ignored: string[] = [];
-  const q = new URLSearchParams(extractQuery(input));
+  const { query: q, notices: ignored } = readLinkQuery(input);
   const seen = new Set<string>();
   const rawOf = (name: string): string | undefined => {
     const all = q.getAll(name);
     if (all.length === 0) return undefined;
     seen.add(name);
-    if (all.length > 1) ignored.push(`${name} was given ${all.length} times; used the last`);
+    if (all.length > 1) ignored.push(`${clip(name)} was given ${all.length} times; used the last`);
     return all[all.length - 1];
   };
 
@@ -45,20 +71,23 @@ export function decodeConfig(input: string): DecodeResult {
   let method: MethodKey = 'simclr';
   if (methodRaw !== undefined) {
     if ((METHOD_KEYS as string[]).includes(methodRaw)) method = methodRaw as MethodKey;
-    else ignored.push(`method=${methodRaw} is not a known method (${METHOD_KEYS.join(', ')})`);
+    else ignored.push(`method=${clip(methodRaw)} is not a known method (${METHOD_KEYS.join(', ')})`);
   }
   const cfg = defaultConfig(method);
-  if (linkVersion(q, rawOf('v'), ignored) === 1) Object.assign(cfg, V1_GLOBALS);
+  // Knobs an older version could not carry mean what that version trained with (versions.ts).
+  const version = linkVersion(q, rawOf('v'), ignored);
+  if (version < 2) Object.assign(cfg.aug, AUG_V1_VALUES);
+  if (version < 3) Object.assign(cfg, GLOBALS_BEFORE_V3);
 
   const datasetRaw = rawOf('dataset');
   if (datasetRaw !== undefined) {
-    if ((DATASET_KEYS as string[]).includes(datasetRaw)) cfg.dataset = datasetRaw as DatasetKey;
-    else ignored.push(`dataset=${datasetRaw} is not a known dataset (${DATASET_KEYS.join(', ')})`);
+    if (isDatasetKey(datasetRaw)) cfg.dataset = datasetRaw;
+    else ignored.push(`dataset=${clip(datasetRaw)} is not a known dataset (${DATASET_KEYS.join(', ')}, cifar10, own-<id>)`);
   }
   const backendRaw = rawOf('backend');
   if (backendRaw !== undefined) {
     if ((BACKEND_CHOICES as readonly string[]).includes(backendRaw)) cfg.backend = backendRaw as BackendChoice;
-    else ignored.push(`backend=${backendRaw} is not one of ${BACKEND_CHOICES.join(', ')}`);
+    else ignored.push(`backend=${clip(backendRaw)} is not one of ${BACKEND_CHOICES.join(', ')}`);
   }
 
   /** The given values of a table's knobs that parse; each one that does not is reported. */
@@ -67,7 +96,7 @@ export function decodeConfig(input: string): DecodeResult {
     for (const knob of knobs) {
       const raw = rawOf(knob.name);
       if (raw === undefined) continue;
-      const r = parseKnobValue(knob, raw);
+      const r = parseImageCount(knob, raw, cfg.dataset) ?? parseKnobValue(knob, raw);
       if ('error' in r) ignored.push(`${r.error}; used ${formatKnobValue(knob, knob.default)}`);
       else values[knob.name] = r.value;
     }
@@ -79,10 +108,10 @@ export function decodeConfig(input: string): DecodeResult {
   Object.assign(cfg.aug, read(AUGMENT_KNOBS));
 
   for (const name of new Set(q.keys())) {
-    if (!seen.has(name)) ignored.push(`unknown parameter "${name}" for method ${method}`);
+    if (!seen.has(name)) ignored.push(`unknown parameter "${clip(name)}" for method ${method}`);
   }
   repairCrossField(cfg, ignored);
-  return { config: cfg, ignored };
+  return { config: cfg, ignored: capNotices(ignored) };
 }
 
 /**
@@ -94,8 +123,23 @@ function linkVersion(q: URLSearchParams, raw: string | undefined, ignored: strin
   if (raw === undefined) return V1_LINK_NAMES.every((name) => q.has(name)) ? 1 : FORMAT_VERSION;
   const v = Number(raw);
   if (Number.isInteger(v) && v >= 1 && v <= FORMAT_VERSION) return v;
-  ignored.push(`v=${raw} is not a format version this app knows (1 to ${FORMAT_VERSION}); read as ${FORMAT_VERSION}`);
+  if (Number.isInteger(v) && v > FORMAT_VERSION) {
+    ignored.push(`v=${clip(raw)}: this link comes from a newer version of the app; read as v${FORMAT_VERSION}, parameters it does not know are listed here`);
+  } else ignored.push(`v=${clip(raw)} is not a format version (1–${FORMAT_VERSION}); read as v${FORMAT_VERSION}`);
   return FORMAT_VERSION;
+}
+
+/** Knobs that count images: their range is the chosen dataset's size, not the largest dataset's. */
+const IMAGE_COUNTS = new Set(['n', 'probeTrain', 'probeTest']);
+
+/** An image count read against the chosen dataset's size; null for other knobs. */
+function parseImageCount(knob: Knob, raw: string, dataset: DatasetKey): { value: KnobValue } | { error: string } | null {
+  if (!IMAGE_COUNTS.has(knob.name) || knob.kind !== 'int') return null;
+  // A user's dataset is checked against its real size when it loads (schema.ts maxUnlabelled).
+  const count = builtInSpec(dataset)?.count;
+  if (count === undefined) return null;
+  const r = parseKnobValue({ ...knob, max: Math.min(knob.max, count) }, raw);
+  return 'error' in r && / is outside \[/.test(r.error) ? { error: `${r.error} (${dataset} has ${count} images)` } : r;
 }
 
 /** Makes a config that passed per-field checks consistent, saying what it changed. */
@@ -103,12 +147,15 @@ function repairCrossField(cfg: ExperimentConfig, ignored: string[]): void {
   for (const p of crossFieldProblems(cfg)) {
     if (p.field === 'n') {
       const probeDefaults = defaultConfig(cfg.method);
+      const used: string[] = [];
       if (cfg.probeTrain + cfg.probeTest >= maxUnlabelled({ ...cfg, probeTrain: 0, probeTest: 0 })) {
         cfg.probeTrain = probeDefaults.probeTrain;
         cfg.probeTest = probeDefaults.probeTest;
+        used.push(`probeTrain=${cfg.probeTrain}`, `probeTest=${cfg.probeTest}`);
       }
       cfg.n = Math.min(cfg.n, maxUnlabelled(cfg));
-      ignored.push(`${p.message}; used n=${cfg.n}`);
+      used.push(`n=${cfg.n}`);
+      ignored.push(`${p.message}; used ${used.join(', ')}`);
     } else if (p.field === 'batch') {
       cfg.batch = Math.min(cfg.batch, cfg.n);
       ignored.push(`${p.message}; used batch=${cfg.batch}`);

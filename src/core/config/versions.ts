@@ -2,16 +2,18 @@ import type { KnobValue } from './knobs';
 
 /**
  * The link and record format version (DESIGN.md "Public formats": `v`). Bump it whenever a default
- * changes or a knob is added, and write down here what the older version meant for each field it
+ * changes or a knob is added, and write down here what the older versions meant for each field they
  * lacked, so an old link or stored run still decodes to the experiment it named.
  *
- * Version 1 (up to issue 11) had no `v`: its links wrote every global knob it knew, and none of those
- * below. Version 2 added the encoder's depth and BatchNorm (on by default) and the optimiser knobs.
+ * - v1 (no `v` in links): the eleven original augmentation knobs; a ConvNet without BatchNorm; Adam.
+ * - v2 (issue 13): the RGB augmentation set (globalKnobs.ts AUG_V1_VALUES is what v1 meant by it).
+ * - v3 (issue 11): the encoder's depth and BatchNorm (on by default) and the optimiser knobs
+ *   (`optimizer`, `weightDecay`, `warmup`, `schedule`); v1 and v2 meant GLOBALS_BEFORE_V3.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
-/** What version 1 trained with for the global fields it did not have: a BatchNorm-free ConvNet, plain Adam. */
-export const V1_GLOBALS = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
+/** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
+export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
 
 /**
  * Every parameter a version-1 link wrote (method, dataset, backend, its global and augmentation knobs;
@@ -25,12 +27,11 @@ export const V1_LINK_NAMES = [
 ] as const;
 
 /**
- * Fills a stored config written before `v` existed (a run record of version 1 lacks the version-2
- * fields) with what version 1 trained with. Anything else is returned unchanged for the validator.
+ * A stored config (run record, in-progress run, queue) written before v3 lacks the v3 fields: it
+ * trained with what versions 1 and 2 had. Fields it has are kept; anything that is not an object is
+ * returned for the validator to refuse.
  */
-export function upgradeStoredConfig(config: unknown): unknown {
+export function withGlobalsBeforeV3(config: unknown): unknown {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) return config;
-  const raw = config as Record<string, unknown>;
-  if (Object.keys(V1_GLOBALS).some((k) => k in raw)) return config;
-  return { ...raw, ...V1_GLOBALS };
+  return { ...GLOBALS_BEFORE_V3, ...config };
 }

@@ -47,3 +47,21 @@ describe('MNIST assets and splits', () => {
     expect([...again.next(5), ...again.next(5)]).toEqual(epoch);
   });
 });
+
+describe('Fashion-MNIST assets', () => {
+  it('loads 70,000 clothes, 7,000 of each of the 10 classes, in 8-bit greys', () => {
+    const ds = loadDatasetFromDisk('fashion-mnist');
+    expect([ds.count, ds.height, ds.width, ds.channels, ds.classes]).toEqual([70_000, 28, 28, 1, 10]);
+    const perClass = new Array(10).fill(0);
+    ds.labels.forEach((l) => perClass[l]++);
+    expect(perClass).toEqual(new Array(10).fill(7000));
+    // Trousers (class 1) are narrow: their mean image is darker than a pullover's (class 2).
+    const meanOf = (cls: number) => {
+      const idx = Array.from(ds.labels.keys()).filter((i) => ds.labels[i] === cls).slice(0, 200);
+      const px = gatherFloat(ds, idx);
+      return px.reduce((s, v) => s + v, 0) / px.length;
+    };
+    expect(meanOf(1)).toBeLessThan(meanOf(2) - 0.05);
+    expect(Math.max(...gatherFloat(ds, [0, 1, 2]))).toBeGreaterThan(0.9);
+  });
+});

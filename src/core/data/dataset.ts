@@ -1,4 +1,4 @@
-import { DATASETS, type DatasetKey } from '../config/datasets';
+import { DATASETS, type BuiltInDatasetKey } from '../config/datasets';
 import { mulberry32, mixSeed, permutation } from '../random';
 
 /** Images as uint8 pixels, row-major H×W×C per image, plus uint8 labels. Host memory only. */
@@ -11,6 +11,17 @@ export interface ImageDataset {
   classes: number;
   pixels: Uint8Array;
   labels: Uint8Array;
+  /**
+   * Further label sets, one per generative factor (Shapes: shape, colour, size, …): the trainer runs
+   * a linear probe for each. `labels` is the primary one.
+   */
+  factors?: DatasetFactor[];
+}
+
+export interface DatasetFactor {
+  name: string;
+  classes: number;
+  labels: Uint8Array;
 }
 
 /** Index lists into one ImageDataset; the three sets are disjoint. */
@@ -21,7 +32,7 @@ export interface DataSplits {
 }
 
 /** Builds a dataset from the binary assets written by scripts/prepare-data.mjs, checking sizes. */
-export function datasetFromBytes(key: DatasetKey, pixels: Uint8Array, labels: Uint8Array): ImageDataset {
+export function datasetFromBytes(key: BuiltInDatasetKey, pixels: Uint8Array, labels: Uint8Array): ImageDataset {
   const spec = DATASETS[key];
   const per = spec.height * spec.width * spec.channels;
   if (pixels.length !== spec.count * per) {

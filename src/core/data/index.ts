@@ -1,2 +1,4 @@
 export * from './dataset';
 export * from './batches';
+export * from './shapes';
+export * from './load';

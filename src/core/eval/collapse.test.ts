@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { column, dot, expectClose, expectNoLeak, gaussian, mean, normalize, read, readAll, sum, t2, useCpu, variance, type Mat } from '../losses/testing';
 import { symmetricEigenvalues } from '../linalg/eigen';
-import { alignment, l2NormalizedStd, rankMe, singularValues, uniformity } from './collapse';
+import { alignment, l2NormalizedStd, rankMe, singularValues, spectrumReading, uniformity } from './collapse';
 
 const sqDist = (a: number[], b: number[]) => sum(a.map((x, i) => (x - b[i]) ** 2));
 const rankMeOf = (sigma: number[]) => {
@@ -58,6 +58,44 @@ describe('alignment and uniformity', () => {
     // Two antipodal pairs on orthogonal axes: pairs at distance² 2 (×8 ordered) and 4 (×4).
     const spread = [[1, 0], [-1, 0], [0, 1], [0, -1]];
     expectClose(await read(uniformity(t2(spread))), Math.log((8 * Math.exp(-4) + 4 * Math.exp(-8)) / 12), 1e-5);
+  });
+});
+
+describe('uniformity against closed forms (Wang & Isola 2020)', () => {
+  beforeAll(useCpu);
+
+  it('antipodal points: every pair at distance² 4, so log e^(−4t) = −4t', async () => {
+    const u = normalize([0.3, -1.2, 0.7]);
+    for (const t of [2, 0.5]) expectClose(await read(uniformity(t2([u, u.map((x) => -x)]), t)), -4 * t, 1e-5);
+  });
+
+  it('a uniform sample of the 2-sphere: cos θ is uniform on [−1, 1], so E e^(−t‖x−y‖²) = (1 − e^(−4t)) / (4t)', async () => {
+    // Gaussian rows normalise to a uniform sample of S²; ‖x − y‖² = 2 − 2 cos θ.
+    const t = 2;
+    const closedForm = Math.log((1 - Math.exp(-4 * t)) / (4 * t));
+    expectClose(await read(uniformity(t2(gaussian(1500, 3, 113)), t)), closedForm, 0.03);
+  });
+});
+
+describe('spectrumReading', () => {
+  beforeAll(useCpu);
+
+  it('gives RankMe (uncentred) and the centred singular values of a known matrix from one read', async () => {
+    // Columns orthogonal, already centred: σ = √18 and √2. Uncentred it is the same matrix.
+    const z = t2([[3, 0], [-3, 0], [0, 1], [0, -1]]);
+    const { rankMe: r, singularValues: sigma } = await spectrumReading(z);
+    [Math.sqrt(18), Math.SQRT2].forEach((v, i) => expectClose(sigma[i], v, 1e-5));
+    expectClose(r, rankMeOf([Math.sqrt(18), Math.SQRT2]), 1e-6);
+    z.dispose();
+  });
+
+  it('agrees with rankMe and singularValues on a random shifted matrix', async () => {
+    const z = t2(gaussian(12, 5, 114).map((row) => row.map((x) => x + 2)));
+    const both = await spectrumReading(z);
+    expectClose(both.rankMe, await read(await rankMe(z)), 1e-5);
+    const sigma = await readAll(await singularValues(z));
+    sigma.forEach((v, i) => expectClose(both.singularValues[i], v, 1e-5));
+    z.dispose();
   });
 });
 

@@ -75,28 +75,50 @@ export function uniformity(z: tf.Tensor2D, t = 2): tf.Scalar {
 export async function rankMe(z: tf.Tensor2D): Promise<tf.Scalar> {
   assertMatrix(z, 'rankMe');
   const [n, d] = z.shape;
-  const sigma = singularValuesOf(Float64Array.from(await z.data()), n, d);
-  const total = sigma.reduce((a, s) => a + s, 0);
-  let entropy = 0;
-  for (const s of sigma) {
-    const p = (total > 0 ? s / total : 0) + RANKME_EPSILON;
-    entropy -= p * Math.log(p);
-  }
-  return tf.scalar(Math.exp(entropy));
+  return tf.scalar(rankMeOfHost(Float64Array.from(await z.data()), n, d));
 }
 
 /** Singular values of the centred z (column means removed), largest first, min(N, d) of them. */
 export async function singularValues(z: tf.Tensor2D): Promise<tf.Tensor1D> {
   assertMatrix(z, 'singularValues');
   const [n, d] = z.shape;
-  const x = Float64Array.from(await z.data());
+  return tf.tensor1d(centredSingularValuesOfHost(Float64Array.from(await z.data()), n, d));
+}
+
+/**
+ * RankMe and the centred spectrum from one read of z (the trainer's collapse reading): the same
+ * definitions as rankMe and singularValues, as plain numbers for the caller to send or chart, with
+ * the rows read (row-major float32) for the embedding map.
+ */
+export async function spectrumReading(z: tf.Tensor2D): Promise<{ rankMe: number; singularValues: Float32Array; rows: Float32Array }> {
+  assertMatrix(z, 'spectrumReading');
+  const [n, d] = z.shape;
+  const rows = Float32Array.from(await z.data());
+  const x = Float64Array.from(rows);
+  return { rankMe: rankMeOfHost(x, n, d), singularValues: centredSingularValuesOfHost(x, n, d), rows };
+}
+
+function rankMeOfHost(x: Float64Array, n: number, d: number): number {
+  const sigma = singularValuesOf(x, n, d);
+  const total = sigma.reduce((a, s) => a + s, 0);
+  let entropy = 0;
+  for (const s of sigma) {
+    const p = (total > 0 ? s / total : 0) + RANKME_EPSILON;
+    entropy -= p * Math.log(p);
+  }
+  return Math.exp(entropy);
+}
+
+/** Centres a copy of the row-major n×d matrix, then takes its singular values. */
+function centredSingularValuesOfHost(source: Float64Array, n: number, d: number): Float32Array {
+  const x = Float64Array.from(source);
   for (let j = 0; j < d; j++) {
     let mean = 0;
     for (let i = 0; i < n; i++) mean += x[i * d + j];
     mean /= n;
     for (let i = 0; i < n; i++) x[i * d + j] -= mean;
   }
-  return tf.tensor1d(Float32Array.from(singularValuesOf(x, n, d)));
+  return Float32Array.from(singularValuesOf(x, n, d));
 }
 
 /**

@@ -66,7 +66,7 @@ function faintSignalDataset(count = 1200): ImageDataset {
 describe('reference probes', () => {
   it('raw pixels find a faint class signal; PCA with too few components loses it, with all of them keeps it', async () => {
     const ds = faintSignalDataset();
-    const sizes = { seed: 1, n: 600, probeTrain: 300, probeTest: 300 };
+    const sizes = { seed: 1, n: 600, probeTrain: 300, probeTest: 300, labelFraction: '1' };
     const splits = makeSplits(ds.count, sizes, sizes.seed);
     const one = await referenceProbes(ds, splits, 1, referenceKey(ds, sizes, 1));
     expect(one.pixelProbeAccuracy).toBe(1);

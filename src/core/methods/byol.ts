@@ -6,6 +6,7 @@ import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { cosineMomentum } from '../train/ema';
 import { defineMethod } from './define';
+import { viewSimilarityPicture } from './shared/pictures';
 import { createTargetNetwork, twoViews } from './shared';
 
 /**
@@ -26,6 +27,7 @@ export const byol = defineMethod(byolSpec, (ctx, knobs) => {
   const project = (x: tf.Tensor4D) => projector.apply(encoder.apply(x));
   const predict = (z: tf.Tensor2D) => (predictor ? predictor.apply(z) : z);
   const targetOf = (x: tf.Tensor4D) => (target ? target.apply(x) : stopGradient(project(x)));
+  const picture = viewSimilarityPicture(ctx, (x) => predict(project(x)), targetOf, 'Similarity of predictions (view 1) and targets (view 2)');
 
   return {
     heads: predictor ? [projector.params, predictor.params] : [projector.params],
@@ -43,11 +45,14 @@ export const byol = defineMethod(byolSpec, (ctx, knobs) => {
     ...(target
       ? {
           momentumPairs: () => target.pairs,
+          targetBuffers: () => target.buffers,
           // τ rises from τ_base to 1 along a cosine (paper §3.2).
           momentum: (step: number, total: number) => cosineMomentum(knobs.tauBase, step, total),
         }
       : {}),
+    snapshot: picture.snapshot,
     dispose() {
+      picture.dispose();
       projector.params.dispose();
       predictor?.params.dispose();
       target?.dispose();

@@ -7,6 +7,10 @@ import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { contextBatch, pairFeatures, POSITIONS } from './context/batch';
 import { defineMethod } from './define';
+import { contextPicture } from './context/picture';
+
+/** Images the position picture shows (each with one neighbour). */
+const SHOWN = 8;
 import { fixedImages } from './shared';
 
 /**
@@ -56,10 +60,21 @@ export const context = defineMethod(contextSpec, (ctx, knobs) => {
       return { pretextAccuracy: tf.tidy(() => tf.mean(evalHits()) as tf.Scalar) };
     },
     async snapshot() {
-      const perClass = tf.tidy(() => tf.mean(tf.reshape(evalHits(), [POSITIONS, -1]), 1));
-      const values = Array.from(await perClass.data());
-      perClass.dispose();
-      return { bars: [{ title: 'Pretext accuracy per neighbour position (chance 1/8)', labels: POSITION_NAMES, values }] };
+      // Per-position accuracy, the shown patches and their predictions in one tensor: one read-back.
+      const shown = Math.min(SHOWN, evalImages.shape[0]);
+      const packed = tf.tidy(() => {
+        const perClass = tf.mean(tf.reshape(evalHits(), [POSITIONS, -1]), 1);
+        const { patches } = contextBatch(tf.slice(evalImages, 0, shown), grid, evalSeed);
+        const predicted = tf.cast(tf.argMax(classifier.apply(pairFeatures(encoder.apply(patches), shown)), 1), 'float32');
+        return tf.concat([perClass, tf.reshape(patches, [-1]), predicted]);
+      });
+      const all = await packed.data();
+      packed.dispose();
+      const values = Array.from(all.subarray(0, POSITIONS));
+      return {
+        images: [contextPicture(all.subarray(POSITIONS), shown, grid.size, ctx.channels, POSITION_NAMES)],
+        bars: [{ title: 'Pretext accuracy per neighbour position (chance 1/8)', labels: POSITION_NAMES, values }],
+      };
     },
     dispose() {
       classifier.params.dispose();

@@ -9,6 +9,10 @@ import { mixSeed } from '../random';
 import { clusterFeatures, clusterWeights, sizeEntropy } from './deepcluster/clustering';
 import type { MethodInstance } from './types';
 import { defineMethod, type MetricName } from './define';
+import { prototypeGallery } from './shared/pictures';
+
+/** Unlabelled images the cluster gallery picks from. */
+const GALLERY_POOL = 512;
 
 /**
  * DeepCluster (Caron et al. 2018): alternate between clustering the features of every image with
@@ -100,7 +104,13 @@ export const deepcluster = defineMethod(deepclusterSpec, (ctx, knobs): DeepClust
     },
     async snapshot() {
       const order = Array.from({ length: k }, (_, i) => i).sort((a, b) => sizes[b] - sizes[a]);
-      return { bars: [{ title: `Cluster sizes at clustering ${clusterings} (largest first)`, labels: order.map((c) => `#${c}`), values: order.map((c) => sizes[c]) }] };
+      // The gallery needs no read-back: the pseudo-labels are on the host. Members of a cluster are
+      // all equally its own (k-means gives no score), so each row shows its first members.
+      const shown = unlabelled.subarray(0, Math.min(GALLERY_POOL, unlabelled.length));
+      const oneHot = new Float32Array(shown.length * k);
+      shown.forEach((index, i) => pseudoLabels[index] >= 0 && (oneHot[i * k + pseudoLabels[index]] = 1));
+      const images = clusterings > 0 ? [prototypeGallery(oneHot, k, shown, ctx.dataset, `Images of the 8 largest clusters (clustering ${clusterings})`)] : [];
+      return { images, bars: [{ title: `Cluster sizes at clustering ${clusterings} (largest first)`, labels: order.map((c) => `#${c}`), values: order.map((c) => sizes[c]) }] };
     },
     dispose() {
       head.params.dispose();

@@ -10,6 +10,7 @@ import { createDinoHead } from './dino/head';
 import { teacherTempAt } from './dino/teacher';
 import type { MethodInstance } from './types';
 import { defineMethod, type MetricName } from './define';
+import { readGallery } from './shared/pictures';
 import { createTargetNetwork, fixedImages } from './shared';
 
 /**
@@ -58,6 +59,7 @@ export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
     teacher,
     teacherParams: () => pairs.map(([, t]) => t),
     momentumPairs: () => pairs,
+    targetBuffers: () => teacherNet.buffers,
     // τ rises from teacherMomentum to 1 along a cosine (§3.1, as BYOL's schedule).
     momentum: (step, total) => cosineMomentum(teacherMomentum, step, total),
     loss({ images, seed, step }) {
@@ -93,6 +95,8 @@ export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
         centerNorm: tf.norm(center) as tf.Scalar,
       }));
     },
+    // The teacher's centred logits pick each image's output dimension, as its softmax does.
+    snapshot: () => readGallery(tf.tidy(() => tf.sub(teacher(probe), center)), ctx, 'Images of the 8 most used teacher outputs (argmax of centred logits)'),
     dispose() {
       studentHead.params.forEach((s) => s.dispose());
       teacherNet.dispose();

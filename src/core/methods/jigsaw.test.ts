@@ -109,7 +109,9 @@ describe('jigsaw permutation set', () => {
     const snap = await trainer.method.snapshot!();
     expect(tf.memory().numTensors).toBe(before);
     expect(snap.bars![0].title).toMatch(/min 8/);
-    expect(snap.images![0].rows[0]).toHaveLength(2);
+    // Shuffled tiles, the tiles put back by the predicted permutation, the original.
+    expect(snap.images![0].rows[0]).toHaveLength(3);
+    for (const [truth, guess] of snap.images![0].notes!) expect(guess.ok).toBe(guess.text === truth.text.replace('permutation ', 'says '));
     expect(snap.images![0].rows[0][0]).toHaveLength(784);
     trainer.dispose();
   });

@@ -60,7 +60,7 @@ export const jigsaw = defineMethod(jigsawSpec, (ctx, knobs) => {
     },
     async snapshot() {
       return {
-        images: [await drawPuzzles(evalImages, grid, perms, evalSeed)],
+        images: [await drawPuzzles(evalImages, grid, perms, evalSeed, (tiles, b) => classifier.apply(puzzleFeatures(encoder.apply(tiles), b)))],
         bars: [
           {
             title: `Permutation set (P = ${count}): pairs per Hamming distance — min ${stats.min}, mean ${stats.mean.toFixed(2)}`,
@@ -77,33 +77,57 @@ export const jigsaw = defineMethod(jigsawSpec, (ctx, knobs) => {
   };
 });
 
-/** The first SHOWN eval puzzles, tiles laid out in slot order on the unjittered grid, next to the image. */
-async function drawPuzzles(evalImages: tf.Tensor4D, grid: PatchGrid, perms: Uint8Array, seed: number): Promise<SnapshotImages> {
+/**
+ * The first SHOWN eval puzzles: tiles laid out in slot order on the unjittered grid, the same tiles
+ * put back where the predicted permutation says they came from (the original layout when the
+ * prediction is right), and the image; one read-back for pixels and predictions.
+ */
+async function drawPuzzles(
+  evalImages: tf.Tensor4D,
+  grid: PatchGrid,
+  perms: Uint8Array,
+  seed: number,
+  logitsOf: (tiles: tf.Tensor4D, batch: number) => tf.Tensor2D,
+): Promise<SnapshotImages> {
   const [, height, width, channels] = evalImages.shape;
   const shown = Math.min(SHOWN, evalImages.shape[0]);
   const flat = tf.tidy(() => {
     const images = tf.slice(evalImages, 0, shown);
-    const { tiles } = jigsawBatch(images, grid, perms, seed);
-    return tf.concat([tf.reshape(images, [-1]), tf.reshape(tiles, [-1])]);
+    const { tiles, labels } = jigsawBatch(images, grid, perms, seed);
+    const predicted = tf.argMax(logitsOf(tiles, shown), 1);
+    return tf.concat([tf.reshape(images, [-1]), tf.reshape(tiles, [-1]), tf.cast(predicted, 'float32'), tf.cast(labels, 'float32')]);
   });
   const values = await flat.data();
   flat.dispose();
   const per = height * width * channels;
   const tileSize = grid.size * grid.size * channels;
-  const rows = Array.from({ length: shown }, (_, b) => {
-    const puzzle = new Uint8ClampedArray(per);
+  const predictedOf = (b: number) => values[shown * per + TILES * shown * tileSize + b];
+  const labelOf = (b: number) => values[shown * per + TILES * shown * tileSize + shown + b];
+  /** Puzzle b's tiles, slot s drawn at grid cell cellOf(s). */
+  const layout = (b: number, cellOf: (s: number) => number) => {
+    const out = new Uint8ClampedArray(per);
     for (let s = 0; s < TILES; s++) {
       const src = shown * per + (s * shown + b) * tileSize;
-      const top = grid.top + Math.floor(s / 3) * (grid.size + grid.gap);
-      const left = grid.left + (s % 3) * (grid.size + grid.gap);
+      const cell = cellOf(s);
+      const top = grid.top + Math.floor(cell / 3) * (grid.size + grid.gap);
+      const left = grid.left + (cell % 3) * (grid.size + grid.gap);
       for (let y = 0; y < grid.size; y++) {
         for (let x = 0; x < grid.size * channels; x++) {
-          puzzle[((top + y) * width + left) * channels + x] = 255 * values[src + y * grid.size * channels + x];
+          out[((top + y) * width + left) * channels + x] = 255 * values[src + y * grid.size * channels + x];
         }
       }
     }
+    return out;
+  };
+  const rows = Array.from({ length: shown }, (_, b) => {
+    const p = predictedOf(b);
     const original = Uint8ClampedArray.from(values.subarray(b * per, (b + 1) * per), (v) => 255 * v);
-    return [puzzle, original];
+    return [layout(b, (s) => s), layout(b, (s) => perms[p * TILES + s]), original];
   });
-  return { title: 'Puzzles: tiles in the order the network sees them', columns: ['shuffled tiles', 'original'], height, width, channels, rows };
+  const notes = Array.from({ length: shown }, (_, b) => [
+    { text: `permutation #${labelOf(b)}` },
+    { text: `says #${predictedOf(b)}`, ok: predictedOf(b) === labelOf(b) },
+    { text: '' },
+  ]);
+  return { title: 'Puzzles: tiles as the network sees them, and put back by its prediction', columns: ['shuffled tiles', 'predicted order', 'original'], height, width, channels, rows, notes };
 }

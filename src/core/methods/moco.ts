@@ -5,6 +5,7 @@ import { mocoHeadBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { defineMethod } from './define';
+import { viewSimilarityPicture } from './shared/pictures';
 import { KeyQueue } from './moco/queue';
 import { mocoV1LearningRate, mocoV2LearningRate } from './moco/schedule';
 import { createTargetNetwork, twoViews } from './shared';
@@ -29,6 +30,7 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
   // This step's keys, kept out of the loss's tidy until afterStep enqueues them.
   let pendingKeys: tf.Tensor2D | null = null;
   const embed = (x: tf.Tensor4D) => head.apply(encoder.apply(x));
+  const picture = viewSimilarityPicture(ctx, embed, (x) => keyNet.apply(x), 'Similarity of queries (view 1) and momentum keys (view 2)');
 
   return {
     heads: [head.params],
@@ -44,6 +46,7 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
     },
     embed,
     momentumPairs: () => keyNet.pairs,
+    targetBuffers: () => keyNet.buffers,
     momentum: () => knobs.keyMomentum,
     learningRate: version === 'v2' ? mocoV2LearningRate : mocoV1LearningRate,
     afterStep() {
@@ -54,7 +57,16 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
       pendingKeys = null;
     },
     extraMetrics: () => ({ queueFill: tf.scalar(queue.fill) }),
+    snapshot: picture.snapshot,
+    saveState() {
+      const { keys, realKeys } = queue.save();
+      return { tensors: { queue: keys }, numbers: { realKeys } };
+    },
+    loadState({ tensors, numbers }) {
+      queue.load(tensors.queue, numbers.realKeys);
+    },
     dispose() {
+      picture.dispose();
       pendingKeys?.dispose();
       head.params.dispose();
       keyNet.dispose();

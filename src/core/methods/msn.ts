@@ -12,6 +12,11 @@ import { cosineMomentum } from '../train/ema';
 import { focalPixels, focalViews } from './msn/focal';
 import { defineMethod } from './define';
 import { createTargetNetwork, fixedImages, twoViews } from './shared';
+import { prototypeGallery } from './shared/pictures';
+import { maskedViewsPicture } from './msn/picture';
+
+/** Images whose masked anchor and target views the picture shows. */
+const SHOWN_VIEWS = 4;
 
 /**
  * MSN (Assran et al. 2022): an anchor view with a random share of its patches dropped (plus small
@@ -70,6 +75,7 @@ export const msn = defineMethod(msnSpec, (ctx, knobs) => {
     },
     embed,
     momentumPairs: () => target.pairs,
+    targetBuffers: () => target.buffers,
     // τ from tauBase to 1 (MSN: 0.996 → 1; the authors' code ramps it linearly, cosine as BYOL here).
     momentum: (step, total) => cosineMomentum(knobs.tauBase, step, total),
     learningRate: (step, total, base) => warmupCosine(step, total, base, WARMUP_FRACTION),
@@ -87,11 +93,33 @@ export const msn = defineMethod(msnSpec, (ctx, knobs) => {
       });
     },
     async snapshot() {
-      const counts = tf.tidy(() => tf.sum(tf.oneHot(tf.argMax(assignments(), 1), prototypes.shape[0]), 0));
-      const values = Array.from(await counts.data());
-      counts.dispose();
+      // One read: the fixed images' assignments (usage bars and gallery) and the shown views.
+      const shown = Math.min(SHOWN_VIEWS, usageImages.shape[0]);
+      const viewSeed = mixSeed(ctx.seed, 0x5a);
+      const masks = samplePatchMasks('random', shown, vit.grid.rows, vit.grid.cols, maskRatio, mixSeed(viewSeed, 3));
+      const probs = assignments();
+      const [n, k] = probs.shape;
+      const packed = tf.tidy(() => {
+        const [targetView, anchorView] = twoViews(tf.slice(usageImages, 0, shown), config.aug, viewSeed);
+        return tf.concat([tf.reshape(targetView, [-1]), tf.reshape(anchorView, [-1]), tf.reshape(probs, [-1])]);
+      });
+      probs.dispose();
+      const all = await packed.data();
+      packed.dispose();
+      const viewValues = 2 * shown * ctx.height * ctx.width * ctx.channels;
+      const p = all.subarray(viewValues);
+      const values = new Array<number>(k).fill(0);
+      for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let c = 1; c < k; c++) if (p[i * k + c] > p[i * k + best]) best = c;
+        values[best] += 1;
+      }
       const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
       return {
+        images: [
+          maskedViewsPicture(all, shown, ctx.height, ctx.width, ctx.channels, masks, vit.grid.patch),
+          prototypeGallery(p, k, ctx.unlabelled.subarray(0, n), ctx.dataset, 'Images of the 8 most used prototypes (by assignment probability)'),
+        ],
         bars: [{ title: `Prototype usage: first choices of ${usageImages.shape[0]} fixed images, most used first`, labels: order.map(([, i]) => `#${i}`), values: order.map(([v]) => v) }],
       };
     },

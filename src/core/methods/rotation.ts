@@ -6,6 +6,11 @@ import { linearBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { defineMethod } from './define';
+import { fixedImages } from './shared';
+import { rotationPicture } from './rotation/picture';
+
+/** Images shown in the rotation picture, each at its four turns. */
+const SHOWN = 6;
 
 /**
  * Rotation prediction (Gidaris et al. 2018): every image is shown at 0°, 90°, 180° and 270° in the
@@ -31,6 +36,7 @@ export const rotation = defineMethod(rotationSpec, (ctx, knobs) => {
   const { encoder, config } = ctx;
   if (ctx.height !== ctx.width) throw new Error('rotation prediction needs square images');
   const head = createMlp(linearBlocks(encoder.outDim, ROTATIONS), { seed: mixSeed(ctx.seed, 1), name: 'rotationHead' });
+  const shown = fixedImages(ctx, SHOWN);
   return {
     heads: [head.params],
     loss({ images, seed }) {
@@ -41,7 +47,19 @@ export const rotation = defineMethod(rotationSpec, (ctx, knobs) => {
       });
     },
     embed: (x) => encoder.apply(x),
+    async snapshot() {
+      // The rotated images and the predictions in one tensor: one read-back.
+      const packed = tf.tidy(() => {
+        const { x } = rotationBatch(shown);
+        const predicted = tf.cast(tf.argMax(head.apply(encoder.apply(x)), 1), 'float32');
+        return tf.concat([tf.reshape(x, [-1]), predicted]);
+      });
+      const values = await packed.data();
+      packed.dispose();
+      return { images: [rotationPicture(values, shown.shape[0], ctx.height, ctx.width, ctx.channels)] };
+    },
     dispose() {
+      shown.dispose();
       head.params.dispose();
     },
   };

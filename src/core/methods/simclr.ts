@@ -6,6 +6,7 @@ import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { defineMethod } from './define';
 import { twoViews } from './shared';
+import { viewSimilarityPicture } from './shared/pictures';
 
 /**
  * SimCLR (Chen et al. 2020): two augmented views per image, shared encoder and projector, NT-Xent over
@@ -15,6 +16,7 @@ export const simclr = defineMethod(simclrSpec, (ctx, knobs) => {
   const { encoder, config } = ctx;
   const projector = createMlp(projectorBlocks(encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'projector' });
   const embed = (x: tf.Tensor4D) => projector.apply(encoder.apply(x));
+  const picture = viewSimilarityPicture(ctx, embed, embed, 'Similarity of the two views (NT-Xent pulls the diagonal up, the rest down)');
   return {
     heads: [projector.params],
     loss({ images, seed }) {
@@ -28,8 +30,10 @@ export const simclr = defineMethod(simclrSpec, (ctx, knobs) => {
       });
     },
     embed,
+    snapshot: picture.snapshot,
     dispose() {
       projector.params.dispose();
+      picture.dispose();
     },
   };
 });

@@ -5,6 +5,7 @@ import { simsiamPredictorBlocks, simsiamProjectorBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { defineMethod } from './define';
+import { viewSimilarityPicture } from './shared/pictures';
 import { twoViews } from './shared';
 
 /**
@@ -19,6 +20,7 @@ export const simsiam = defineMethod(simsiamSpec, (ctx, knobs) => {
   const predictor = createMlp(simsiamPredictorBlocks(dim, knobs.predHidden), { seed: mixSeed(ctx.seed, 2), name: 'predictor' });
   const detach = knobs.stopGrad ? stopGradient : <T extends tf.Tensor>(t: T) => t;
   const embed = (x: tf.Tensor4D) => projector.apply(encoder.apply(x));
+  const picture = viewSimilarityPicture(ctx, (x) => predictor.apply(embed(x)), embed, 'Similarity of predictions (view 1) and projections (view 2)');
   return {
     heads: [projector.params, predictor.params],
     loss({ images, seed }) {
@@ -33,7 +35,9 @@ export const simsiam = defineMethod(simsiamSpec, (ctx, knobs) => {
       });
     },
     embed,
+    snapshot: picture.snapshot,
     dispose() {
+      picture.dispose();
       projector.params.dispose();
       predictor.params.dispose();
     },

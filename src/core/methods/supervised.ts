@@ -19,10 +19,14 @@ export const supervised = defineMethod(supervisedSpec, (ctx, knobs) => {
   const { encoder, config, dataset } = ctx;
   const head = createMlp(linearBlocks(encoder.outDim, dataset.classes), { seed: mixSeed(ctx.seed, 1), name: 'classifier' });
   const sampler = new BatchSampler(ctx.probeTrain, mixSeed(ctx.seed, 2));
+  const batch = Math.min(config.batch, ctx.probeTrain.length);
+  // Batches drawn so far: the sampler is seeded and host-side, so a checkpoint keeps only the count.
+  let draws = 0;
   return {
     heads: [head.params],
     loss({ seed }) {
-      const idx = sampler.next(Math.min(config.batch, ctx.probeTrain.length));
+      const idx = sampler.next(batch);
+      draws += 1;
       return tf.tidy(() => {
         const plain = tf.tensor4d(gatherFloat(dataset, idx), [idx.length, ctx.height, ctx.width, ctx.channels]);
         const x = knobs.supAugment ? augmentBatch(plain, config.aug, mixSeed(seed, 1)) : plain;
@@ -31,6 +35,11 @@ export const supervised = defineMethod(supervisedSpec, (ctx, knobs) => {
       });
     },
     embed: (x) => encoder.apply(x),
+    saveState: () => ({ tensors: {}, numbers: { draws } }),
+    loadState({ numbers }) {
+      for (let i = 0; i < (numbers.draws ?? 0); i++) sampler.next(batch);
+      draws = numbers.draws ?? 0;
+    },
     dispose() {
       head.params.dispose();
     },

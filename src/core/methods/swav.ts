@@ -11,6 +11,7 @@ import { predictionStats } from './swav/metrics';
 import { SINKHORN_ITERATIONS, codesWithQueue } from './swav/queue';
 import type { MethodInstance } from './types';
 import { defineMethod, type MetricName } from './define';
+import { readGallery } from './shared/pictures';
 import { fixedImages } from './shared';
 
 /**
@@ -100,6 +101,7 @@ export const swav = defineMethod(swavSpec, (ctx, knobs): SwavInstance => {
       const stats = tf.tidy(() => predictionStats(embed(probe), prototypes as tf.Tensor2D, temperature));
       return queueLength > 0 ? { ...stats, queueFill: tf.scalar(queued / queueLength) } : stats;
     },
+    snapshot: () => readGallery(tf.tidy(() => tf.matMul(embed(probe), prototypes, false, true)), ctx, 'Images of the 8 most used prototypes (by cosine score)'),
     dispose() {
       projector.params.dispose();
       protoParams.dispose();

@@ -5,6 +5,7 @@ import type { Encoder } from '../nets/convnet';
 import type { ParamSet } from '../nets/params';
 import type { ImageDataset } from '../data/dataset';
 import type { MethodSnapshot } from '../train/run';
+import type { MethodState } from '../train/checkpoint';
 
 /** What the trainer hands a method when it builds one. */
 export interface MethodContext {
@@ -46,6 +47,8 @@ export interface MethodInstance<Metric extends string = string> {
   embed(images: tf.Tensor4D): tf.Tensor2D;
   /** (online, target) weight pairs the trainer updates by EMA after each step (trainer/ema.ts). */
   momentumPairs?(): [tf.Variable, tf.Variable][];
+  /** The target network's BatchNorm running statistics (not averaged by the EMA: shared/target.ts), for a checkpoint. */
+  targetBuffers?(): tf.Variable[];
   /** τ for the EMA after `step` (e.g. BYOL's cosine schedule from base to 1). Default 0.99. */
   momentum?(step: number, totalSteps: number): number;
   /** Learning rate for `step` given the base rate (e.g. MoCo v2's cosine decay). Default: constant. */
@@ -64,6 +67,14 @@ export interface MethodInstance<Metric extends string = string> {
   extraMetrics?(): { [name in Metric]?: tf.Scalar };
   /** Every name extraMetrics can return, where some are not there from the start. */
   extraMetricNames?: readonly Metric[];
+  /**
+   * State besides weights that the next steps depend on (MoCo's queue), for a checkpoint: tensors
+   * (the caller reads them back and does not dispose them) and plain numbers. A method that has
+   * beforeStep or afterStep work but no saveState cannot be resumed (train/trainer.ts says so).
+   */
+  saveState?(): MethodState;
+  /** Puts saved state back into a fresh instance (tensors are the caller's: copy what is kept). */
+  loadState?(state: MethodState): void;
   /** Pictures and bars only this method has (reconstructions, cluster sizes), read back async. */
   snapshot?(): Promise<MethodSnapshot>;
   dispose(): void;

@@ -5,7 +5,12 @@ import { expanderBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { defineMethod } from './define';
-import { twoViews } from './shared';
+import { fixedImages, twoViews } from './shared';
+import { readHeatmap } from './shared/pictures';
+
+/** Images the covariance picture is measured on (a batch's worth), and the features shown of it. */
+const COVARIANCE_IMAGES = 64;
+const SHOWN_FEATURES = 32;
 
 /**
  * VICReg (Bardes et al. 2022): one encoder and expander for both views; the loss is invariance
@@ -17,6 +22,8 @@ export const vicreg = defineMethod(vicregSpec, (ctx, knobs) => {
   const weights = { invariance: knobs.invariance, variance: knobs.variance, covariance: knobs.covariance };
   const expander = createMlp(expanderBlocks(encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'expander' });
   const embed = (x: tf.Tensor4D) => expander.apply(encoder.apply(x));
+  // The picture's images are fixed and unaugmented, so it changes only with the weights.
+  const shownImages = fixedImages(ctx, COVARIANCE_IMAGES);
   return {
     heads: [expander.params],
     loss({ images, seed }) {
@@ -27,7 +34,18 @@ export const vicreg = defineMethod(vicregSpec, (ctx, knobs) => {
       });
     },
     embed,
+    async snapshot() {
+      const cov = tf.tidy(() => {
+        const z = embed(shownImages);
+        const centred = tf.sub(z, tf.mean(z, 0, true));
+        const full = tf.div(tf.matMul(centred, centred, true, false), z.shape[0] - 1) as tf.Tensor2D;
+        const k = Math.min(SHOWN_FEATURES, full.shape[0]);
+        return tf.slice(full, [0, 0], [k, k]);
+      });
+      return { images: [await readHeatmap(cov, 'Covariance of the embedding (variance term: diagonal ≥ 1; covariance term: the rest → 0)', `features 1–${cov.shape[0]}`)] };
+    },
     dispose() {
+      shownImages.dispose();
       expander.params.dispose();
     },
   };

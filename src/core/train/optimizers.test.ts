@@ -56,10 +56,14 @@ describe('optimisers against hand-computed steps', () => {
     expect(s2).toEqual(close([0.9 - step(0), -2.9 - step(1)]));
   });
 
-  it('adamw decays the weight itself, w·(1 − lr·wd), and leaves the gradient to Adam', async () => {
-    const [s1, s2] = await twoSteps('adamw', 0.1, 0.5);
+  it('adamw decays a matrix itself, w·(1 − lr·wd), and leaves the gradient to Adam; a vector (bias, γ, β) does not decay', async () => {
+    const [s1, s2] = await twoSteps('adamw', 0.1, 0.5, W0, C, [1, 2]);
     expect(s1).toEqual(close([1 * 0.95 - 0.1, -3 * 0.95 + 0.1]));
     expect(s2).toEqual(close([s1[0] * 0.95 - 0.1, s1[1] * 0.95 + 0.1]));
+    // The same numbers as a bias: plain Adam steps of lr·sign(g), no decay (MAE's and DINO's param groups).
+    const [b1, b2] = await twoSteps('adamw', 0.1, 0.5);
+    expect(b1).toEqual(close([1 - 0.1, -3 + 0.1]));
+    expect(b2).toEqual(close([1 - 0.2, -3 + 0.2]));
   });
 
   it('sgd: momentum 0.9 buffer b = 0.9·b + g; weight decay adds wd·w to g', async () => {

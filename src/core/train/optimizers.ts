@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { readTensor, toTensor, type OptimizerState } from './checkpoint';
 
 /**
  * The optimisers the papers use, written out so that weight decay, warm-up and the schedule mean the
@@ -8,6 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
  * - adam (Kingma & Ba 2015; PyTorch Adam): g ← g + wd·w; m, v with β = (0.9, 0.999), bias-corrected;
  *   w ← w − lr·m̂ / (√v̂ + 1e-8).
  * - adamw (Loshchilov & Hutter 2019; PyTorch AdamW): w ← w·(1 − lr·wd), then Adam without decay in g.
+ *   Only weights with more than one axis decay: biases and norm layers' γ, β do not, as in the param
+ *   groups of MAE's, DINO's and MSN's code (timm's `param_groups_weight_decay`).
  * - sgd (PyTorch SGD, momentum 0.9 as MoCo): g ← g + wd·w; b ← 0.9·b + g; w ← w − lr·b.
  * - lars (You et al. 2017, as SimCLR's and BYOL's code): for weights with more than one axis,
  *   g ← (g + wd·w)·η‖w‖ / ‖g + wd·w‖ with η = 0.001 (a zero norm gives factor 1); biases and
@@ -27,6 +30,14 @@ export interface Optimizer {
   learningRate: number;
   /** Minimises f over vars: one update; returns f's value (caller disposes). Gradients are disposed. */
   minimize(f: () => tf.Scalar, vars: tf.Variable[]): tf.Scalar;
+  /**
+   * The whole state for a checkpoint, read back asynchronously: the update count and each of `vars`'
+   * slots (Adam's m and v, the momentum buffer), in `vars` order; a weight that never had a gradient
+   * has none. The bias corrections are recomputed from the count, so nothing else is needed.
+   */
+  saveState(vars: readonly tf.Variable[]): Promise<OptimizerState>;
+  /** Puts a saved state into this optimiser before its first update (same kind, same weights). */
+  loadState(state: OptimizerState, vars: readonly tf.Variable[]): void;
   dispose(): void;
 }
 
@@ -52,7 +63,7 @@ export function createOptimizer(kind: OptimizerKind, opts: { learningRate: numbe
         s.assign(tf.add(tf.mul(s, BETA2), tf.mul(tf.square(g), 1 - BETA2)));
         const mHat = tf.div(m, 1 - BETA1 ** t);
         const sHat = tf.div(s, 1 - BETA2 ** t);
-        const decayed = kind === 'adamw' && weightDecay > 0 ? tf.mul(v, 1 - lr * weightDecay) : v;
+        const decayed = kind === 'adamw' && weightDecay > 0 && v.rank > 1 ? tf.mul(v, 1 - lr * weightDecay) : v;
         v.assign(tf.sub(decayed, tf.mul(tf.div(mHat, tf.add(tf.sqrt(sHat), ADAM_EPSILON)), lr)));
         return;
       }
@@ -82,6 +93,25 @@ export function createOptimizer(kind: OptimizerKind, opts: { learningRate: numbe
       });
       tf.dispose(Object.values(grads));
       return value;
+    },
+    async saveState(vars) {
+      const saved = await Promise.all(vars.map((v) => Promise.all((slots.get(v) ?? []).map(readTensor))));
+      return { kind, step: t, slots: saved };
+    },
+    loadState(state, vars) {
+      if (t !== 0 || slots.size > 0) throw new Error('checkpoint: restore needs an optimiser that has not stepped');
+      if (state.kind !== kind) throw new Error(`checkpoint: optimiser ${state.kind}, this run uses ${kind}`);
+      if (state.slots.length !== vars.length) throw new Error(`checkpoint: optimiser state for ${state.slots.length} weights, this run has ${vars.length}`);
+      const count = kind === 'adam' || kind === 'adamw' ? 2 : 1;
+      state.slots.forEach((saved, i) => {
+        const v = vars[i];
+        if (saved.length === 0) return;
+        if (saved.length !== count || saved.some((d) => d.shape.join() !== v.shape.join())) {
+          throw new Error(`checkpoint: optimiser slots of weight ${i} do not fit its shape [${v.shape}]`);
+        }
+        slots.set(v, saved.map((d) => tf.tidy(() => tf.variable(toTensor(d), false))));
+      });
+      t = state.step;
     },
     dispose() {
       for (const s of slots.values()) tf.dispose(s);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { experimentConfigSchema } from '../config/schema';
-import { upgradeStoredConfig } from '../config/versions';
 
 /**
  * tfjs-free shapes of what training produces (DESIGN.md "Public formats"). A run has one definition,
@@ -12,6 +11,10 @@ const count = z.number().int().min(0);
 const nonNegative = z.number().min(0);
 /** Accuracies are fractions (DESIGN.md: "Accuracies are fractions in [0, 1]"). */
 const accuracy = z.number().min(0).max(1);
+/** Longest backend name a record may hold: tfjs names are a few letters; a file could carry 100k. */
+export const MAX_BACKEND_CHARS = 40;
+/** Longest run message (why it stopped or diverged): the app writes one sentence. */
+export const MAX_MESSAGE_CHARS = 1000;
 /** How the run ended: it reached config.steps, was stopped, or its loss blew up. */
 export const RUN_OUTCOMES = ['completed', 'stopped', 'diverged'] as const;
 
@@ -24,12 +27,12 @@ const heldMetric = z.union([z.number(), z.nan(), z.literal(Infinity), z.literal(
  */
 export function runFields<M extends z.ZodType<number | null>>(metric: M) {
   return {
-    /** The tfjs backend the run trained on. */
-    backend: z.string().min(1),
+    /** The tfjs backend the run trained on (webgpu, webgl, wasm, cpu; a name, never prose). */
+    backend: z.string().min(1).max(MAX_BACKEND_CHARS),
     wallSeconds: nonNegative,
     /** Whether the run reached config.steps, or why it ended early. */
     outcome: z.enum(RUN_OUTCOMES),
-    message: z.string().optional(),
+    message: z.string().max(MAX_MESSAGE_CHARS).optional(),
     /** Device→host read-backs the run loop made in all (each one await t.data()); none inside a step. */
     hostReads: count,
     /** Optimiser steps per second of training time (probes and metric readings excluded). */
@@ -53,8 +56,8 @@ export function runFields<M extends z.ZodType<number | null>>(metric: M) {
   };
 }
 
-/** A run as the runner writes it and the UI holds, exports and imports it (a version-1 config read with version 1's values). */
-export const runRecordSchema = z.object({ config: z.preprocess(upgradeStoredConfig, experimentConfigSchema), ...runFields(heldMetric) });
+/** A run as the runner writes it and the UI holds, exports and imports it (an older config read with its version's values: schema.ts). */
+export const runRecordSchema = z.object({ config: experimentConfigSchema, ...runFields(heldMetric) });
 
 export type RunRecord = z.output<typeof runRecordSchema>;
 export type HistoryRow = RunRecord['history'][number];
@@ -88,6 +91,13 @@ export interface SnapshotImages {
   channels: number;
   /** rows[i][j]: image of row i, column j, 8-bit H×W×C. */
   rows: Uint8ClampedArray[][];
+  /** Optional caption under each image, e.g. a prediction; ok marks it right (true) or wrong (false). */
+  notes?: { text: string; ok?: boolean }[][];
+}
+
+/** The pixel buffers of a snapshot, once each, for postMessage's transfer list. */
+export function snapshotTransferables(s: MethodSnapshot): ArrayBuffer[] {
+  return [...new Set((s.images ?? []).flatMap((img) => img.rows.flatMap((row) => row.map((p) => p.buffer as ArrayBuffer))))];
 }
 
 export interface SnapshotBars {
@@ -110,4 +120,6 @@ export interface RunInfo {
   parameters: number;
   /** Names of the method's extra metrics, for their charts. */
   extraMetrics: string[];
+  /** Trained parameters per block (the encoder and each head's ParamSet), for the model graph. */
+  blockParameters?: Record<string, number>;
 }

@@ -66,4 +66,27 @@ describe('Trainer', () => {
     expect(run.message).toBe('Stopped at step 3 of 50.');
     expect(Number.isFinite(run.final.probeAccuracy)).toBe(true);
   });
+
+  it('stop between readings keeps every loss computed: the record ends at the step it says', async () => {
+    const { config } = decodeConfig(`method=rotation&${TINY}&steps=50&metricsEvery=5`);
+    let calls = 0;
+    const streamed: number[] = [];
+    const run = await runTraining(config, syntheticDataset(), cpuInfo, { onHistory: (rows) => streamed.push(...rows.map((r) => r.step)) }, { shouldStop: () => ++calls > 12, waitWhilePaused: async () => {} });
+    expect(run.message).toBe('Stopped at step 12 of 50.');
+    const lossSteps = run.history.filter((r) => r.loss !== undefined).map((r) => r.step);
+    expect(lossSteps).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(run.history.every((r) => r.loss === undefined || Number.isFinite(r.loss))).toBe(true);
+    // The UI got them too, not only the record.
+    expect(streamed.at(-1)).toBe(12);
+    expect(run.final.loss).toBe(run.history.find((r) => r.step === 12)!.loss);
+  });
+
+  it('progress reaches the UI every step, with no extra read-back', async () => {
+    const { config } = decodeConfig(`method=rotation&${TINY}&steps=7&metricsEvery=5`);
+    const steps: number[] = [];
+    const run = await runTraining(config, syntheticDataset(), cpuInfo, { onProgress: (p) => steps.push(p.step) });
+    expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // As before per-step progress: 2 at step 0, 3 per reading (losses, embedding, metrics) at steps 5 and 7.
+    expect(run.hostReads).toBe(8);
+  });
 });

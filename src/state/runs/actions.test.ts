@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_KEYS } from '../../core/config/methods';
 import { defaultConfig } from '../../core/config/schema';
 import type { RunRecord } from '../../core/train/run';
@@ -7,6 +7,7 @@ import { deleteRun, importRunFile, loadSavedRuns, saveFinishedRun, viewRun } fro
 import { MemoryRunStore } from './db';
 import { realRun, realRunJson } from './fixture';
 import { setRunStoreForTests } from './persist';
+import { closeRunsChannel } from './sync';
 
 // No worker in Node: viewRun asks it for an augmentation preview.
 const sent = vi.hoisted(() => [] as unknown[]);
@@ -61,6 +62,16 @@ describe('saved runs: store actions (memory store; IndexedDB is covered in e2e)'
     expect(state().runState).toBe('done');
     expect(state().savedRunsInfo.viewing).toBe(id);
     expect(sent).toEqual([{ type: 'preview', config: realRun().config, requestId: expect.any(Number) }]);
+    // Rotation has no metrics of its own; the run's embedding width comes from its final numbers.
+    expect(state().runInfo).toEqual({ embeddingDim: 16, parameters: NaN, extraMetrics: [] });
+  });
+
+  it('a saved run shows its method panel: the method\'s own metrics are found in its history', async () => {
+    const run = realRun();
+    run.history[3] = { ...run.history[3], queueFill: 0.5 };
+    await saveFinishedRun(run);
+    expect(await viewRun(state().savedRuns[0].id)).toBe(true);
+    expect(state().runInfo?.extraMetrics).toEqual(['queueFill']);
   });
 
   it('viewRun is refused while a run is going', async () => {
@@ -99,4 +110,34 @@ describe('saved runs: store actions (memory store; IndexedDB is covered in e2e)'
     expect(state().savedRunsInfo.importErrors).toEqual(['empty.json was not imported:', 'empty.json is empty']);
     expect(state().savedRuns).toHaveLength(1);
   });
+
+  it('two tabs: a save elsewhere reaches this list; a run deleted elsewhere is named by its label, not its id', async () => {
+    const store = new MemoryRunStore();
+    setRunStoreForTests(store);
+    await loadSavedRuns();
+    // "Another tab": writes to the same store and says so on the channel, as persist.ts does.
+    const other = new BroadcastChannel('ssl-playground-runs');
+    const saved = await store.save(realRun(), Date.UTC(2026, 0, 2, 3, 4));
+    other.postMessage({ type: 'runs-changed' });
+    await vi.waitFor(() => expect(state().savedRuns.map((r) => r.id)).toEqual([saved.id]));
+
+    await store.delete(saved.id);
+    expect(await viewRun(saved.id)).toBe(false);
+    const when = new Date(saved.savedAt).toLocaleString();
+    expect(state().savedRunsInfo.problem).toBe(`The Rotation prediction run saved ${when} is no longer saved: it was deleted in another tab.`);
+    expect(state().savedRunsInfo.problem).not.toContain(saved.id);
+    expect(state().savedRuns).toEqual([]);
+
+    // The run on the charts deleted elsewhere: the list drops it and the panel says which one it was.
+    const again = await store.save(realRun(), Date.UTC(2026, 0, 3));
+    await loadSavedRuns();
+    expect(await viewRun(again.id)).toBe(true);
+    await store.delete(again.id);
+    other.postMessage({ type: 'runs-changed' });
+    await vi.waitFor(() => expect(state().savedRunsInfo.viewing).toBe(null));
+    expect(state().savedRunsInfo.problem).toBe(`The Rotation prediction run saved ${new Date(again.savedAt).toLocaleString()} was deleted in another tab; the charts still show it until you start or view another.`);
+    other.close();
+  });
 });
+
+afterAll(() => closeRunsChannel());

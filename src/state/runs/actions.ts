@@ -1,13 +1,24 @@
 import { encodeConfig } from '../../core/config/url';
+import type { RunRecord } from '../../core/train/run';
 import { requestPreview } from '../actions';
 import { selectBusy } from '../selectors';
 import { useStore } from '../store';
 import { describeError } from './db';
-import { addSummary, patchInfo, runStore } from './persist';
+import { addSummary, capitalise, describeRun, patchInfo, runStore } from './persist';
+import { announceRunsChanged } from './sync';
 import { parseRunFileText, runFileSizeError } from './runSchema';
 import { lastStep, runFingerprint, summarize } from './summary';
 
 export { loadSavedRuns, saveFinishedRun } from './persist';
+
+/** Metrics every run has; anything else in a history is the method's own (its extraMetrics). */
+const COMMON_METRICS = new Set(['step', 'loss', 'probeAccuracy', 'knnAccuracy', 'l2NormalizedStd', 'rankMe']);
+
+export function extraMetricsOf(run: RunRecord): string[] {
+  const names = new Set<string>();
+  for (const row of run.history) for (const key of Object.keys(row)) if (!COMMON_METRICS.has(key)) names.add(key);
+  return [...names];
+}
 
 /** The Saved runs panel's actions: view, delete, import. Plain functions outside components. */
 const set = useStore.setState;
@@ -31,7 +42,12 @@ export async function viewRun(id: string): Promise<boolean> {
     return false;
   }
   if (!result.ok) {
-    patchInfo({ problem: result.errors.join('; ') });
+    const known = get().savedRuns.find((r) => r.id === id);
+    if (result.missing && known) {
+      // Deleted in another tab since this list was read: say which run, and drop its stale row.
+      set({ savedRuns: get().savedRuns.filter((r) => r.id !== id) });
+      patchInfo({ problem: `${capitalise(describeRun(known))} is no longer saved: it was deleted in another tab.` });
+    } else patchInfo({ problem: result.errors.join('; ') });
     return false;
   }
   // A run may have started while the record was being read.
@@ -45,7 +61,8 @@ export async function viewRun(id: string): Promise<boolean> {
     progress: { step, totalSteps: run.config.steps, stepsPerSecond: run.stepsPerSecond, etaSeconds: 0 },
     runState: SESSION_STATE[run.outcome],
     statusMessage: `Showing the run saved ${new Date(savedAt).toLocaleString()}.${run.message ? ` ${run.message}` : ''}`,
-    runInfo: null,
+    // A saved run shows its method panel too: the method's own metrics are in its history.
+    runInfo: { embeddingDim: run.final.embeddingDim, parameters: NaN, extraMetrics: extraMetricsOf(run) },
     snapshot: null,
     errors: [],
   });
@@ -60,6 +77,7 @@ export async function deleteRun(id: string): Promise<void> {
   const { store } = await runStore();
   try {
     await store.delete(id);
+    announceRunsChanged();
   } catch (e) {
     patchInfo({ problem: `Could not delete the saved run: ${describeError(e)}` });
     return;
@@ -94,6 +112,7 @@ export async function importRunFile(file: File): Promise<boolean> {
   const { store } = await runStore();
   try {
     addSummary(summarize(await store.save(parsed.run)));
+    announceRunsChanged();
   } catch (e) {
     return refuse([`could not save it: ${describeError(e)}`]);
   }

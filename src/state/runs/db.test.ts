@@ -16,14 +16,14 @@ describe('openRunStore', () => {
 describe('readStored: what came out of IndexedDB is validated before use', () => {
   it('accepts a record the app wrote', () => {
     const r = readStored('5-rotation-1', { id: '5-rotation-1', savedAt: 5, run: realRun() });
-    expect(r).toEqual({ ok: true, saved: { id: '5-rotation-1', savedAt: 5, run: realRun() } });
+    expect(r).toEqual({ ok: true, saved: { id: '5-rotation-1', savedAt: 5, schema: 1, run: realRun() } });
   });
 
   it('skips and names a corrupt record, saying why', () => {
     expect(readStored('a', 'garbage')).toEqual({ ok: false, skipped: { id: 'a', reason: 'not an object' } });
     expect(readStored('b', { id: 'c', savedAt: 'yesterday', run: realRun() })).toEqual({
       ok: false,
-      skipped: { id: 'b', reason: 'its id does not match its key; savedAt is not a time' },
+      skipped: { id: 'b', reason: 'its id does not match its key; savedAt is not a time between 1970 and the year 275760 (got "yesterday")' },
     });
     const run = realRunJson();
     run.final.probeAccuracy = NaN;
@@ -43,14 +43,14 @@ describe('MemoryRunStore', () => {
     expect(runs.map((r) => r.id)).toEqual([b.id, a.id]);
     expect(skipped).toEqual([]);
     const got = await store.get(a.id);
-    expect(got).toEqual({ ok: true, saved: { id: a.id, savedAt: 1000, run: realRun() } });
+    expect(got).toEqual({ ok: true, saved: { id: a.id, savedAt: 1000, schema: 1, run: realRun() } });
     // A copy: changing what came out does not change what is stored.
     if (got.ok) got.saved.run.history.length = 0;
-    expect(await store.get(a.id)).toEqual({ ok: true, saved: { id: a.id, savedAt: 1000, run: realRun() } });
+    expect(await store.get(a.id)).toEqual({ ok: true, saved: { id: a.id, savedAt: 1000, schema: 1, run: realRun() } });
     await expect(store.save(realRun(), 1000)).rejects.toThrow(/saved already/);
     await store.delete(a.id);
     expect((await store.list()).runs.map((r) => r.id)).toEqual([b.id]);
-    expect(await store.get(a.id)).toEqual({ ok: false, errors: [`no saved run ${a.id}`] });
+    expect(await store.get(a.id)).toEqual({ ok: false, errors: [`no saved run ${a.id}`], missing: true });
   });
 });
 

@@ -14,7 +14,8 @@ export const RUNS_STORE = 'runs';
 /** Some browsers leave open() pending forever when storage is blocked: give up after this. */
 const OPEN_TIMEOUT_MS = 5000;
 
-export type GetResult = { ok: true; saved: SavedRun } | { ok: false; errors: string[] };
+/** `missing`: no record under that id (deleted, perhaps in another tab), as opposed to an unreadable one. */
+export type GetResult = { ok: true; saved: SavedRun } | { ok: false; errors: string[]; missing?: true };
 
 export interface RunStore {
   readonly kind: 'indexeddb' | 'memory';
@@ -118,15 +119,40 @@ export function readStored(key: IDBValidKey, value: unknown): { ok: true; saved:
   if (typeof rec !== 'object' || rec === null) problems.push('not an object');
   else {
     if (rec.id !== key) problems.push('its id does not match its key');
-    if (typeof rec.savedAt !== 'number' || !Number.isFinite(rec.savedAt)) problems.push('savedAt is not a time');
+    if (!isSavedAt(rec.savedAt)) problems.push(`savedAt is not a time between 1970 and the year 275760 (got ${clipValue(rec.savedAt)})`);
+    const version = rec.schema ?? 0;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) problems.push(`schema is not a version number (got ${clipValue(rec.schema)})`);
+    else if (version > RECORD_SCHEMA) problems.push(`it was written by a newer version of the app (record schema ${version}; this one reads up to ${RECORD_SCHEMA})`);
   }
   if (problems.length === 0) {
-    const parsed = parseRunRecord(rec!.run);
-    if (parsed.ok) return { ok: true, saved: { id, savedAt: rec!.savedAt!, run: parsed.run } };
-    problems.push(...parsed.errors.map((e) => `run.${e}`));
+    const parsed = parseRunRecord(migrate(rec!).run);
+    if (parsed.ok) return { ok: true, saved: { id, savedAt: rec!.savedAt!, run: parsed.run, schema: RECORD_SCHEMA } };
+    for (const e of parsed.errors) problems.push(`run.${e}`);
   }
   const shown = problems.slice(0, 3).join('; ');
   return { ok: false, skipped: { id, reason: problems.length > 3 ? `${shown}; …` : shown } };
+}
+
+/**
+ * Version of the stored wrapper { id, savedAt, schema, run }. Records from before versions were written
+ * have none and read as 0; migrate() brings any older record up to this one. Bump it with a migration
+ * step whenever what is stored changes shape.
+ */
+export const RECORD_SCHEMA = 1;
+
+/** Old record → current shape. 0 → 1: the run itself is unchanged; only the version field is new. */
+function migrate(rec: Partial<SavedRun>): Partial<SavedRun> {
+  return { ...rec, schema: RECORD_SCHEMA };
+}
+
+/** What Date can show: new Date(t) is Invalid past ±8.64e15 ms, and Intl.DateTimeFormat then throws. */
+export function isSavedAt(t: unknown): t is number {
+  return typeof t === 'number' && Number.isFinite(t) && t >= 0 && t <= 8.64e15;
+}
+
+function clipValue(v: unknown): string {
+  const s = typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
 class IndexedDbRunStore implements RunStore {
@@ -134,7 +160,7 @@ class IndexedDbRunStore implements RunStore {
   constructor(private readonly db: IDBDatabase) {}
 
   async save(run: RunRecord, savedAt = nextSavedAt()): Promise<SavedRun> {
-    const saved: SavedRun = { id: runId(run, savedAt), savedAt, run };
+    const saved: SavedRun = { id: runId(run, savedAt), savedAt, schema: RECORD_SCHEMA, run };
     const tx = this.db.transaction(RUNS_STORE, 'readwrite');
     // add, not put: an id that exists already is an error, never a silent overwrite.
     tx.objectStore(RUNS_STORE).add(saved);
@@ -158,7 +184,7 @@ class IndexedDbRunStore implements RunStore {
 
   async get(id: string): Promise<GetResult> {
     const value = await request(this.db.transaction(RUNS_STORE, 'readonly').objectStore(RUNS_STORE).get(id));
-    if (value === undefined) return { ok: false, errors: [`no saved run ${id}`] };
+    if (value === undefined) return { ok: false, errors: [`no saved run ${id}`], missing: true };
     const r = readStored(id, value);
     return r.ok ? r : { ok: false, errors: [`saved run ${id} is unreadable: ${r.skipped.reason}`] };
   }
@@ -176,7 +202,7 @@ export class MemoryRunStore implements RunStore {
   private readonly runs = new Map<string, SavedRun>();
 
   async save(run: RunRecord, savedAt = nextSavedAt()): Promise<SavedRun> {
-    const saved: SavedRun = { id: runId(run, savedAt), savedAt, run: structuredClone(run) };
+    const saved: SavedRun = { id: runId(run, savedAt), savedAt, schema: RECORD_SCHEMA, run: structuredClone(run) };
     if (this.runs.has(saved.id)) throw new Error(`a run with id ${saved.id} is saved already`);
     this.runs.set(saved.id, saved);
     return structuredClone(saved);
@@ -188,7 +214,7 @@ export class MemoryRunStore implements RunStore {
 
   async get(id: string): Promise<GetResult> {
     const saved = this.runs.get(id);
-    return saved ? { ok: true, saved: structuredClone(saved) } : { ok: false, errors: [`no saved run ${id}`] };
+    return saved ? { ok: true, saved: structuredClone(saved) } : { ok: false, errors: [`no saved run ${id}`], missing: true };
   }
 
   async delete(id: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { runRecordSchema, type RunRecord } from '../../core/train/run';
+import { parseRunRecord } from './runSchema';
 
 /**
  * A real run, as the runner wrote it (`npm run train -- 'method=rotation&steps=3&batch=8&n=64&width=4&
@@ -59,4 +60,11 @@ export function realRunJson(): Record<string, unknown> & { config: Record<string
 /** The same run as the app holds it (validated by the RunRecord schema, the runner's extra key dropped). */
 export function realRun(): RunRecord {
   return runRecordSchema.parse(realRunJson());
+}
+
+/** The reasons a run is refused for; throws when it is accepted (tests of refusals). */
+export function errorsOf(input: unknown): string[] {
+  const r = parseRunRecord(input);
+  if (r.ok) throw new Error('expected the run to be refused');
+  return r.errors;
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { realRun, realRunJson } from './fixture';
+import { errorsOf, realRun, realRunJson } from './fixture';
 import { MAX_RUN_FILE_BYTES, parseRunFileText, parseRunRecord, runFileSizeError } from './runSchema';
 
-function errorsOf(input: unknown): string[] {
-  const r = parseRunRecord(input);
-  if (r.ok) throw new Error('expected the run to be refused');
-  return r.errors;
-}
 
 describe('parseRunRecord accepts', () => {
   it('a real run from the runner, dropping only the keys a RunRecord has not', () => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { METHOD_KEYS } from '../../core/config/methods';
 import { parseExperimentConfig } from '../../core/config/schema';
-import { upgradeStoredConfig } from '../../core/config/versions';
 import { runFields, type RunRecord } from '../../core/train/run';
 
 /**
@@ -14,6 +13,16 @@ import { runFields, type RunRecord } from '../../core/train/run';
 export const MAX_RUN_FILE_BYTES = 50 * 1024 * 1024;
 /** An error list longer than this is cut: a broken 100k-row history must not print 100k lines. */
 const MAX_ERRORS = 12;
+/** One row per step plus step 0, at the largest config.steps (200,000): a longer history cannot be a run. */
+export const MAX_HISTORY_ROWS = 200_001;
+/**
+ * Largest magnitude a stored metric may have. Charts compute max − min of a series, which overflows
+ * near ±1.8e308 and leaves an empty chart; no loss or metric of these methods reaches 1e15 before the
+ * run loop calls it diverged (a non-finite loss).
+ */
+export const MAX_METRIC_MAGNITUDE = 1e15;
+/** A config's JSON is ~700 characters; a bigger one carries junk whose every key would be reported. */
+const MAX_CONFIG_CHARS = 20_000;
 
 export type RunParseResult = { ok: true; run: RunRecord } | { ok: false; errors: string[] };
 
@@ -31,18 +40,21 @@ export function parseRunRecord(input: unknown): RunParseResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [`a run must be a JSON object with config, history and final; got ${show(input)}`] };
   }
-  // A run stored by version 1 lacks the fields added since; it trained with version 1's values.
-  const raw = { ...(input as Record<string, unknown>) };
-  raw.config = upgradeStoredConfig(raw.config);
-  const errors: string[] = [...configErrors(raw.config)];
+  const raw = input as Record<string, unknown>;
+  // Checked before the schema: a 10⁶-row history would be walked (and every bad row reported) first.
+  if (Array.isArray(raw.history) && raw.history.length > MAX_HISTORY_ROWS) {
+    return fail([`history: ${raw.history.length} rows; a run has at most ${MAX_HISTORY_ROWS} (one per step of at most ${MAX_HISTORY_ROWS - 1} steps, plus step 0)`]);
+  }
+  const errors: string[] = configErrors(raw.config);
   const shape = runShape.safeParse(raw, { reportInput: true });
-  if (!shape.success) errors.push(...shape.error.issues.map(formatIssue));
+  // A loop, never push(...issues): spreading 200k issues as arguments overflows the call stack.
+  if (!shape.success) for (const issue of shape.error.issues) errors.push(formatIssue(issue));
   if (errors.length > 0 || !shape.success) return fail(errors);
 
   const config = parseExperimentConfig(raw.config);
   if (!config.ok) return fail(config.errors); // unreachable: configErrors ran the same check
   const run = shape.data;
-  errors.push(...consistencyErrors(run, config.config.steps));
+  for (const e of consistencyErrors(run, config.config.steps)) errors.push(e);
   if (errors.length > 0) return fail(errors);
 
   return {
@@ -82,6 +94,8 @@ export function parseRunFileText(text: string): RunParseResult {
 }
 
 function configErrors(config: unknown): string[] {
+  const size = jsonSize(config);
+  if (size > MAX_CONFIG_CHARS) return [`config: ${Number.isFinite(size) ? `${size} characters` : 'nested too deeply to read'}; a config is at most ${MAX_CONFIG_CHARS} characters`];
   if (config === undefined) return ['config: missing'];
   const method = (config as { method?: unknown } | null)?.method;
   const unknownMethod = typeof method === 'string' && !(METHOD_KEYS as string[]).includes(method);
@@ -91,6 +105,15 @@ function configErrors(config: unknown): string[] {
   const own = unknownMethod ? [`config.method: unknown method "${method}" (known: ${METHOD_KEYS.join(', ')})`] : [];
   const rest = r.errors.filter((e) => !(unknownMethod && e.startsWith('method:')));
   return [...own, ...rest.map((e) => (/^[\w.]+: /.test(e) ? `config.${e}` : `config: ${e}`))];
+}
+
+/** Length of a value's JSON; Infinity when it is too deeply nested to write (stringify recurses). */
+function jsonSize(v: unknown): number {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return Infinity;
+  }
 }
 
 type ParsedRun = z.infer<typeof runShape>;
@@ -107,6 +130,8 @@ function consistencyErrors(run: ParsedRun, totalSteps: number): string[] {
       const finite = typeof v === 'number' && Number.isFinite(v);
       if (key.endsWith('Accuracy')) {
         if (!finite || v < 0 || v > 1) errors.push(`${where}.${key}: an accuracy must be a fraction in [0, 1]; got ${show(v)}`);
+      } else if (finite && Math.abs(v) > MAX_METRIC_MAGNITUDE) {
+        errors.push(`${where}.${key}: ${show(v)} is beyond ±${MAX_METRIC_MAGNITUDE.toExponential()}; no run of this app measures that`);
       } else if (!finite && finiteOnly) {
         errors.push(`${where}.${key}: ${show(v)} in a completed run; only a stopped or diverged run may hold a non-finite value`);
       }
@@ -120,6 +145,14 @@ function consistencyErrors(run: ParsedRun, totalSteps: number): string[] {
     checkMetrics(`history[${i}]`, row);
   });
   checkMetrics('final', run.final);
+  // The outcome must agree with how far the history goes.
+  const reached = previous;
+  if (run.outcome === 'completed' && reached < totalSteps) {
+    errors.push(`outcome: "completed" but the history ends at step ${reached} of config.steps ${totalSteps}`);
+  }
+  if (run.outcome === 'stopped' && reached >= totalSteps) {
+    errors.push(`outcome: "stopped" but the history reaches all ${totalSteps} steps of config.steps`);
+  }
   return errors;
 }
 

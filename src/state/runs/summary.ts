@@ -23,6 +23,8 @@ export interface RunSummary {
 export interface SavedRun {
   id: string;
   savedAt: number;
+  /** Version of this wrapper's shape (db.ts RECORD_SCHEMA); absent in records written before it existed. */
+  schema?: number;
   run: RunRecord;
 }
 

@@ -1,3 +1,4 @@
+import type { MethodKey } from '../../core/config/methods';
 import type { SkippedRun } from './summary';
 
 export type { RunSummary, SavedRun, SkippedRun } from './summary';
@@ -16,6 +17,10 @@ export interface SavedRunsInfo {
   importErrors: string[];
   /** Id of the saved run the charts show, while they show it. */
   viewing: string | null;
+  /** A run that did not finish before the page closed (reload, crash), kept to resume. */
+  interrupted: { method: MethodKey; step: number; totalSteps: number; savedAt: number } | null;
+  /** What the last checkpoint cost: taking it in the worker, writing it here, and its size. */
+  checkpointCost: { takeMs: number; writeMs: number; bytes: number; step: number } | null;
 }
 
 export const initialSavedRunsInfo = (): SavedRunsInfo => ({
@@ -25,4 +30,6 @@ export const initialSavedRunsInfo = (): SavedRunsInfo => ({
   problem: null,
   importErrors: [],
   viewing: null,
+  interrupted: null,
+  checkpointCost: null,
 });

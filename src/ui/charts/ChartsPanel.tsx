@@ -4,6 +4,7 @@ import { useStore } from '../../state/store';
 import { rowsWith, selectBusy, selectConfig, selectHistory, selectLastRun, selectRunInfo } from '../../state/selectors';
 import { formatMetric, formatPercent } from '../format';
 import { embeddingDim } from './embeddingDim';
+import { labelFractionPercent } from '../../core/config/evalKnobs';
 import { MetricChart, type Reference, type Series } from './MetricChart';
 import { seriesStats } from './seriesStats';
 import { useThrottled } from './useThrottled';
@@ -132,8 +133,8 @@ export function ChartsPanel() {
       />
       <MetricChart
         testId="chart-probe"
-        title="Probe accuracy (frozen encoder)"
-        hint="Linear probe and kNN on held-out labelled images. Dashed lines: the same probe on the encoder at random init, on raw pixels, and on PCA features of the same size (fitted on the unlabelled images). A method has shown something once it clears them."
+        title={`Probe accuracy (frozen ${(lastRun?.config ?? config).probeOn}, ${labelFractionPercent((lastRun?.config ?? config).labelFraction)} of labels)`}
+        hint="Linear probe and kNN on held-out labelled images, fitted on the chosen share of probe-train labels. Dashed lines: the same probe on the encoder at random init, on raw pixels, and on PCA features of the same size (fitted on the unlabelled images). A method has shown something once it clears them."
         rows={rows.probe}
         pointCount={stats.probe.count}
         series={PROBE}

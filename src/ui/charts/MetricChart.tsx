@@ -1,8 +1,9 @@
-import { memo, type ReactNode } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type YAxisProps } from 'recharts';
 import type { HistoryRow } from '../../core/train/run';
 import { formatMetric, formatTick } from '../format';
 import { downsample } from './downsample';
+import { chartSummary } from './textSummary';
 import { useMeasuredWidth } from './useMeasuredWidth';
 
 export interface Series {
@@ -51,17 +52,28 @@ const NO_REFERENCES: readonly Reference[] = [];
 /** One metric panel: title, latest values (live), and the plot (redrawn only when its inputs change). */
 export function MetricChart({ testId, title, hint, pointCount, latest, references = NO_REFERENCES, ...plot }: Props) {
   const [ref, width] = useMeasuredWidth<HTMLDivElement>(460);
+  const titleId = useId();
+  // The picture is for eyes; screen readers get the same chart in words (latest value, trend).
+  const summary = useMemo(() => chartSummary(plot.rows, plot.series, plot.valueFormat), [plot.rows, plot.series, plot.valueFormat]);
   return (
-    <div className="card chart" data-testid={testId} data-points={pointCount}>
+    <figure className="card chart" data-testid={testId} data-points={pointCount} aria-labelledby={titleId}>
       <div className="chart__head">
-        <h3 title={hint}>{title}</h3>
+        <h3 id={titleId} title={hint}>
+          {title}
+        </h3>
         <div className="chart__latest">{latest}</div>
       </div>
-      <div className="chart__plot" ref={ref}>
+      <div className="chart__plot" ref={ref} aria-hidden="true">
         <Plot {...plot} references={references} width={width} />
       </div>
-      <p className="chart__hint">{hint}</p>
-    </div>
+      <figcaption className="chart__hint">
+        {hint}
+        <span className="visually-hidden" data-testid="chart-summary">
+          {' '}
+          {summary}
+        </span>
+      </figcaption>
+    </figure>
   );
 }
 
@@ -69,7 +81,7 @@ export function MetricChart({ testId, title, hint, pointCount, latest, reference
 const Plot = memo(function Plot({ rows, series, references, xMax, yDomain, yFormat = formatTick, valueFormat = formatMetric, width }: PlotProps & { width: number }) {
   const drawn = downsample(rows);
   return (
-    <LineChart width={width} height={HEIGHT} data={drawn as HistoryRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+    <LineChart accessibilityLayer={false} width={width} height={HEIGHT} data={drawn as HistoryRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
       <CartesianGrid stroke="#e5e7eb" strokeDasharray="3 3" />
       <XAxis dataKey="step" type="number" domain={[0, Math.max(1, xMax)]} allowDecimals={false} tickFormatter={formatTick} fontSize={11} />
       <YAxis domain={yDomain ?? ['auto', 'auto']} tickFormatter={yFormat} fontSize={11} width={48} />

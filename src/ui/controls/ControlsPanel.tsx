@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { DATASETS, DATASET_KEYS, type DatasetKey } from '../../core/config/datasets';
+import { DATASETS, DATASET_KEYS, isBuiltInDataset, type DatasetKey } from '../../core/config/datasets';
 import { GLOBAL_KNOBS } from '../../core/config/globalKnobs';
 import { METHOD_SPECS } from '../../core/config/methods';
-import { BACKEND_CHOICES, methodKnobs, type BackendChoice } from '../../core/config/schema';
+import { BACKEND_CHOICES, methodKnobs, withDatasetRange, type BackendChoice } from '../../core/config/schema';
 import { restoreDefaults, setBackendChoice, setDataset, setGlobal, setParam } from '../../state/actions';
 import { useStore } from '../../state/store';
-import { selectBusy, selectConfig } from '../../state/selectors';
+import { selectBusy, selectConfig, selectUserDatasets } from '../../state/selectors';
 import { AugmentKnobs } from './AugmentKnobs';
 
 import { KnobField } from './KnobField';
@@ -27,6 +27,8 @@ export function ControlsPanel() {
   const [generation, setGeneration] = useState(0);
   const [datasetError, setDatasetError] = useState<string | null>(null);
   const knobs = methodKnobs(config.method);
+  const userDatasets = useStore(selectUserDatasets);
+  const datasetCount = userDatasets.find((d) => d.key === config.dataset)?.count;
 
   return (
     <section className="card controls" aria-label="Experiment settings">
@@ -52,6 +54,14 @@ export function ControlsPanel() {
                 {DATASETS[k].label}
               </option>
             ))}
+            {userDatasets.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.label}
+              </option>
+            ))}
+            {!isBuiltInDataset(config.dataset) && !userDatasets.some((d) => d.key === config.dataset) && (
+              <option value={config.dataset}>{config.dataset} (not in this browser)</option>
+            )}
           </select>
           {datasetError && <small className="knob__error">{datasetError}</small>}
         </div>
@@ -78,7 +88,7 @@ export function ControlsPanel() {
         <fieldset className="controls__group" data-group="training">
           <legend>Training</legend>
           {GLOBAL_KNOBS.map((k) => (
-            <KnobField key={k.name} knob={k} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
+            <KnobField key={k.name} knob={withDatasetRange(k, config, datasetCount ?? undefined)} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
           ))}
         </fieldset>
 

@@ -3,11 +3,14 @@ import type { Knob } from '../../core/config/knobs';
 
 /** Which strength knobs belong to which on/off toggle: shown together, disabled when it is off. */
 const STRENGTHS: Record<string, readonly string[]> = {
-  crop: ['cropMin', 'cropMax'],
+  crop: ['cropMin', 'cropMax', 'cropRatioMin', 'cropRatioMax'],
   flip: ['flipP'],
-  jitter: ['jitterStrength'],
-  blur: ['blurSigma'],
+  jitter: ['jitterStrength', 'jitterP', 'jitterSaturation', 'jitterHue'],
+  blur: ['blurSigma', 'blurSigmaMin', 'blurP'],
   noise: ['noiseStd'],
+  gray: ['grayP'],
+  solarize: ['solarizeP'],
+  cutout: ['cutoutSize', 'cutoutP'],
 };
 
 export interface AugmentGroup {

@@ -4,14 +4,21 @@ import { toggleComparison } from '../../state/compare/actions';
 import { selectCompareSelected, selectLiveComparable } from '../../state/compare/selectors';
 import { LIVE_ID } from '../../state/compare/types';
 import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile, viewRun } from '../../state/runs/actions';
+import { discardInterrupted, resumeInterrupted } from '../../state/runs/progress';
 import { selectSavedRuns, selectSavedRunsInfo, selectViewingId } from '../../state/runs/selectors';
 import type { RunSummary } from '../../state/runs/types';
 import { selectBusy } from '../../state/selectors';
 import { useStore } from '../../state/store';
 import { formatPercent } from '../format';
 import { Dismissable } from '../notices/Dismissable';
+import { PanelBoundary } from '../notices/PanelBoundary';
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A stored time as words; records are validated (db.ts isSavedAt), this is the second line of defence. */
+function formatSavedAt(t: number): string {
+  return Number.isFinite(new Date(t).getTime()) ? DATE.format(t) : 'at an unknown time';
+}
 
 function stepsText(r: RunSummary): string {
   return r.steps === r.totalSteps ? `${r.steps} steps` : `${r.steps} of ${r.totalSteps} steps`;
@@ -26,7 +33,7 @@ function CompareTick({ id, checked, name }: { id: string; checked: boolean; name
 
 function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewing: boolean; busy: boolean; compared: boolean }) {
   const label = METHOD_SPECS[run.method].label;
-  const when = DATE.format(run.savedAt);
+  const when = formatSavedAt(run.savedAt);
   return (
     <li className={`saved-run${viewing ? ' saved-run--viewing' : ''}`} data-testid="saved-run" data-id={run.id} aria-current={viewing ? 'true' : undefined}>
       <div className="saved-run__main">
@@ -41,7 +48,7 @@ function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewin
         </span>
       </div>
       <div className="saved-run__meta">
-        <time dateTime={new Date(run.savedAt).toISOString()}>{when}</time> · <span data-testid="saved-run-backend">{run.backend}</span> · seed {run.seed}
+        <time dateTime={Number.isFinite(new Date(run.savedAt).getTime()) ? new Date(run.savedAt).toISOString() : undefined}>{when}</time> · <span data-testid="saved-run-backend">{run.backend}</span> · seed {run.seed}
       </div>
       <div className="saved-run__buttons">
         <button
@@ -50,7 +57,7 @@ function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewin
           data-testid="view-run"
           disabled={busy || viewing}
           title={busy ? 'Stop or reset the current run first' : undefined}
-          aria-label={`View the ${label} run saved ${when}`}
+          aria-label={`${viewing ? 'Showing' : 'View'} the ${label} run saved ${when}`}
           onClick={() => void viewRun(run.id)}
         >
           {viewing ? 'Showing' : 'View'}
@@ -93,6 +100,20 @@ export function SavedRuns() {
           {info.problem}
         </Dismissable>
       )}
+      {info.interrupted && (
+        <div className="saved-runs__interrupted" role="status" data-testid="interrupted-run">
+          <span>
+            Interrupted: the {METHOD_SPECS[info.interrupted.method].label} run at step <strong data-testid="interrupted-step">{info.interrupted.step}</strong> of {info.interrupted.totalSteps}, kept{' '}
+            {formatSavedAt(info.interrupted.savedAt)}.
+          </span>
+          <button type="button" className="button button--primary" data-testid="resume-interrupted" disabled={busy} onClick={() => void resumeInterrupted()}>
+            Resume
+          </button>
+          <button type="button" className="button button--quiet" data-testid="discard-interrupted" onClick={() => void discardInterrupted()}>
+            Discard
+          </button>
+        </div>
+      )}
       {liveComparable && (
         <label className="saved-runs__live">
           <CompareTick id={LIVE_ID} checked={compared.includes(LIVE_ID)} name="the current run" /> Compare the current run (on the charts)
@@ -102,7 +123,9 @@ export function SavedRuns() {
       {runs.length > 0 && (
         <ul className="saved-runs__list">
           {runs.map((r) => (
-            <SavedRunRow key={r.id} run={r} viewing={r.id === viewingId} busy={busy} compared={compared.includes(r.id)} />
+            <PanelBoundary key={r.id} name={`The saved run ${r.id}`} onDelete={() => deleteRun(r.id)} deleteLabel="Delete this saved run">
+              <SavedRunRow run={r} viewing={r.id === viewingId} busy={busy} compared={compared.includes(r.id)} />
+            </PanelBoundary>
           ))}
         </ul>
       )}

@@ -40,6 +40,19 @@ export class KeyQueue {
     this.realKeys = Math.min(this.size, this.realKeys + b);
   }
 
+  /** The keys and how many are real, for a checkpoint (the tensor stays the queue's). */
+  save(): { keys: tf.Tensor2D; realKeys: number } {
+    return { keys: this.keys, realKeys: this.realKeys };
+  }
+
+  /** Back to a saved state; the given keys are copied. */
+  load(keys: tf.Tensor, realKeys: number): void {
+    if (keys.shape.join() !== `${this.size},${this.dim}`) throw new Error(`KeyQueue: saved keys of shape [${keys.shape}], queue is [${this.size},${this.dim}]`);
+    this.keys.dispose();
+    this.keys = tf.clone(keys) as tf.Tensor2D;
+    this.realKeys = realKeys;
+  }
+
   dispose(): void {
     this.keys.dispose();
   }

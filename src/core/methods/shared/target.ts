@@ -25,6 +25,8 @@ export interface TargetNetwork<E, H> {
   head: H;
   /** (online, target) pairs in a fixed order (encoder, then head), for the trainer's EMA (train/ema.ts). */
   pairs: [tf.Variable, tf.Variable][];
+  /** Its own BatchNorm running statistics (encoder, then head), which the EMA leaves alone; for checkpoints. */
+  buffers: tf.Variable[];
   /** head(encoder(x)) of the target, with no gradient. */
   apply(x: tf.Tensor4D): tf.Tensor2D;
   dispose(): void;
@@ -49,6 +51,7 @@ export function createTargetNetwork<E extends Twinnable<E> & { apply(x: tf.Tenso
     encoder,
     head,
     pairs,
+    buffers: [encoder.params, head.params].flat().flatMap((set) => [...set.buffers.values()]),
     apply: (x) => tf.tidy(() => stopGradient(head.apply(encoder.apply(x)))),
     dispose() {
       for (const set of [encoder.params, head.params].flat()) set.dispose();

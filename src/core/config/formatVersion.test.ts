@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
+import { FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
+import { defaultConfig, parseExperimentConfig } from './schema';
+import { decodeConfig, encodeConfig } from './url';
+
+/** The default SimCLR experiment as a v1 link wrote it (no `v`, the eleven v1 augmentation knobs). */
+const V1_LINK =
+  'method=simclr&dataset=mnist&backend=auto&seed=1&steps=500&batch=64&lr=0.001&n=5000&width=16&probeTrain=1000&probeTest=1000&metricsEvery=10&probeEvery=100&temperature=0.5&projHidden=128&projDim=64&crop=1&cropMin=0.3&cropMax=1&flip=0&flipP=0.5&jitter=1&jitterStrength=0.4&blur=0&blurSigma=1&noise=0&noiseStd=0.1';
+
+const jitterP = AUGMENT_KNOBS.find((k) => k.name === 'jitterP')! as { default: number };
+const original = jitterP.default;
+afterEach(() => {
+  jitterP.default = original;
+});
+
+describe('format versions', () => {
+  it('links carry v, and a current link round-trips every knob', () => {
+    const q = encodeConfig(defaultConfig('byol'));
+    expect(q.startsWith(`v=${FORMAT_VERSION}&`)).toBe(true);
+    expect(decodeConfig(q)).toEqual({ config: defaultConfig('byol'), ignored: [] });
+  });
+
+  it('a v1 link reads the knobs it lacks as v1 values, even when a default has changed since', () => {
+    // Suppose a later version makes colour jitter apply with SimCLR's p = 0.8 by default.
+    jitterP.default = 0.8;
+    const v1 = decodeConfig(V1_LINK);
+    expect(v1.ignored).toEqual([]);
+    expect(v1.config.aug.jitterP).toBe(1);
+    expect(v1.config.aug).toMatchObject(AUG_V1_VALUES);
+    // A v2 or v3 link that omits the knob gets the current default.
+    expect(decodeConfig(`v=2&${V1_LINK}`).config.aug.jitterP).toBe(0.8);
+    expect(decodeConfig(`v=3&${V1_LINK}`).config.aug.jitterP).toBe(0.8);
+  });
+
+  it('v1 and v2 links mean the encoder and optimiser of their day: no BatchNorm, 3 layers, Adam, no decay, warm-up or schedule', () => {
+    for (const link of [V1_LINK, `v=2&${V1_LINK}`, 'v=2&method=simclr', 'v=1&method=simclr']) {
+      expect(decodeConfig(link).config, link).toMatchObject(GLOBALS_BEFORE_V3);
+    }
+    // v3 reads them from the link or takes today's defaults (BatchNorm on).
+    expect(decodeConfig(`v=3&${V1_LINK}`).config.batchNorm).toBe(true);
+    expect(decodeConfig('v=3&method=simclr&batchNorm=0&optimizer=adamw&weightDecay=0.05').config).toMatchObject({ batchNorm: false, optimizer: 'adamw', weightDecay: 0.05 });
+    // A hand-edited v2 link that names one of them means what it says; the others keep v2's meaning.
+    expect(decodeConfig('v=2&method=simclr&batchNorm=1').config).toMatchObject({ ...GLOBALS_BEFORE_V3, batchNorm: true });
+  });
+
+  it('a run stored before v3 (no encoder or optimiser knobs) validates with the v1/v2 values; one that has them keeps them', () => {
+    const { batchNorm: _b, depth: _d, optimizer: _o, weightDecay: _w, warmup: _u, schedule: _s, ...v2 } = defaultConfig('simclr');
+    const r = parseExperimentConfig(v2);
+    expect(r.ok && r.config).toEqual({ ...v2, ...GLOBALS_BEFORE_V3 });
+    const current = parseExperimentConfig(defaultConfig('simclr'));
+    expect(current.ok && current.config).toEqual(defaultConfig('simclr'));
+  });
+
+  it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {
+    const stored = { ...defaultConfig('simclr'), aug: { crop: true, cropMin: 0.3, cropMax: 1, flip: false, flipP: 0.5, jitter: true, jitterStrength: 0.4, blur: false, blurSigma: 1, noise: false, noiseStd: 0.1 } };
+    const r = parseExperimentConfig(stored);
+    expect(r.ok && r.config.aug).toEqual({ ...stored.aug, ...AUG_V1_VALUES });
+    expect(parseExperimentConfig({ ...stored, aug: { ...stored.aug, sharpen: true } }).ok).toBe(false);
+  });
+
+  it('says so when a link is from a newer version or v is not a version', () => {
+    expect(decodeConfig('v=9&method=simclr').ignored[0]).toMatch(new RegExp(`newer version of the app; read as v${FORMAT_VERSION}`));
+    expect(decodeConfig('v=abc').ignored[0]).toMatch(/v=abc is not a format version/);
+  });
+});
