@@ -1,5 +1,6 @@
 """The playground's optimisers with PyTorch's update rules (src/core/train/optimizers.ts mirrors these):
-adam (L2 added to the gradient), adamw (decoupled decay, Loshchilov & Hutter 2019), sgd (momentum 0.9, as MoCo)
+adam (L2 added to the gradient), adamw (decoupled decay, Loshchilov & Hutter 2019, on weight matrices only:
+biases and norm layers' gamma, beta are not decayed, as the param groups of MAE's, DINO's and MSN's code), sgd (momentum 0.9, as MoCo)
 and lars (You et al. 2017, as SimCLR's and BYOL's code: trust ratio 0.001 on weights with more than one axis;
 biases and BatchNorm's gamma, beta neither decayed nor adapted, SimCLR appendix B.1). Warm-up is linear
 (Goyal et al. 2017), the schedule constant or cosine (Loshchilov & Hutter 2017)."""
@@ -34,7 +35,10 @@ def make_optimizer(kind, params, lr, weight_decay):
     if kind == 'adam':
         return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay, eps=1e-8)
     if kind == 'adamw':
-        return torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay, eps=1e-8)
+        params = list(params)
+        groups = [{'params': [p for p in params if p.ndim > 1], 'weight_decay': weight_decay},
+                  {'params': [p for p in params if p.ndim <= 1], 'weight_decay': 0.0}]
+        return torch.optim.AdamW(groups, lr=lr, eps=1e-8)
     if kind == 'sgd':
         return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=weight_decay)
     if kind == 'lars':
