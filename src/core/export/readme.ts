@@ -2,7 +2,7 @@ import type { ExperimentConfig } from '../config/schema';
 
 /** The exported project's README: what it is, the three commands, what comes back, where the numbers are from. */
 export function projectReadme(config: ExperimentConfig, link: string): string {
-  const data = config.dataset.startsWith('own-') ? '--image-folder /path/to/images' : '--data /path/to/data';
+  const data = config.dataset.startsWith('own-') ? '--image-folder /path/to/images --size 32' : '--data /path/to/data';
   return `# ${config.method} on ${config.dataset}, exported from SSL Playground
 
 This folder is one playground experiment as a PyTorch project: the same encoder, heads, loss, augmentations

@@ -34,6 +34,7 @@ def parse_args():
     ap.add_argument('--config', default=os.path.join(here, 'config.json'))
     ap.add_argument('--data', default='data', help='folder with the dataset (playground .u8 files or torchvision layout)')
     ap.add_argument('--image-folder', help='an ImageFolder tree (one sub-folder per class) instead of --data')
+    ap.add_argument('--size', type=int, help='side in pixels ImageFolder images are resized to (own images: the size chosen at import)')
     ap.add_argument('--download', action='store_true', help='let torchvision download the dataset into --data')
     ap.add_argument('--steps', type=int, help='override the config\'s steps')
     ap.add_argument('--batch', type=int, help='override the global batch (the learning rate scales with it)')
@@ -68,7 +69,7 @@ def main():
     local = batch // world
     rows = slice(rank * local, (rank + 1) * local)
 
-    images, labels, classes = load(config['dataset'], args.data, args.image_folder, args.download)
+    images, labels, classes = load(config['dataset'], args.data, args.image_folder, args.download, (args.size, args.size) if args.size else None)
     unlabelled, probe_train, probe_test = make_splits(images.shape[0], config['n'], config['probeTrain'], config['probeTest'], seed)
     sampler = BatchSampler(unlabelled, seed)
     as_float = lambda idx: images[idx].float().div(255).to(device)  # noqa: E731
