@@ -69,6 +69,10 @@ describe('export', () => {
     }
     const r = spawnSync(PYTHON, ['-m', 'py_compile', ...files], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
+    // Lint (unused imports and names, undefined names) where pyflakes is installed (Debian: pyflakes3).
+    const lint = spawnSync('pyflakes3', files, { encoding: 'utf8' });
+    if (lint.error) console.log('pyflakes3 not installed: lint skipped (apt-get install pyflakes3)');
+    else expect(lint.status, lint.stdout + lint.stderr).toBe(0);
   });
 
   it('npm run export writes the folder, or exits 2 with the reasons and writes nothing', () => {
