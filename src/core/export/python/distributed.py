@@ -18,14 +18,22 @@ def init():
     """(rank, world_size, device), starting the process group when launched by torchrun."""
     if 'WORLD_SIZE' not in os.environ or int(os.environ['WORLD_SIZE']) == 1:
         return 0, 1, torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    global _GROUP
     backend = 'nccl' if torch.cuda.is_available() else 'gloo'
     dist.init_process_group(backend)
+    # The losses' gathers and BatchNorm's reductions get their own group: some run inside backward, and on
+    # the default group they would queue among DDP's asynchronous gradient all-reduces (seen to deadlock
+    # gloo now and then under load). Each group keeps its own order, the same on every rank.
+    _GROUP = dist.new_group(backend=backend)
     rank = dist.get_rank()
     if torch.cuda.is_available():
         local = int(os.environ.get('LOCAL_RANK', 0))
         torch.cuda.set_device(local)
         return rank, dist.get_world_size(), torch.device('cuda', local)
     return rank, dist.get_world_size(), torch.device('cpu')
+
+
+_GROUP = None
 
 
 def world_size():
@@ -42,13 +50,13 @@ class _Gather(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x):
         parts = [torch.empty_like(x) for _ in range(dist.get_world_size())]
-        dist.all_gather(parts, x.contiguous())
+        dist.all_gather(parts, x.contiguous(), group=_GROUP)
         return torch.cat(parts, 0)
 
     @staticmethod
     def backward(ctx, grad):
         grad = grad.contiguous()
-        dist.all_reduce(grad)
+        dist.all_reduce(grad, group=_GROUP)
         n = grad.shape[0] // dist.get_world_size()
         return grad[dist.get_rank() * n: (dist.get_rank() + 1) * n]
 
@@ -62,7 +70,7 @@ def gather_no_grad(x):
     if world_size() == 1:
         return x
     parts = [torch.empty_like(x) for _ in range(world_size())]
-    dist.all_gather(parts, x.contiguous())
+    dist.all_gather(parts, x.contiguous(), group=_GROUP)
     return torch.cat(parts, 0)
 
 
@@ -70,13 +78,13 @@ class _AllReduceSum(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x):
         x = x.clone()
-        dist.all_reduce(x)
+        dist.all_reduce(x, group=_GROUP)
         return x
 
     @staticmethod
     def backward(ctx, grad):
         grad = grad.clone()
-        dist.all_reduce(grad)
+        dist.all_reduce(grad, group=_GROUP)
         return grad
 
 
