@@ -30,3 +30,19 @@ if [[ $want_browser == 1 ]]; then
     }
   }
 fi
+
+# The PyTorch export's tests (src/core/export, e2e/export.spec.ts) run the exported project with torch;
+# they skip, saying why, without it. As root on Debian, install Debian's python3-torch (as chromium above).
+if [[ $want_browser == 1 ]]; then
+  torch_python=""
+  for p in "${PYTHON:-}" python3 /usr/bin/python3; do
+    [[ -n "$p" ]] && "$p" -c 'import torch' >/dev/null 2>&1 && { torch_python=$p; break; }
+  done
+  if [[ -z "$torch_python" && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian's python3-torch for the PyTorch export's tests"
+    (apt-get install -y python3-torch >>/tmp/ssl-playground-apt.log 2>&1) || {
+      apt-get update >>/tmp/ssl-playground-apt.log 2>&1
+      apt-get install -y python3-torch >>/tmp/ssl-playground-apt.log 2>&1
+    } || echo "setup: apt-get install python3-torch failed (the export's torch tests will skip); see /tmp/ssl-playground-apt.log" >&2
+  fi
+fi

@@ -1,4 +1,5 @@
 import { runLabels } from '../../core/compare/labels';
+import { labelWithPlace } from '../../core/export/ranOn';
 import type { ComparedRecord } from '../../core/compare/table';
 import type { ExperimentConfig } from '../../core/config/schema';
 import type { HistoryRow } from '../../core/train/run';
@@ -51,7 +52,7 @@ export function selectComparedRuns(s: AppState): ComparedRun[] {
     }
   }
   const labels = runLabels(runs.map((r) => r.config));
-  const out = runs.map((r, i) => ({ ...r, label: labels[i] }));
+  const out = runs.map((r, i) => ({ ...r, label: labelWithPlace(labels[i], r.record?.backend) }));
   memo = { inputs, out };
   return out;
 }

@@ -4,6 +4,7 @@ import { useStore } from '../../state/store';
 import { selectConfig, selectLastRun } from '../../state/selectors';
 import { copyText } from './clipboard';
 import { downloadRun } from './download';
+import { ExportPytorch } from './ExportPytorch';
 
 type Feedback = 'copying' | 'copied' | 'manual' | null;
 
@@ -47,6 +48,7 @@ export function SharePanel() {
         <button type="button" className="button" data-testid="export-run" disabled={!lastRun} onClick={() => lastRun && downloadRun(lastRun)}>
           Export run
         </button>
+        <ExportPytorch config={config} link={shareUrl} />
       </div>
       {link !== null && (
         <div className="share__link">

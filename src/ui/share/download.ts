@@ -10,8 +10,8 @@ export function downloadRun(run: RunRecord): void {
   downloadText(runFileName(run), JSON.stringify(run, null, 2), 'application/json');
 }
 
-/** Saves text as a file through a temporary Blob URL. */
-export function downloadText(fileName: string, text: string, type: string): void {
+/** Saves text or bytes as a file through a temporary Blob URL. */
+export function downloadText(fileName: string, text: string | Uint8Array<ArrayBuffer>, type: string): void {
   const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPythonSources } from '../../../scripts/export-sources';
+import { METHOD_KEYS } from '../config/methods';
+import { defaultConfig } from '../config/schema';
+import { SHARED_MODULES, exportFromLink, exportProject } from './emit';
+import { EXPORTED_METHODS, NOT_EXPORTED } from './exportable';
+
+const sources = readPythonSources();
+const PYTHON = process.env.PYTHON ?? 'python3';
+
+describe('export', () => {
+  it('every method is either exported or refused with its own reason', () => {
+    for (const method of METHOD_KEYS) {
+      const exported = (EXPORTED_METHODS as readonly string[]).includes(method);
+      expect(exported !== (NOT_EXPORTED[method] !== undefined), method).toBe(true);
+      const r = exportProject(defaultConfig(method), '', sources);
+      if (exported) expect(r.ok, method).toBe(true);
+      else expect(r).toEqual({ ok: false, errors: [NOT_EXPORTED[method]] });
+    }
+  });
+
+  it('ships the chosen method as methods.py, the shared modules, the config with its link, requirements and README', () => {
+    const link = 'https://example.org/?method=byol&tauBase=0.996&batch=128';
+    const r = exportFromLink(link, sources);
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(Object.keys(r.files).sort()).toEqual([...SHARED_MODULES, 'methods.py', 'config.json', 'requirements.txt', 'README.md'].sort());
+    expect(r.files['methods.py']).toBe(sources['methods/byol.py']);
+    const config = JSON.parse(r.files['config.json']);
+    expect(config.source).toBe(link);
+    expect(config.config.params.tauBase).toBe(0.996);
+    expect(config.config.batch).toBe(128);
+    expect(r.files['requirements.txt']).toMatch(/^torch>=1\.13$/m);
+    expect(r.files['README.md']).toContain('torchrun --nproc_per_node=8 train.py');
+  });
+
+  it('refuses a broken link or config with every reason, and exports nothing', () => {
+    const r = exportFromLink('?method=dino&temperatur=0.1&batch=abc', sources);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.some((e) => e.includes('temperatur'))).toBe(true);
+    expect(r.errors.some((e) => e.includes('batch'))).toBe(true);
+    expect(r.errors).toContain(NOT_EXPORTED.dino);
+    const badBatch = exportProject({ ...defaultConfig('simclr'), batch: 0 }, '', sources);
+    expect(badBatch.ok || badBatch.errors.some((e) => e.startsWith('config: batch'))).toBe(true);
+    expect(badBatch.ok).toBe(false);
+    const simclr = defaultConfig('simclr');
+    const badKnob = exportProject({ ...simclr, params: { ...simclr.params, temperature: -1 } }, '', sources);
+    expect(badKnob.ok || badKnob.errors.some((e) => e.includes('temperature'))).toBe(true);
+    expect(badKnob.ok).toBe(false);
+  });
+
+  it('every exported file compiles (python3 -m py_compile)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-compile-'));
+    const files: string[] = [];
+    for (const method of EXPORTED_METHODS) {
+      const r = exportProject(defaultConfig(method), '', sources);
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      const path = join(dir, `${method}_methods.py`);
+      writeFileSync(path, r.files['methods.py']);
+      files.push(path);
+    }
+    for (const m of SHARED_MODULES) {
+      writeFileSync(join(dir, m), sources[m]);
+      files.push(join(dir, m));
+    }
+    const r = spawnSync(PYTHON, ['-m', 'py_compile', ...files], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    // Lint (unused imports and names, undefined names) where pyflakes is installed (Debian: pyflakes3).
+    const lint = spawnSync('pyflakes3', files, { encoding: 'utf8' });
+    if (lint.error) console.log('pyflakes3 not installed: lint skipped (apt-get install pyflakes3)');
+    else expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+  });
+
+  it('npm run export writes the folder, or exits 2 with the reasons and writes nothing', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'export-cli-')), 'proj');
+    const ok = spawnSync('npx', ['tsx', 'scripts/export.ts', '?method=swav&smallCrops=2', '--out', out], { encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config.params.smallCrops).toBe(2);
+    const refusedOut = join(out, '..', 'refused');
+    const refused = spawnSync('npx', ['tsx', 'scripts/export.ts', '?method=mae', '--out', refusedOut], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(NOT_EXPORTED.mae);
+    expect(existsSync(refusedOut)).toBe(false);
+  });
+});

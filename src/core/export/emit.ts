@@ -1,0 +1,55 @@
+import { decodeConfig, encodeConfig } from '../config/url';
+import { parseExperimentConfig, type ExperimentConfig } from '../config/schema';
+import { NOT_EXPORTED, isExported } from './exportable';
+import { projectReadme } from './readme';
+
+/**
+ * The PyTorch export (issue 14): one experiment as a small Python project that trains with `python train.py`
+ * or `torchrun`, and writes a run the app imports. Pure: the Python sources come in as text (the CLI reads
+ * them from src/core/export/python, the browser bundles them), the files go out as text.
+ */
+
+/** The shipped sources by path under src/core/export/python: the shared modules and methods/<key>.py. */
+export type PythonSources = Readonly<Record<string, string>>;
+
+/** The modules every export carries besides methods.py (the chosen method's file). */
+export const SHARED_MODULES = ['train.py', 'model.py', 'losses.py', 'augment.py', 'data.py', 'evaluate.py', 'distributed.py', 'optim.py'] as const;
+
+export type ExportResult = { ok: true; config: ExperimentConfig; files: Record<string, string> } | { ok: false; errors: string[] };
+
+/** Requirements: torch for training; torchvision for its datasets and ImageFolder (the playground's own .u8 files need only torch). */
+export const REQUIREMENTS = ['# Tested with torch 1.13.0 (Debian python3-torch, CPU) and Python 3.11.', 'torch>=1.13', 'torchvision>=0.14  # MNIST/Fashion-MNIST/CIFAR-10 and ImageFolder; not needed for the playground\'s .u8 files', ''].join('\n');
+
+/** Reasons a config cannot be exported as it is (empty when it can). */
+export function exportProblems(config: ExperimentConfig): string[] {
+  const problems: string[] = [];
+  if (!isExported(config.method)) problems.push(NOT_EXPORTED[config.method] ?? `${config.method} has no PyTorch port`);
+  if ((config.dataset as string) === 'shapes') problems.push('dataset shapes is generated inside the browser: there are no files for train.py to read (export with mnist, fashion-mnist, cifar10 or own images)');
+  return problems;
+}
+
+/** A share link (or its query) to a project; refuses, with every reason, a link that does not decode cleanly. */
+export function exportFromLink(link: string, sources: PythonSources): ExportResult {
+  const { config, ignored } = decodeConfig(link);
+  const errors = [...ignored.map((i) => `link: ${i}`), ...exportProblems(config)];
+  if (errors.length > 0) return { ok: false, errors };
+  return exportProject(config, link, sources);
+}
+
+/** An experiment (validated again here: it may come from a file or another thread) to the project's files. */
+export function exportProject(input: unknown, link: string, sources: PythonSources): ExportResult {
+  const parsed = parseExperimentConfig(input);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => `config: ${e}`) };
+  const config = parsed.config;
+  const problems = exportProblems(config);
+  if (problems.length > 0) return { ok: false, errors: problems };
+  const missing = [...SHARED_MODULES, `methods/${config.method}.py`].filter((p) => sources[p] === undefined);
+  if (missing.length > 0) return { ok: false, errors: missing.map((p) => `the export's Python source ${p} is missing`) };
+  const files: Record<string, string> = {};
+  for (const m of SHARED_MODULES) files[m] = sources[m];
+  files['methods.py'] = sources[`methods/${config.method}.py`];
+  files['config.json'] = `${JSON.stringify({ source: link || `?${encodeConfig(config)}`, query: encodeConfig(config), config }, null, 2)}\n`;
+  files['requirements.txt'] = REQUIREMENTS;
+  files['README.md'] = projectReadme(config, link);
+  return { ok: true, config, files };
+}

@@ -1,0 +1,107 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { readPythonSources } from '../../../scripts/export-sources';
+import { loadDatasetFromDisk } from '../../runner/loadDatasetFs';
+import { registerMissingKernels } from '../backend/kernels';
+import { tinyConfig } from '../methods/testing';
+import type { ParamSet } from '../nets/params';
+import { Trainer } from '../train/trainer';
+import { exportProject } from './emit';
+import { EXPORTED_METHODS } from './exportable';
+import { findTorchPython } from './python';
+import { encodeTensorFile, type NamedTensor } from './tensorFile';
+
+/**
+ * Step-1 parity (issue 14): the browser's core (tfjs, CPU backend) and the exported PyTorch project, on the
+ * same initial weights and the same augmented first batch, give the same step-1 loss to 1e-4. The views are
+ * handed over because the two sides draw random numbers from different generators; everything after them
+ * (encoder, BatchNorm, heads, gathers, loss) is each side's own code.
+ */
+
+// What the method made of the first batch, recorded as it is made (the views are disposed inside the step).
+const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null }));
+function record(views: tf.Tensor[]) {
+  if (recorded.views) return;
+  recorded.views = views.map((v) => Float32Array.from(v.dataSync()));
+  recorded.shapes = views.map((v) => [...v.shape]);
+}
+vi.mock('../methods/shared/views', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../methods/shared/views')>();
+  return { ...mod, twoViews: (...args: Parameters<typeof mod.twoViews>) => { const v = mod.twoViews(...args); record(v); return v; } };
+});
+vi.mock('../augment/multiCrop', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../augment/multiCrop')>();
+  return { ...mod, multiCrop: (...args: Parameters<typeof mod.multiCrop>) => { const v = mod.multiCrop(...args); record([...v.global, ...v.small]); return v; } };
+});
+vi.mock('../methods/moco/queue', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../methods/moco/queue')>();
+  class RecordedQueue extends mod.KeyQueue {
+    constructor(...args: ConstructorParameters<typeof mod.KeyQueue>) {
+      super(...args);
+      recorded.queue = this;
+    }
+  }
+  return { ...mod, KeyQueue: RecordedQueue };
+});
+
+const torch = findTorchPython();
+const dataDir = join(dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'public', 'data');
+const TOLERANCE = 1e-4;
+const table: string[] = [];
+
+function weightsOf(sets: ParamSet[]): NamedTensor[] {
+  return sets.flatMap((set) => [...set.vars, ...set.buffers].map(([name, v]) => ({ name: `${set.prefix}/${name}`, shape: [...v.shape], values: Float32Array.from(v.dataSync()) })));
+}
+
+function writeTensors(path: string, tensors: NamedTensor[]) {
+  const { manifest, bin } = encodeTensorFile(tensors);
+  writeFileSync(`${path}.json`, manifest);
+  writeFileSync(`${path}.bin`, bin);
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  registerMissingKernels('cpu');
+});
+
+describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch (${torch.reason})`, () => {
+  it.each(EXPORTED_METHODS)('%s', (method) => {
+    recorded.views = null;
+    recorded.queue = null;
+    const config = tinyConfig(`method=${method}&seed=3&steps=1`);
+    const trainer = new Trainer(config, loadDatasetFromDisk('mnist', dataDir));
+    const dir = mkdtempSync(join(tmpdir(), `parity-${method}-`));
+    const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads]);
+    const queue = recorded.queue as { tensor: tf.Tensor } | null;
+    if (queue) initial.push({ name: 'queue/keys', shape: [...queue.tensor.shape], values: Float32Array.from(queue.tensor.dataSync()) });
+    writeTensors(join(dir, 'weights'), initial);
+    const loss = trainer.step();
+    const browser = loss.dataSync()[0];
+    loss.dispose();
+    trainer.dispose();
+    expect(recorded.views, 'the method made its views through twoViews or multiCrop').not.toBeNull();
+    writeTensors(join(dir, 'views'), recorded.views!.map((values, i) => ({ name: `view${i}`, shape: recorded.shapes[i], values })));
+
+    const exported = exportProject(config, '', readPythonSources());
+    if (!exported.ok) throw new Error(exported.errors.join('; '));
+    for (const [name, text] of Object.entries(exported.files)) writeFileSync(join(dir, name), text);
+    const run = spawnSync(torch.python!, ['train.py', '--data', dataDir, '--steps', '1', '--no-eval', '--threads', '1', '--init-from', 'weights.json', '--first-views', 'views.json', '--out', 'run.json'], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const pytorch = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).history[0].loss as number;
+    const delta = Math.abs(pytorch - browser);
+    table.push(`| ${method} | ${browser.toFixed(6)} | ${pytorch.toFixed(6)} | ${delta.toExponential(1)} |`);
+    console.log(`parity ${method}: tfjs ${browser} torch ${pytorch} |Δ| ${delta}`);
+    expect(Number.isFinite(browser)).toBe(true);
+    expect(delta).toBeLessThan(TOLERANCE);
+  });
+
+  it('prints the parity table', () => {
+    console.log(['| method | tfjs (browser core) step-1 loss | exported PyTorch step-1 loss | abs diff |', '|---|---|---|---|', ...table].join('\n'));
+    expect(table).toHaveLength(EXPORTED_METHODS.length);
+  });
+});
