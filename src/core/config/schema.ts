@@ -77,6 +77,10 @@ export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof Experi
     problems.push({ field: 'n', message: `n + probeTrain + probeTest = ${cfg.n + cfg.probeTrain + cfg.probeTest} exceeds the ${ds.count} images of ${cfg.dataset}` });
   }
   if (cfg.batch > cfg.n) problems.push({ field: 'batch', message: `batch ${cfg.batch} is larger than the ${cfg.n} unlabelled images` });
+  const evalDs = cfg.evalDataset === 'same' ? null : builtInSpec(cfg.evalDataset);
+  if (evalDs && cfg.probeTrain + cfg.probeTest > evalDs.count) {
+    problems.push({ field: 'evalDataset', message: `probeTrain + probeTest = ${cfg.probeTrain + cfg.probeTest} exceeds the ${evalDs.count} images of ${cfg.evalDataset}, the evaluation dataset` });
+  }
   if (cfg.aug && cfg.aug.cropMin > cfg.aug.cropMax) problems.push({ field: 'cropMin', message: `cropMin ${cfg.aug.cropMin} is above cropMax ${cfg.aug.cropMax}` });
   return problems;
 }
