@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
 import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { LEGACY_EVAL } from './evalKnobs';
+import { withAddedMethodKnobs } from './addedKnobs';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
@@ -118,10 +119,10 @@ export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentCo
   return { ...knob, max: Math.max(knob.min, Math.min(knob.max, count - others)) };
 }
 
-/** A stored config from before the evaluation knobs gets the values it meant then (evalKnobs.ts). */
+/** A stored config from before the evaluation knobs, or before a method's added knobs, gets the values it meant then (evalKnobs.ts, addedKnobs.ts). */
 function withLegacyEval(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  return { ...LEGACY_EVAL, ...input };
+  return withAddedMethodKnobs({ ...LEGACY_EVAL, ...input });
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */

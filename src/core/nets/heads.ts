@@ -51,13 +51,13 @@ export function simsiamPredictorBlocks(dim: number, hidden: number): Block[] {
 }
 
 /**
- * MoCo's head. v1: one linear layer gives the key (the encoder's fc, He et al. 2020, §3.3); v2: a
+ * MoCo's head. linear (v1): one linear layer gives the key (the encoder's fc, He et al. 2020, §3.3); v2: a
  * 2-layer MLP with ReLU (Chen et al. 2020, Table 1). Both carry a BatchNorm the papers' heads lack:
  * their ResNet has BN and our encoder has none, so features start nearly parallel and, without BN,
  * every InfoNCE logit starts equal. MoCo v3 (Chen, Xie & He 2021) likewise puts BN in its MLP heads.
  */
-export function mocoHeadBlocks(version: 'v1' | 'v2', inDim: number, hidden: number, out: number): Block[] {
-  return version === 'v1' ? [{ in: inDim, out, batchNorm: true, relu: false }] : projectorBlocks(inDim, hidden, out);
+export function mocoHeadBlocks(head: 'linear' | 'mlp', inDim: number, hidden: number, out: number): Block[] {
+  return head === 'linear' ? [{ in: inDim, out, batchNorm: true, relu: false }] : projectorBlocks(inDim, hidden, out);
 }
 
 /**
