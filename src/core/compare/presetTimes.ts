@@ -38,4 +38,8 @@ export const PRESET_TIMES: Readonly<Record<string, PresetTime>> = {
     seconds: 16,
     outcome: 'with the variance term: std 0.165, probe 63%; without: loss 0.04, std 0.09, probe 55%: the spread shrinks at this budget.',
   },
+  'moco-ablation': {
+    seconds: 109,
+    outcome: 'probe: v1 61.4%, (a) MLP 54.2%, (b) aug+ 57.0%, (c) both 54.8%, (d) + cosine 51.2%, (e) 300 steps 59.6% (random init 50.6%); one seed, load average 8.8 (measured by issue 15’s helper, 2026-11-30). At 150 steps on digits the MLP head does not pay off yet, unlike ImageNet.',
+  },
 };

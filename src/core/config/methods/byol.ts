@@ -1,3 +1,4 @@
+import { smallCropKnobs } from './multiCrop';
 import type { MethodSpec } from './types';
 
 export const byolSpec = {
@@ -12,5 +13,6 @@ export const byolSpec = {
     { name: 'ema', label: 'EMA target', kind: 'bool', default: true, help: 'Off: the target is the online network itself under stop-gradient (τ = 0, as SimSiam). Alone this still trains; with the predictor off it collapses.' },
     { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of the projector and predictor MLPs (paper: 4096).' },
     { name: 'projDim', label: 'Projection dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Output size of projector and predictor, the space the loss compares (paper: 256).' },
+    ...smallCropKnobs('not in the BYOL paper; DINO’s recipe (Caron et al. 2021) for a teacher–student pair: the target sees the global views only'),
   ],
 } as const satisfies MethodSpec;
