@@ -42,4 +42,8 @@ export const PRESET_TIMES: Readonly<Record<string, PresetTime>> = {
     seconds: 109,
     outcome: 'probe: v1 61.4%, (a) MLP 54.2%, (b) aug+ 57.0%, (c) both 54.8%, (d) + cosine 51.2%, (e) 300 steps 59.6% (random init 50.6%); one seed, load average 8.8 (measured by issue 15’s helper, 2026-11-30). At 150 steps on digits the MLP head does not pay off yet, unlike ImageNet.',
   },
+  'multicrop-table': {
+    seconds: 124,
+    outcome: 'probe with 2 views → with 2 small crops added: SimCLR 62.4% → 59.0%, DeepCluster 53.0% → 50.0%, SwAV 57.6% → 60.2% (random init 50.6%); one seed, load average 6 (issue 15’s helper, 2026-11-30). Only SwAV gains at 120 steps on digits.',
+  },
 };

@@ -98,6 +98,30 @@ export const PRESETS: readonly Preset[] = [
       findings: 'docs/FINDINGS.md#moco-ablation',
     },
   },
+  {
+    key: 'multicrop-table',
+    title: 'Multi-crop for SimCLR, DeepCluster and SwAV',
+    watch:
+      'Each method with its two views alone, then with two small crops added that must agree with the global views. The SwAV paper found multi-crop helps every method it tried, most the clustering ones (SimCLR +2.4, DeepCluster-v2 +4.1, SwAV +4.0 points); compare each method’s probe with and without, not the methods with each other.',
+    base: `method=simclr&${BUDGET.replace('steps=150', 'steps=120')}`,
+    vary: ['method=simclr,deepcluster,swav', 'smallCrops=0,2'],
+    replays: {
+      table: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments” (SwAV), NeurIPS 2020, multi-crop ablation (ImageNet linear probe, 400 epochs, 2×224 → 2×160 + 4×96): SimCLR 68.2 → 70.6; DeepCluster-v2 70.2 → 74.3; SwAV 70.1 → 74.1',
+      findings: 'docs/FINDINGS.md#multicrop-table',
+    },
+  },
+  {
+    key: 'byol-batchnorm',
+    title: 'BYOL: BatchNorm in its heads',
+    watch:
+      'BatchNorm in the projector and predictor, none at all, or GroupNorm with weight standardisation (no batch statistics). Without BN the embedding may collapse (std towards 0) — the observation that started the debate; the BYOL authors answered that GN + WS trains as well as BN, so BN’s batch statistics are not what prevents collapse (Richemond et al. 2020).',
+    base: `method=byol&${BUDGET}&lr=0.01&projHidden=32&projDim=16`,
+    vary: ['headNorm=bn,none,gn-ws'],
+    replays: {
+      table: 'Richemond, Grill, Altché et al., “BYOL works even without batch statistics”, arXiv 2010.10241 (ImageNet linear probe): BN 74.3; GN + WS 73.9; with no normalisation at all BYOL collapses under the standard initialisation',
+      findings: 'docs/FINDINGS.md#byol-batchnorm',
+    },
+  },
 ];
 
 /** A preset's sweep: its varied knobs and its experiments. Throws when it does not validate (a test runs them all). */

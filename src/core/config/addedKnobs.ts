@@ -9,6 +9,11 @@ import type { Knob } from './knobs';
  */
 export const ADDED_METHOD_KNOBS: Partial<Record<MethodKey, readonly string[]>> = {
   moco: ['mocoHead', 'mocoAug', 'mocoSchedule'],
+  byol: ['headNorm', 'smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  simclr: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  barlowtwins: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  vicreg: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  deepcluster: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
 };
 
 /** A stored config with the added knobs it lacks filled with their (behaviour-preserving) defaults. */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { byolSpec } from '../config/methods/byol';
 import { byolLoss, multiCropMean, stopGradient } from '../losses';
 import { smallCropSettings } from '../config/methods/multiCrop';
-import { projectorBlocks } from '../nets/heads';
+import { byolHeadBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { cosineMomentum } from '../train/ema';
@@ -19,9 +19,10 @@ import { createTargetNetwork, smallCropsOf, twoViews } from './shared';
 export const byol = defineMethod(byolSpec, (ctx, knobs) => {
   const { encoder, config } = ctx;
   const { projHidden: hidden, projDim: dim } = knobs;
-  // Projector and predictor share one shape (paper §3.2: Linear 4096 – BN – ReLU – Linear 256).
-  const projector = createMlp(projectorBlocks(encoder.outDim, hidden, dim), { seed: mixSeed(ctx.seed, 1), name: 'projector' });
-  const predictor = knobs.predictor ? createMlp(projectorBlocks(dim, hidden, dim), { seed: mixSeed(ctx.seed, 2), name: 'predictor' }) : null;
+  // Projector and predictor share one shape (paper §3.2: Linear 4096 – BN – ReLU – Linear 256); the
+  // headNorm knob swaps the BN for none or GroupNorm + WS (nets/heads.ts byolHeadBlocks).
+  const projector = createMlp(byolHeadBlocks('projector', knobs.headNorm, encoder.outDim, hidden, dim), { seed: mixSeed(ctx.seed, 1), name: 'projector' });
+  const predictor = knobs.predictor ? createMlp(byolHeadBlocks('predictor', knobs.headNorm, dim, hidden, dim), { seed: mixSeed(ctx.seed, 2), name: 'predictor' }) : null;
   // EMA off: no separate weights; the target is the online network under stop-gradient (τ = 0).
   const target = knobs.ema ? createTargetNetwork({ encoder, head: projector }) : null;
 
