@@ -51,6 +51,16 @@ export async function finetuneAccuracy(
   opts: FinetuneOptions,
 ): Promise<tf.Scalar> {
   const copy = copyEncoder(encoder, 'finetune');
+  // The head reads features standardised with the labelled set's statistics at the start, fixed
+  // thereafter (as the linear probe standardises; MAE's probe puts a BatchNorm without affine
+  // before its head): raw pooled features of a small ConvNet are tiny, and a head on them would
+  // barely move in a few hundred Adam steps. Fixed statistics keep an image's logits its own.
+  const { mean, scale } = tf.tidy(() => {
+    const f = featuresOf(dataset, train, (x) => copy.apply(x));
+    const m = tf.moments(f, 0);
+    return { mean: m.mean, scale: tf.rsqrt(tf.add(m.variance, 1e-6)) };
+  });
+  const classify = (x: tf.Tensor4D) => head.apply(tf.mul(tf.sub(copy.apply(x), mean), scale) as tf.Tensor2D);
   const head = createMlp(linearBlocks(copy.outDim, opts.classes), { seed: mixSeed(opts.seed, 1), name: 'finetune-head' });
   const vars = [...copy.params.list(), ...head.params.list()];
   const optimizer = tf.train.adam(opts.learningRate);
@@ -63,11 +73,11 @@ export async function finetuneAccuracy(
       tf.tidy(() => {
         const x = tf.tensor4d(gatherFloat(dataset, idx), [idx.length, height, width, channels]);
         const y = tf.tensor1d(gatherLabels(dataset, idx), 'int32');
-        optimizer.minimize(() => crossEntropy(head.apply(copy.apply(x)), y, opts.classes), false, vars);
+        optimizer.minimize(() => crossEntropy(classify(x), y, opts.classes), false, vars);
       });
       await yieldToEventLoop();
     }
-    const logits = featuresOf(dataset, test, (x) => head.apply(copy.apply(x)));
+    const logits = featuresOf(dataset, test, classify);
     const accuracy = tf.tidy(() => {
       const labels = tf.tensor1d(gatherLabels(dataset, test), 'int32');
       return tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar;
@@ -76,6 +86,7 @@ export async function finetuneAccuracy(
     return accuracy;
   } finally {
     optimizer.dispose();
+    tf.dispose([mean, scale]);
     head.params.dispose();
     copy.params.dispose();
   }
