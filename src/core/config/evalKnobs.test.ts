@@ -24,7 +24,7 @@ describe('evaluation knobs in links and records', () => {
 
   it('fine-tuning and evalDataset: off and "same" when absent, in links and records; round-trip when set', () => {
     const { config } = decodeConfig('method=simclr&steps=20');
-    expect([config.finetuneSteps, config.finetuneLr, config.evalDataset]).toEqual([0, 0.001, 'same']);
+    expect([config.finetuneSteps, config.finetuneLr, config.evalDataset]).toEqual([0, 0.003, 'same']);
     const { finetuneSteps: _a, finetuneLr: _b, evalDataset: _c, ...old } = defaultConfig('simclr');
     const r = parseExperimentConfig(old);
     expect(r.ok && [r.config.finetuneSteps, r.config.evalDataset]).toEqual([0, 'same']);
