@@ -65,10 +65,13 @@ export function multiCropSettings(knobs: MultiCropKnobValues): MultiCropSettings
  * 2020) adds 2×160 + 4×96 crops to SimCLR (+2.4 points), DeepCluster-v2 (+4.1) and SwAV (+4.0).
  */
 export function smallCropKnobs(paper: string) {
+  // Sizes as SwAV's here (16 px, 25–60% of the image): what worked for SwAV on 28 px digits.
   return multiCropKnobs(
-    { smallCrops: 0, smallSize: 16, smallScale: [0.25, 0.6], why: 'Off by default, so the method trains as it always did; the sizes are SwAV’s defaults here (2 crops of 25–60%, 16 px).' },
+    { smallCrops: 0, smallSize: 16, smallScale: [0.25, 0.6] },
     { smallCrops: paper, globalScaleMin: 'not used: the global views are the augmentation panel’s', smallScale: 'SwAV [0.05, 0.14]' },
-  ).filter((k) => k.name !== 'globalScaleMin') as SmallCropKnobTable;
+  )
+    .filter((k) => k.name !== 'globalScaleMin')
+    .map((k) => (k.name === 'smallCrops' ? { ...k, help: `Low-resolution crops per image beside the method’s own views, each compared with those views, never with each other (${paper}). 0: off, the method as it always trained.` } : k)) as SmallCropKnobTable;
 }
 
 type SmallCropKnobTable = Exclude<ReturnType<typeof multiCropKnobs>[number], { name: 'globalScaleMin' }>[];
