@@ -5,6 +5,7 @@ import { decodeConfig } from '../config/url';
 import { registerMissingKernels } from '../backend/kernels';
 import { runTraining } from './loop';
 import { syntheticDataset } from './testing';
+import { Trainer } from './trainer';
 
 const TINY = 'method=rotation&steps=3&batch=8&n=64&width=4&probeTrain=100&probeTest=40&metricsEvery=3&probeEvery=0';
 const cpuInfo = { name: 'cpu', adapter: 'plain JavaScript', fallbacks: [] };
@@ -34,6 +35,20 @@ describe('evaluation protocols in a run', () => {
     // The step-0 row is random init; at the run's fraction it is the baseline line the app always drew.
     expect(f.baselineProbeAccuracy10pct).toBe(f.baselineProbeAccuracy);
     expect(run.history[0].probeAccuracy10pct).toBe(f.baselineProbeAccuracy);
+  });
+
+  it('fine-tuning leaves the trained encoder as it was: probes and weights before and after are equal', async () => {
+    const { config } = decodeConfig(`${TINY}&finetuneSteps=3&finetuneLr=0.05`);
+    const trainer = new Trainer(config, syntheticDataset());
+    trainer.step().dispose();
+    const read = async (named: Record<string, tf.Scalar>) => Object.fromEntries(await Promise.all(Object.entries(named).map(async ([k, v]) => [k, (await v.data())[0]] as const)));
+    const weights = async () => Promise.all(trainer.encoder.params.list().map(async (v) => Array.from(await v.data())));
+    const [probeBefore, weightsBefore] = [await read(trainer.probe()), await weights()];
+    const tuned = await read(await trainer.finetune());
+    expect(Object.keys(tuned).sort()).toEqual(['baselineFinetuneAccuracy', 'baselineFinetuneAccuracy100pct', 'baselineFinetuneAccuracy10pct', 'baselineFinetuneAccuracy1pct', 'finetuneAccuracy', 'finetuneAccuracy100pct', 'finetuneAccuracy10pct', 'finetuneAccuracy1pct']);
+    expect(await weights()).toEqual(weightsBefore);
+    expect(await read(trainer.probe())).toEqual(probeBefore);
+    trainer.dispose();
   });
 
   it('without finetuneSteps a run has no fine-tune numbers (old links mean what they meant)', async () => {
