@@ -14,6 +14,10 @@ test('SimCLR trains from a URL: counter reaches the target, every loss is finite
   expect(acc).toBeLessThanOrEqual(1);
   const lossText = await page.getByTestId('chart-loss').textContent();
   expect(lossText).not.toMatch(/NaN|Infinity/);
+  // What the defaults measured is stated under the method, below-PCA included.
+  await expect(page.getByTestId('method-measured')).toContainText('does not yet beat PCA');
+  // The lines a method has to clear are drawn on the probe chart.
+  for (const line of ['random init', 'raw pixels', 'PCA']) await expect(page.getByTestId('chart-probe')).toContainText(line);
 });
 
 // The README's screenshot: a short real run at the default model and augmentations, long enough

@@ -4,7 +4,7 @@ import type { BackendInfo, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRec
 import type { PreviewSample } from '../core/methods/shared/preview';
 import type { UserDataset } from '../core/data/userDataset';
 import type { InsideReading } from '../core/eval/inside/types';
-import { CHECKPOINT_VERSION, type TrainerCheckpoint } from '../core/train/checkpoint';
+import { CHECKPOINT_VERSION, upgradeCheckpoint, type TrainerCheckpoint } from '../core/train/checkpoint';
 
 export interface ResumePoint {
   checkpoint: TrainerCheckpoint;
@@ -13,15 +13,19 @@ export interface ResumePoint {
 
 const tensorData = z.object({ shape: z.array(z.number().int().min(0)).max(8), values: z.instanceof(Float32Array) });
 
-/** A checkpoint crossing the worker boundary or coming out of IndexedDB: its shape, checked. */
-export const checkpointSchema = z.object({
-  version: z.literal(CHECKPOINT_VERSION),
-  step: z.number().int().min(1),
-  weights: z.array(tensorData),
-  targets: z.array(tensorData),
-  adam: z.object({ iterations: z.number().int().min(0), accBeta1: z.number(), accBeta2: z.number(), firstMoments: z.array(tensorData), secondMoments: z.array(tensorData) }),
-  method: z.object({ tensors: z.record(z.string(), tensorData), numbers: z.record(z.string(), z.number()) }),
-});
+/** A checkpoint crossing the worker boundary or coming out of IndexedDB: its shape, checked (a version-1 one read as version 2). */
+export const checkpointSchema = z.preprocess(
+  upgradeCheckpoint,
+  z.object({
+    version: z.literal(CHECKPOINT_VERSION),
+    step: z.number().int().min(1),
+    weights: z.array(tensorData),
+    targets: z.array(tensorData),
+    buffers: z.array(tensorData),
+    optimizer: z.object({ kind: z.string().max(16), step: z.number().int().min(0), slots: z.array(z.array(tensorData).max(2)) }),
+    method: z.object({ tensors: z.record(z.string(), tensorData), numbers: z.record(z.string(), z.number()) }),
+  }),
+);
 const resumeSchema = z.object({ checkpoint: checkpointSchema, history: z.array(z.object({ step: z.number().int().min(0) }).catchall(z.number())).min(1) });
 
 /** Messages the UI sends the training worker. A typed union, never flags. */

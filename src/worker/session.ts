@@ -8,7 +8,7 @@ import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import { insideTransferables } from '../core/eval/inside/types';
 import { snapshotTransferables, type BackendInfo } from '../core/train/run';
-import type { TrainerCheckpoint } from '../core/train/checkpoint';
+import { checkpointTensors, type TrainerCheckpoint } from '../core/train/checkpoint';
 import type { Calibration } from '../core/backend/calibrate';
 import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ResumePoint, type ToWorker } from './protocol';
@@ -31,7 +31,7 @@ const CHECKPOINT_SECONDS = 30;
 
 /** The checkpoint's arrays move to the main thread instead of being copied. */
 function checkpointBuffers(c: TrainerCheckpoint): Transferable[] {
-  const all = [...c.weights, ...c.targets, ...c.adam.firstMoments, ...c.adam.secondMoments, ...Object.values(c.method.tensors)];
+  const all = checkpointTensors(c);
   return all.map((t) => t.values.buffer as ArrayBuffer);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { METHOD_KEYS } from '../config/methods';
 import { defaultConfig, type ExperimentConfig } from '../config/schema';
 import { encodeConfig } from '../config/url';
 import { runLabels } from './labels';
@@ -99,7 +100,7 @@ describe('comparison link', () => {
     expect(notices.join('\n')).not.toContain(long);
     expect(notices[0]).toMatch(/^seed=<script>alert\(1\)<\/script> is not a plain decimal number/);
     expect(notices.slice(1)).toEqual([
-      'run 2 was left out: method=<script>alert(1)</script> is not one of context, jigsaw, inpainting, rotation, moco, simclr, byol, simsiam, barlowtwins, vicreg, deepcluster, swav, dino, mae, msn',
+      `run 2 was left out: method=<script>alert(1)</script> is not one of ${METHOD_KEYS.join(', ')}`,
       'run 3 was left out: byol has no knob "<img src=x onerror=alert(1)>"',
       `run 4 was left out: tauBase=${'a'.repeat(40)}… (100000 characters) is not a number in [0.9, 1]`,
       'run 5 was left out: lr=1e308 is not a number in [0.000001, 1]',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GLOBAL_KNOBS } from './globalKnobs';
 import { defaultConfig, parseExperimentConfig, withDatasetRange } from './schema';
 import { decodeConfig, encodeConfig } from './url';
+import { GLOBALS_BEFORE_V3 } from './versions';
 
 /** A SimCLR link exactly as the app wrote it before Fashion-MNIST and Shapes existed (format v1). */
 const MNIST_LINK_V1 =
@@ -14,7 +15,8 @@ describe('datasets in the config', () => {
     const { config, ignored } = decodeConfig(MNIST_LINK_V1);
     expect(ignored).toEqual([]);
     expect(config.dataset).toBe('mnist');
-    expect(config).toEqual(defaultConfig('simclr'));
+    // Today's SimCLR with the encoder and optimiser of v1 (no BatchNorm, Adam): what the link ran.
+    expect(config).toEqual({ ...defaultConfig('simclr'), ...GLOBALS_BEFORE_V3 });
   });
 
   it('round-trips fashion-mnist through the URL and the validator, with its larger subsets', () => {

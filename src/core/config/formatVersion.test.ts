@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUG_V1_VALUES, AUGMENT_KNOBS, FORMAT_VERSION } from './globalKnobs';
+import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
+import { FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
 import { defaultConfig, parseExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
 
@@ -14,7 +15,7 @@ afterEach(() => {
 });
 
 describe('format versions', () => {
-  it('links carry v, and a v2 link round-trips every augmentation knob', () => {
+  it('links carry v, and a current link round-trips every knob', () => {
     const q = encodeConfig(defaultConfig('byol'));
     expect(q.startsWith(`v=${FORMAT_VERSION}&`)).toBe(true);
     expect(decodeConfig(q)).toEqual({ config: defaultConfig('byol'), ignored: [] });
@@ -27,8 +28,28 @@ describe('format versions', () => {
     expect(v1.ignored).toEqual([]);
     expect(v1.config.aug.jitterP).toBe(1);
     expect(v1.config.aug).toMatchObject(AUG_V1_VALUES);
-    // A v2 link that omits the knob gets the current default.
+    // A v2 or v3 link that omits the knob gets the current default.
     expect(decodeConfig(`v=2&${V1_LINK}`).config.aug.jitterP).toBe(0.8);
+    expect(decodeConfig(`v=3&${V1_LINK}`).config.aug.jitterP).toBe(0.8);
+  });
+
+  it('v1 and v2 links mean the encoder and optimiser of their day: no BatchNorm, 3 layers, Adam, no decay, warm-up or schedule', () => {
+    for (const link of [V1_LINK, `v=2&${V1_LINK}`, 'v=2&method=simclr', 'v=1&method=simclr']) {
+      expect(decodeConfig(link).config, link).toMatchObject(GLOBALS_BEFORE_V3);
+    }
+    // v3 reads them from the link or takes today's defaults (BatchNorm on).
+    expect(decodeConfig(`v=3&${V1_LINK}`).config.batchNorm).toBe(true);
+    expect(decodeConfig('v=3&method=simclr&batchNorm=0&optimizer=adamw&weightDecay=0.05').config).toMatchObject({ batchNorm: false, optimizer: 'adamw', weightDecay: 0.05 });
+    // A hand-edited v2 link that names one of them means what it says; the others keep v2's meaning.
+    expect(decodeConfig('v=2&method=simclr&batchNorm=1').config).toMatchObject({ ...GLOBALS_BEFORE_V3, batchNorm: true });
+  });
+
+  it('a run stored before v3 (no encoder or optimiser knobs) validates with the v1/v2 values; one that has them keeps them', () => {
+    const { batchNorm: _b, depth: _d, optimizer: _o, weightDecay: _w, warmup: _u, schedule: _s, ...v2 } = defaultConfig('simclr');
+    const r = parseExperimentConfig(v2);
+    expect(r.ok && r.config).toEqual({ ...v2, ...GLOBALS_BEFORE_V3 });
+    const current = parseExperimentConfig(defaultConfig('simclr'));
+    expect(current.ok && current.config).toEqual(defaultConfig('simclr'));
   });
 
   it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {
@@ -39,7 +60,7 @@ describe('format versions', () => {
   });
 
   it('says so when a link is from a newer version or v is not a version', () => {
-    expect(decodeConfig('v=9&method=simclr').ignored[0]).toMatch(/newer version of the app; read as v2/);
+    expect(decodeConfig('v=9&method=simclr').ignored[0]).toMatch(new RegExp(`newer version of the app; read as v${FORMAT_VERSION}`));
     expect(decodeConfig('v=abc').ignored[0]).toMatch(/v=abc is not a format version/);
   });
 });

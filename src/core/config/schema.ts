@@ -3,6 +3,7 @@ import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './data
 import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { LEGACY_EVAL } from './evalKnobs';
 import { withAddedMethodKnobs } from './addedKnobs';
+import { withGlobalsBeforeV3 } from './versions';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
 
@@ -38,7 +39,7 @@ function knobShape<const T extends readonly Knob[]>(knobs: T): KnobShape<T> {
  * keys are rejected (nanoGPT's configurator habit), cross-field limits are checked.
  */
 export const experimentConfigSchema = z.preprocess(
-  withLegacyEval,
+  withLegacyFields,
   z
   .object({
     method: z.enum(METHOD_KEYS as [MethodKey, ...MethodKey[]]),
@@ -119,10 +120,13 @@ export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentCo
   return { ...knob, max: Math.max(knob.min, Math.min(knob.max, count - others)) };
 }
 
-/** A stored config from before the evaluation knobs, or before a method's added knobs, gets the values it meant then (evalKnobs.ts, addedKnobs.ts). */
-function withLegacyEval(input: unknown): unknown {
+/**
+ * A stored config from before the evaluation knobs (evalKnobs.ts), the v3 encoder and optimiser
+ * knobs (versions.ts) or a method's added knobs (addedKnobs.ts) gets the values it meant then.
+ */
+function withLegacyFields(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  return withAddedMethodKnobs({ ...LEGACY_EVAL, ...input });
+  return withAddedMethodKnobs(withGlobalsBeforeV3({ ...LEGACY_EVAL, ...input }) as Record<string, unknown>);
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */

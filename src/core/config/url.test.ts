@@ -3,6 +3,7 @@ import { AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { METHOD_KEYS, METHOD_SPECS } from './methods';
 import { defaultConfig, parseExperimentConfig, type ExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
+import { FORMAT_VERSION } from './versions';
 
 describe('URL codec', () => {
   it('round-trips the default config of every method', () => {
@@ -35,6 +36,12 @@ describe('URL codec', () => {
       lr: 0.0003,
       n: 2000,
       width: 8,
+      depth: 4,
+      batchNorm: false,
+      optimizer: 'lars',
+      weightDecay: 1e-6,
+      warmup: 10,
+      schedule: 'cosine',
       probeTrain: 500,
       probeTest: 400,
       metricsEvery: 5,
@@ -118,5 +125,28 @@ describe('URL codec', () => {
     if (!r.ok) expect(r.errors.join()).toMatch(/batch/);
     const badParam = { ...defaultConfig('simclr'), params: { temperature: 0.5, projHidden: 128, projDim: 64, foo: 1 } };
     expect(parseExperimentConfig(badParam).ok).toBe(false);
+  });
+
+  it('a version-1 link (no v, every field it knew) decodes with version 1’s encoder and optimiser', () => {
+    // A link as the version-1 app wrote it for BYOL: every global, method and augmentation knob of the day.
+    const v1Link =
+      'method=byol&dataset=mnist&backend=auto&seed=1&steps=500&batch=64&lr=0.001&n=5000&width=16&probeTrain=1000&probeTest=1000&metricsEvery=10&probeEvery=100' +
+      '&tauBase=0.99&predictor=1&ema=1&projHidden=128&projDim=64' +
+      '&crop=1&cropMin=0.3&cropMax=1&flip=0&flipP=0.5&jitter=1&jitterStrength=0.4&blur=0&blurSigma=1&noise=0&noiseStd=0.1';
+    const { config, ignored } = decodeConfig(v1Link);
+    expect(ignored).toEqual([]);
+    expect(config).toMatchObject({ batchNorm: false, depth: 3, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant', width: 16 });
+    // The same link marked v=3, and a hand-written partial query, get today's defaults; v=2 still means no BatchNorm.
+    expect(decodeConfig(`${v1Link}&v=3`).config.batchNorm).toBe(true);
+    expect(decodeConfig(`${v1Link}&v=2`).config.batchNorm).toBe(false);
+    expect(decodeConfig('method=byol&steps=7').config.batchNorm).toBe(true);
+    // A preset names every global knob but not the augmentations: today's defaults.
+    expect(decodeConfig('method=byol&seed=1&steps=150&batch=32&lr=0.01&n=2000&width=8&probeTrain=500&probeTest=500&metricsEvery=10&probeEvery=50').config.batchNorm).toBe(true);
+    // v=1 on a partial link reads version 1 too; a v this app does not know is reported.
+    expect(decodeConfig('v=1&method=byol').config.batchNorm).toBe(false);
+    const future = decodeConfig('v=99&method=byol');
+    expect(future.ignored).toEqual([`v=99: this link comes from a newer version of the app; read as v${FORMAT_VERSION}, parameters it does not know are listed here`]);
+    // What the app writes now says its version.
+    expect(new URLSearchParams(encodeConfig(defaultConfig('byol'))).get('v')).toBe(String(FORMAT_VERSION));
   });
 });

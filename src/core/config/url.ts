@@ -1,8 +1,9 @@
 import { DATASET_KEYS, builtInSpec, isDatasetKey, type DatasetKey } from './datasets';
-import { AUG_V1_VALUES, AUGMENT_KNOBS, FORMAT_VERSION, GLOBAL_KNOBS } from './globalKnobs';
+import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
+import { FORMAT_VERSION, GLOBALS_BEFORE_V3, V1_LINK_NAMES } from './versions';
 import { capNotices, clip } from './text';
 
 /**
@@ -32,8 +33,9 @@ export function readLinkQuery(input: string): { query: URLSearchParams; notices:
 }
 
 /**
- * URL codec. Every field is written, defaults included, so a link keeps meaning the same experiment
- * even if a later version changes a default. Parameter names: DESIGN.md "Public formats".
+ * URL codec. Every field is written, defaults included, with the format version `v`, so a link keeps
+ * meaning the same experiment when a later version changes a default or adds a knob (versions.ts).
+ * Parameter names: DESIGN.md "Public formats".
  */
 export function encodeConfig(cfg: ExperimentConfig): string {
   const q = new URLSearchParams();
@@ -72,19 +74,10 @@ export function decodeConfig(input: string): DecodeResult {
     else ignored.push(`method=${clip(methodRaw)} is not a known method (${METHOD_KEYS.join(', ')})`);
   }
   const cfg = defaultConfig(method);
-
-  // A link without v predates format versions: v1. Knobs it could not carry mean their v1 values.
-  const versionRaw = rawOf('v');
-  let version = versionRaw === undefined ? 1 : FORMAT_VERSION;
-  if (versionRaw !== undefined) {
-    const v = Number(versionRaw);
-    if (Number.isInteger(v) && v >= 1 && v <= FORMAT_VERSION) version = v;
-    else if (Number.isInteger(v) && v > FORMAT_VERSION) {
-      version = FORMAT_VERSION;
-      ignored.push(`v=${versionRaw}: this link comes from a newer version of the app; read as v${FORMAT_VERSION}, parameters it does not know are listed here`);
-    } else ignored.push(`v=${versionRaw} is not a format version (1–${FORMAT_VERSION}); read as v${FORMAT_VERSION}`);
-  }
+  // Knobs an older version could not carry mean what that version trained with (versions.ts).
+  const version = linkVersion(q, rawOf('v'), ignored);
   if (version < 2) Object.assign(cfg.aug, AUG_V1_VALUES);
+  if (version < 3) Object.assign(cfg, GLOBALS_BEFORE_V3);
 
   const datasetRaw = rawOf('dataset');
   if (datasetRaw !== undefined) {
@@ -121,6 +114,21 @@ export function decodeConfig(input: string): DecodeResult {
   return { config: cfg, ignored: capNotices(ignored) };
 }
 
+/**
+ * The format version a link was written in: its `v`; without one, version 1 when it names every
+ * parameter version 1 wrote (that app wrote them all), else the current version (a query typed by
+ * hand, a preset, or a page opened with a few parameters means today's defaults).
+ */
+function linkVersion(q: URLSearchParams, raw: string | undefined, ignored: string[]): number {
+  if (raw === undefined) return V1_LINK_NAMES.every((name) => q.has(name)) ? 1 : FORMAT_VERSION;
+  const v = Number(raw);
+  if (Number.isInteger(v) && v >= 1 && v <= FORMAT_VERSION) return v;
+  if (Number.isInteger(v) && v > FORMAT_VERSION) {
+    ignored.push(`v=${clip(raw)}: this link comes from a newer version of the app; read as v${FORMAT_VERSION}, parameters it does not know are listed here`);
+  } else ignored.push(`v=${clip(raw)} is not a format version (1–${FORMAT_VERSION}); read as v${FORMAT_VERSION}`);
+  return FORMAT_VERSION;
+}
+
 /** Knobs that count images: their range is the chosen dataset's size, not the largest dataset's. */
 const IMAGE_COUNTS = new Set(['n', 'probeTrain', 'probeTest']);
 
@@ -133,6 +141,7 @@ function parseImageCount(knob: Knob, raw: string, dataset: DatasetKey): { value:
   const r = parseKnobValue({ ...knob, max: Math.min(knob.max, count) }, raw);
   return 'error' in r && / is outside \[/.test(r.error) ? { error: `${r.error} (${dataset} has ${count} images)` } : r;
 }
+
 /** Makes a config that passed per-field checks consistent, saying what it changed. */
 function repairCrossField(cfg: ExperimentConfig, ignored: string[]): void {
   for (const p of crossFieldProblems(cfg)) {

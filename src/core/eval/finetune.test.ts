@@ -63,6 +63,18 @@ describe('fine-tuning protocol', () => {
     encoder.params.dispose();
   });
 
+  it('with BatchNorm: fine-tuning updates the copy’s running statistics, never the source’s', async () => {
+    const ds = halves(200, 4);
+    const encoder = createConvEncoder({ channels: 1, width: 4, seed: 3, batchNorm: true });
+    const buffers = async () => Promise.all([...encoder.params.buffers.values()].map(async (b) => Array.from(await b.data())));
+    const before = await buffers();
+    const acc = await finetuneAccuracy(encoder, ds, range(0, 100), range(100, 200), { classes: 2, steps: 30, learningRate: 0.01, batch: 32, seed: 5 });
+    expect((await acc.data())[0]).toBeGreaterThan(0.9);
+    acc.dispose();
+    expect(await buffers()).toEqual(before);
+    encoder.params.dispose();
+  });
+
   it('copyEncoder gives equal weights under another name, and a copy that moves alone', async () => {
     const encoder = createConvEncoder({ channels: 1, width: 2, seed: 9 });
     const copy = copyEncoder(encoder, 'copy');

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { BatchSampler } from '../data/batches';
 import { gatherFloat, gatherLabels, type ImageDataset } from '../data/dataset';
 import { crossEntropy } from '../losses';
+import { whileTraining } from '../nets/batchNorm';
 import type { Encoder } from '../nets/convnet';
 import { linearBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
@@ -27,13 +28,15 @@ export interface FinetuneOptions {
   seed: number;
 }
 
-/** A copy of an encoder under another name: same architecture, the source's current weights. */
+/** A copy of an encoder under another name: same architecture, the source's current weights and BatchNorm running statistics. */
 export function copyEncoder(source: Encoder, name: string): Encoder {
   const copy = source.clone(name);
-  for (const [key, v] of source.params.vars) {
-    const target = copy.params.vars.get(key);
-    if (!target) throw new Error(`copyEncoder: ${name} lacks ${key}`);
-    target.assign(v);
+  for (const [from, to] of [[source.params.vars, copy.params.vars], [source.params.buffers, copy.params.buffers]] as const) {
+    for (const [key, v] of from) {
+      const target = to.get(key);
+      if (!target) throw new Error(`copyEncoder: ${name} lacks ${key}`);
+      target.assign(v);
+    }
   }
   return copy;
 }
@@ -73,7 +76,8 @@ export async function finetuneAccuracy(
       tf.tidy(() => {
         const x = tf.tensor4d(gatherFloat(dataset, idx), [idx.length, height, width, channels]);
         const y = tf.tensor1d(gatherLabels(dataset, idx), 'int32');
-        optimizer.minimize(() => crossEntropy(classify(x), y, opts.classes), false, vars);
+        // An encoder with BatchNorm trains on batch statistics and updates the copy's running ones.
+        whileTraining(() => optimizer.minimize(() => crossEntropy(classify(x), y, opts.classes), false, vars));
       });
       await yieldToEventLoop();
     }

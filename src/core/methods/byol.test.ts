@@ -50,8 +50,8 @@ describe('byol', () => {
     const tauBase = 0.9;
     const trainer = new Trainer(tinyConfig(`method=byol&${HEADS}&lr=0.01&tauBase=${tauBase}&steps=10`), syntheticDataset(240));
     expect(await pairGap(trainer)).toBe(0);
-    // Encoder (3 convs: w, b) + projector (fc0.w, bn0.γ, bn0.β, fc1.w, fc1.b).
-    expect(trainer.method.momentumPairs!()).toHaveLength(6 + 5);
+    // Encoder (3 convs with BatchNorm: w, γ, β; running statistics are not paired) + projector (fc0.w, bn0.γ, bn0.β, fc1.w, fc1.b).
+    expect(trainer.method.momentumPairs!()).toHaveLength(9 + 5);
     for (let k = 1; k <= 3; k++) {
       // τ_k = 1 − (1 − τ_base)(cos(πk/K) + 1)/2 (BYOL §3.2), written out here independently.
       const tau = 1 - ((1 - tauBase) * (Math.cos((Math.PI * k) / 10) + 1)) / 2;

@@ -53,6 +53,7 @@ export const byol = defineMethod(byolSpec, (ctx, knobs) => {
     ...(target
       ? {
           momentumPairs: () => target.pairs,
+          targetBuffers: () => target.buffers,
           // τ rises from τ_base to 1 along a cosine (paper §3.2).
           momentum: (step: number, total: number) => cosineMomentum(knobs.tauBase, step, total),
         }

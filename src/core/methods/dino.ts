@@ -59,6 +59,7 @@ export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
     teacher,
     teacherParams: () => pairs.map(([, t]) => t),
     momentumPairs: () => pairs,
+    targetBuffers: () => teacherNet.buffers,
     // τ rises from teacherMomentum to 1 along a cosine (§3.1, as BYOL's schedule).
     momentum: (step, total) => cosineMomentum(teacherMomentum, step, total),
     loss({ images, seed, step }) {

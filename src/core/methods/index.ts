@@ -11,6 +11,7 @@ import { barlowtwins } from './barlowtwins';
 import { vicreg } from './vicreg';
 import { mae } from './mae';
 import { msn } from './msn';
+import { supervised } from './supervised';
 import { deepcluster } from './deepcluster';
 import { swav } from './swav';
 import { dino } from './dino';
@@ -33,6 +34,7 @@ export const METHODS: Record<MethodKey, MethodDefinition> = {
   dino,
   mae,
   msn,
+  supervised,
 };
 
 export type { MethodDefinition, MethodInstance, MethodContext, StepInput } from './types';

@@ -71,8 +71,8 @@ describe('moco', () => {
     const m = 0.9;
     const trainer = new Trainer(tinyConfig(`method=moco&${HEADS}&queueSize=32&keyMomentum=${m}&lr=0.01&steps=10`), syntheticDataset(240));
     expect(await pairGap(trainer)).toBe(0);
-    // Encoder (3 convs: w, b) + v2 head (fc0.w, bn0.γ, bn0.β, fc1.w, fc1.b).
-    expect(trainer.method.momentumPairs!()).toHaveLength(6 + 5);
+    // Encoder (3 convs with BatchNorm: w, γ, β; running statistics are not paired) + v2 head (fc0.w, bn0.γ, bn0.β, fc1.w, fc1.b).
+    expect(trainer.method.momentumPairs!()).toHaveLength(9 + 5);
     const x = images();
     const g = await gradientSizes(trainer, x, {
       keys: trainer.method.momentumPairs!().map(([, t]) => t),

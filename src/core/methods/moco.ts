@@ -47,6 +47,7 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
     },
     embed,
     momentumPairs: () => keyNet.pairs,
+    targetBuffers: () => keyNet.buffers,
     momentum: () => knobs.keyMomentum,
     learningRate: recipe.schedule === 'cosine' ? mocoV2LearningRate : mocoV1LearningRate,
     afterStep() {

@@ -75,6 +75,7 @@ export const msn = defineMethod(msnSpec, (ctx, knobs) => {
     },
     embed,
     momentumPairs: () => target.pairs,
+    targetBuffers: () => target.buffers,
     // τ from tauBase to 1 (MSN: 0.996 → 1; the authors' code ramps it linearly, cosine as BYOL here).
     momentum: (step, total) => cosineMomentum(knobs.tauBase, step, total),
     learningRate: (step, total, base) => warmupCosine(step, total, base, WARMUP_FRACTION),

@@ -21,5 +21,6 @@ export const TINY_METHOD_QUERIES: Record<MethodKey, string> = {
   swav: 'prototypes=8&projHidden=16&projDim=8&smallCrops=2&smallSize=10&lr=0.003',
   dino: 'outDim=32&projHidden=16&bottleneckDim=8&smallCrops=2&smallSize=10&lr=0.003',
   mae: 'vitDim=8&vitDepth=1&vitHeads=2&decoderDim=8&lr=0.003',
+  supervised: 'lr=0.003',
   msn: 'vitDim=8&vitDepth=1&vitHeads=2&projHidden=16&projDim=8&prototypes=8&focalViews=2&lr=0.003',
 };

@@ -21,6 +21,8 @@ export interface MethodContext {
   /** The dataset and the indices of the unlabelled training subset (DeepCluster clusters them all). */
   dataset: ImageDataset;
   unlabelled: Int32Array;
+  /** The labelled probe-train indices: read only by the supervised reference, never by an SSL method. */
+  probeTrain: Int32Array;
 }
 
 export interface StepInput {
@@ -45,6 +47,8 @@ export interface MethodInstance<Metric extends string = string> {
   embed(images: tf.Tensor4D): tf.Tensor2D;
   /** (online, target) weight pairs the trainer updates by EMA after each step (trainer/ema.ts). */
   momentumPairs?(): [tf.Variable, tf.Variable][];
+  /** The target network's BatchNorm running statistics (not averaged by the EMA: shared/target.ts), for a checkpoint. */
+  targetBuffers?(): tf.Variable[];
   /** τ for the EMA after `step` (e.g. BYOL's cosine schedule from base to 1). Default 0.99. */
   momentum?(step: number, totalSteps: number): number;
   /** Learning rate for `step` given the base rate (e.g. MoCo v2's cosine decay). Default: constant. */

@@ -8,13 +8,13 @@ import { createVitEncoder, vitSizesFromParams } from './vit';
  */
 export type { BackboneKind };
 
-export function createBackbone(kind: BackboneKind, opts: { channels: number; height: number; width: number; encoderWidth: number; seed: number; params: Record<string, unknown> }): Encoder {
+export function createBackbone(kind: BackboneKind, opts: { channels: number; height: number; width: number; encoderWidth: number; depth: number; batchNorm: boolean; seed: number; params: Record<string, unknown> }): Encoder {
   switch (kind) {
     case 'convnet':
-      return createConvEncoder({ channels: opts.channels, width: opts.encoderWidth, seed: opts.seed });
+      return createConvEncoder({ channels: opts.channels, width: opts.encoderWidth, depth: opts.depth, batchNorm: opts.batchNorm, seed: opts.seed });
     case 'vit':
       // Sizes come from the method's knobs (patchSize, vitDim, vitDepth, vitHeads); `width` is the
-      // ConvNet's and does not apply.
+      // ConvNet's and does not apply, nor do depth and batchNorm.
       return createVitEncoder({ channels: opts.channels, height: opts.height, width: opts.width, seed: opts.seed, ...vitSizesFromParams(opts.params) });
   }
 }

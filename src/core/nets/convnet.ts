@@ -1,11 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { createBatchNorm2d } from './batchNorm';
 import { ParamSet } from './params';
 
 /**
- * The small ConvNet encoder shared by every method: three 3×3 conv layers (width, 2·width, 4·width
- * channels; the last two with stride 2), ReLU, global average pooling. On 28×28 inputs the maps are
- * 28 → 14 → 7, so the receptive field covers most of a digit. No BatchNorm in the encoder: features
- * of one image must not depend on the rest of its batch when the probe reads them.
+ * The small ConvNet encoder shared by every method: 3×3 conv layers of width, 2·width and 4·width
+ * channels (the second and third with stride 2), then `depth − 3` more stride-1 layers of 4·width,
+ * ReLU after each, global average pooling. On 28×28 inputs the maps are 28 → 14 → 7, so the receptive
+ * field covers most of a digit.
+ *
+ * With `batchNorm`, each conv is followed by BatchNorm (conv → BN → ReLU, as in ResNet; the conv then
+ * has no bias, BN's β plays its part). Batch statistics are used only inside the trainer's step;
+ * every feature read uses the running statistics (nets/batchNorm.ts), so an image's features never
+ * depend on the rest of its batch. Measured in PyTorch on MNIST (issue 11): SimCLR at width 32 probes
+ * 83.1% at 500 steps without BN and 87.2% with it.
  */
 export interface Encoder {
   params: ParamSet;
@@ -24,17 +31,32 @@ export interface Encoder {
   clone(name: string): Encoder;
 }
 
-export function createConvEncoder(opts: { channels: number; width: number; seed: number; name?: string }): Encoder {
+export interface ConvEncoderOptions {
+  channels: number;
+  width: number;
+  seed: number;
+  name?: string;
+  /** Conv layers, at least 3 (the default). */
+  depth?: number;
+  batchNorm?: boolean;
+}
+
+export function createConvEncoder(opts: ConvEncoderOptions): Encoder {
   const { channels, width } = opts;
+  const depth = opts.depth ?? 3;
+  if (!Number.isInteger(depth) || depth < 3) throw new Error(`ConvNet depth must be an integer ≥ 3 (got ${depth})`);
   const p = new ParamSet(opts.name ?? 'encoder', opts.seed);
-  const layers = [
+  const shapes = [
     { cin: channels, cout: width, stride: 1 },
     { cin: width, cout: 2 * width, stride: 2 },
     { cin: 2 * width, cout: 4 * width, stride: 2 },
-  ].map((l, i) => ({
+    ...Array.from({ length: depth - 3 }, () => ({ cin: 4 * width, cout: 4 * width, stride: 1 })),
+  ];
+  const layers = shapes.map((l, i) => ({
     ...l,
     w: p.heNormal(`conv${i}.w`, [3, 3, l.cin, l.cout], 9 * l.cin),
-    b: p.constant(`conv${i}.b`, [l.cout], 0),
+    b: opts.batchNorm ? null : p.constant(`conv${i}.b`, [l.cout], 0),
+    bn: opts.batchNorm ? createBatchNorm2d(p, `bn${i}`, l.cout) : null,
   }));
   return {
     params: p,
@@ -44,7 +66,10 @@ export function createConvEncoder(opts: { channels: number; width: number; seed:
       return tf.tidy(() => {
         let h: tf.Tensor4D = x;
         for (const l of layers) {
-          h = tf.relu(tf.add(tf.conv2d(h, l.w as tf.Tensor4D, l.stride, 'same'), l.b));
+          h = tf.conv2d(h, l.w as tf.Tensor4D, l.stride, 'same');
+          if (l.b) h = tf.add(h, l.b);
+          if (l.bn) h = l.bn.apply(h);
+          h = tf.relu(h);
         }
         return h;
       });

@@ -1,3 +1,4 @@
 export * from './params';
 export * from './convnet';
 export * from './mlp';
+export * from './batchNorm';

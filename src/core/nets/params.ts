@@ -7,6 +7,11 @@ import { mixSeed } from '../random';
  */
 export class ParamSet {
   readonly vars = new Map<string, tf.Variable>();
+  /**
+   * State that is not trained: BatchNorm's running statistics. Kept apart from `vars` so the
+   * optimiser, the parameter count and a target network's EMA pairs see weights only.
+   */
+  readonly buffers = new Map<string, tf.Variable>();
 
   constructor(readonly prefix: string, private readonly seed: number) {}
 
@@ -26,11 +31,16 @@ export class ParamSet {
     return this.add(name, tf.fill(shape, value));
   }
 
-  private add(name: string, init: tf.Tensor): tf.Variable {
-    if (this.vars.has(name)) throw new Error(`${this.prefix}: parameter ${name} defined twice`);
-    const v = tf.variable(init, true);
+  /** A non-trainable state tensor filled with `value` (see `buffers`). */
+  buffer(name: string, shape: number[], value: number): tf.Variable {
+    return this.add(name, tf.fill(shape, value), false);
+  }
+
+  private add(name: string, init: tf.Tensor, trainable = true): tf.Variable {
+    if (this.vars.has(name) || this.buffers.has(name)) throw new Error(`${this.prefix}: parameter ${name} defined twice`);
+    const v = tf.variable(init, trainable);
     init.dispose();
-    this.vars.set(name, v);
+    (trainable ? this.vars : this.buffers).set(name, v);
     return v;
   }
 
@@ -43,8 +53,9 @@ export class ParamSet {
   }
 
   dispose(): void {
-    for (const v of this.vars.values()) v.dispose();
+    for (const v of [...this.vars.values(), ...this.buffers.values()]) v.dispose();
     this.vars.clear();
+    this.buffers.clear();
   }
 }
 

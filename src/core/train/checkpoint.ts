@@ -2,19 +2,31 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * A run's whole training state between two steps, as plain data (structured-clone and IndexedDB
- * friendly): every trained weight, the EMA targets, Adam's moments and bias-correction powers, the
- * method's own state (queues, centres) and the step, which fixes the batch sampler's and the
- * augmentations' position (both are seeded per step). Restoring it into a fresh Trainer of the same
- * config continues with the losses the uninterrupted run would have had, on the same backend.
+ * friendly): every trained weight, the EMA targets, BatchNorm running statistics (online and target
+ * encoders), the optimiser's slots and update count (train/optimizers.ts), the method's own state
+ * (queues, centres) and the step, which fixes the batch sampler's and the augmentations' position
+ * (both are seeded per step). Restoring it into a fresh Trainer of the same config continues with the
+ * losses the uninterrupted run would have had, on the same backend.
+ *
+ * Version 1 held tfjs Adam's private fields (`adam`); version 2 the app's own optimiser state and
+ * the running statistics. A version-1 checkpoint is read as version 2 (`upgradeCheckpoint`).
  */
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 
 export interface TensorData {
   shape: number[];
   values: Float32Array;
 }
 
-export interface AdamState {
+/** An optimiser's state (train/optimizers.ts): its kind, update count and per-weight slots in trainable order. */
+export interface OptimizerState {
+  kind: string;
+  step: number;
+  slots: TensorData[][];
+}
+
+/** Version 1's field: tfjs Adam's iteration count, accumulated powers and moments, in trainable order. */
+export interface AdamStateV1 {
   iterations: number;
   accBeta1: number;
   accBeta2: number;
@@ -33,7 +45,9 @@ export interface TrainerCheckpoint {
   step: number;
   weights: TensorData[];
   targets: TensorData[];
-  adam: AdamState;
+  /** BatchNorm running statistics: the online encoder's, then the target network's (Trainer.buffers). */
+  buffers: TensorData[];
+  optimizer: OptimizerState;
   method: { tensors: Record<string, TensorData>; numbers: Record<string, number> };
 }
 
@@ -47,8 +61,41 @@ export function toTensor(d: TensorData): tf.Tensor {
 
 /** Bytes of tensor data a checkpoint holds (what IndexedDB stores, give or take the wrapper). */
 export function checkpointBytes(c: TrainerCheckpoint): number {
-  const all = [...c.weights, ...c.targets, ...c.adam.firstMoments, ...c.adam.secondMoments, ...Object.values(c.method.tensors)];
-  return all.reduce((s, t) => s + t.values.byteLength, 0);
+  return checkpointTensors(c).reduce((s, t) => s + t.values.byteLength, 0);
+}
+
+/** Every array a checkpoint holds (for its size, and for postMessage's transfer list). */
+export function checkpointTensors(c: TrainerCheckpoint): TensorData[] {
+  return [...c.weights, ...c.targets, ...c.buffers, ...c.optimizer.slots.flat(), ...Object.values(c.method.tensors)];
+}
+
+/**
+ * A version-1 checkpoint as version 2. Version 1 runs were Adam without BatchNorm (config versions
+ * 1 and 2 mean exactly that), so there are no running statistics; tfjs Adam's moments are this Adam's
+ * slots and its iteration count the update count (its accumulated powers are recomputed from it;
+ * they may differ in the last float32 bit, and tfjs's ε was 1e-7 where this Adam's is 1e-8, so the
+ * continued run is close to, not bit-equal with, what version 1 would have done). Anything else is
+ * returned as it is, for the validator.
+ */
+export function upgradeCheckpoint(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const c = input as { version?: unknown; adam?: Partial<AdamStateV1> };
+  if (c.version !== 1 || typeof c.adam !== 'object' || c.adam === null) return input;
+  const { adam, ...rest } = c as { adam: AdamStateV1 } & Record<string, unknown>;
+  const first = Array.isArray(adam.firstMoments) ? adam.firstMoments : [];
+  const second = Array.isArray(adam.secondMoments) ? adam.secondMoments : [];
+  const weights = Array.isArray(rest.weights) ? rest.weights.length : 0;
+  return {
+    ...rest,
+    version: CHECKPOINT_VERSION,
+    buffers: [],
+    optimizer: {
+      kind: 'adam',
+      step: adam.iterations,
+      // Before the first update tfjs had no moments at all: every weight then has no slots.
+      slots: first.length === 0 ? Array.from({ length: weights }, () => []) : first.map((m, i) => [m, second[i]]),
+    },
+  };
 }
 
 /** Writes saved values into existing variables, checking shapes (a checkpoint of another config fails loudly). */

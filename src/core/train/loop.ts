@@ -3,6 +3,7 @@ import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
 import type { TrainerCheckpoint } from './checkpoint';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
+import { pickReferences, type ReferenceProbes } from '../eval/references';
 import { Trainer } from './trainer';
 import { fractionKey, fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
 import type { EvalImages, InsideReading } from '../eval/inside/types';
@@ -144,17 +145,22 @@ export async function runTraining(
       blockParameters: trainer.blockParameters(),
     });
     let baseline: Record<string, number>;
+    let references: Partial<ReferenceProbes>;
     if (resume) {
       trainer.restore(resume.checkpoint);
-      // The interrupted run's rows stand as they were: the baseline and every metric it read.
+      // The interrupted run's rows stand as they were: the baseline, the reference lines and every metric it read.
       baseline = { ...resume.history[0] };
+      references = pickReferences(baseline);
       for (const { step: _, ...metrics } of resume.history) Object.assign(latest, metrics);
       emit(resume.history.map((r) => ({ ...r })));
     } else {
       // Random init at every label fraction too: the label-efficiency chart's lower line.
       baseline = await readScalars({ ...trainer.probe({ everyFraction: true }), ...(await trainer.collapseMetrics()) }, counter);
       Object.assign(latest, baseline);
-      emit([{ step: 0, ...baseline }]);
+      // Raw pixels and PCA: the lines to beat, before the first step; their read-backs are not in
+      // hostReads, which counts the training loop's (Trainer.referenceProbes).
+      references = await trainer.referenceProbes();
+      emit([{ step: 0, ...baseline, ...references }]);
     }
     await emitInside(trainer, trainer.stepsDone, callbacks);
 
@@ -251,6 +257,7 @@ export async function runTraining(
       knnAccuracy: latest.knnAccuracy ?? NaN,
       baselineProbeAccuracy: baseline.probeAccuracy,
       baselineKnnAccuracy: baseline.knnAccuracy,
+      ...references,
       l2NormalizedStd: latest.l2NormalizedStd ?? NaN,
       rankMe: latest.rankMe ?? NaN,
       embeddingDim: trainer.embeddingDim,

@@ -16,7 +16,9 @@ import { registerMissingKernels } from '../backend/kernels';
  * position all come back. Exact equality, not closeness: one missed piece of state shows up at once.
  */
 
-const TINY = 'steps=10&batch=8&n=64&width=4&probeTrain=40&probeTest=40&metricsEvery=2&probeEvery=0&projHidden=16&projDim=8';
+const TINY = 'steps=10&batch=8&n=64&width=4&probeTrain=40&probeTest=40&metricsEvery=2&probeEvery=0';
+/** Projector sizes for the methods that have one. */
+const HEADS = '&projHidden=16&projDim=8';
 const cpuInfo = { name: 'cpu', adapter: 'plain JavaScript', fallbacks: [] };
 
 beforeAll(async () => {
@@ -25,9 +27,19 @@ beforeAll(async () => {
 });
 
 describe('resume from a checkpoint', () => {
-  // SimCLR: weights and Adam only; BYOL: plus EMA targets and a momentum schedule; MoCo: plus the key queue.
-  for (const [method, extra] of [['simclr', ''], ['byol', ''], ['moco', '&queueSize=32']] as const) {
-    it(`${method}: steps 5–10 after a restore at step 4 equal the uninterrupted run's`, async () => {
+  // SimCLR: weights, BatchNorm running statistics and the optimiser; BYOL: plus EMA targets (with their
+  // own running statistics) and a momentum schedule; MoCo: plus the key queue; the supervised reference:
+  // its own labelled-batch sampler; SimCLR with AdamW + warm-up + cosine and with LARS: other slots and schedules.
+  const cases = [
+    ['simclr', HEADS],
+    ['byol', HEADS],
+    ['moco', `${HEADS}&queueSize=32`],
+    ['supervised', ''],
+    ['simclr', `${HEADS}&optimizer=adamw&weightDecay=0.05&warmup=3&schedule=cosine`],
+    ['simclr', `${HEADS}&optimizer=lars&weightDecay=0.000001&lr=0.3`],
+  ] as const;
+  for (const [method, extra] of cases) {
+    it(`${method}${extra}: steps 5–10 after a restore at step 4 equal the uninterrupted run's`, async () => {
       const { config, ignored } = decodeConfig(`method=${method}&${TINY}${extra}`);
       expect(ignored).toEqual([]);
       const ds = syntheticDataset();
@@ -48,16 +60,18 @@ describe('resume from a checkpoint', () => {
   }
 
   it('a checkpoint of another config is refused in words; methods with unsaved state say they cannot resume', async () => {
-    const { config } = decodeConfig(`method=simclr&${TINY}`);
+    const { config } = decodeConfig(`method=simclr&${TINY}${HEADS}`);
     const a = new Trainer(config, syntheticDataset());
     a.step().dispose();
     const c = await a.checkpoint();
     expect(c.step).toBe(1);
-    // Every weight, both Adam moments of each, 4 bytes a value.
+    // Every weight, both Adam moments of each, and each encoder BatchNorm's running mean and variance
+    // (channels width, 2·width, 4·width = 4, 8, 16), 4 bytes a value.
     const params = a.parameterCount();
-    expect(checkpointBytes(c)).toBe(params * 3 * 4);
+    expect(c.buffers.map((b) => b.shape[0])).toEqual([4, 4, 8, 8, 16, 16]);
+    expect(checkpointBytes(c)).toBe((params * 3 + 2 * (4 + 8 + 16)) * 4);
     a.dispose();
-    const wider = new Trainer(decodeConfig(`method=simclr&${TINY}&width=8`).config, syntheticDataset());
+    const wider = new Trainer(decodeConfig(`method=simclr&${TINY}${HEADS}&width=8`).config, syntheticDataset());
     expect(() => wider.restore(c)).toThrow(/^checkpoint: weights 0 has shape/);
     wider.dispose();
     const swav = new Trainer(decodeConfig(`method=swav&${TINY}`).config, syntheticDataset());

@@ -56,7 +56,7 @@ export function runFields<M extends z.ZodType<number | null>>(metric: M) {
   };
 }
 
-/** A run as the runner writes it and the UI holds, exports and imports it. */
+/** A run as the runner writes it and the UI holds, exports and imports it (an older config read with its version's values: schema.ts). */
 export const runRecordSchema = z.object({ config: experimentConfigSchema, ...runFields(heldMetric) });
 
 export type RunRecord = z.output<typeof runRecordSchema>;

@@ -6,6 +6,7 @@ import { alignment, l2NormalizedStd, spectrumReading, uniformity } from '../eval
 import { featuresOf } from '../eval/features';
 import { knnAccuracy } from '../eval/knn';
 import { linearProbeAccuracy } from '../eval/probe';
+import { referenceKey, referenceProbes, type ReferenceProbes } from '../eval/references';
 import { labelSubset } from '../eval/labelFraction';
 import { fractionKey, fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
 import { evaluationData, type EvalData } from '../eval/evalData';
@@ -15,9 +16,10 @@ import { twoViews } from '../methods/shared/views';
 import type { MethodInstance } from '../methods/types';
 import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
-import { restoreAdam, saveAdam } from './adamState';
+import { whileTraining } from '../nets/batchNorm';
 import { assignAll, CHECKPOINT_VERSION, readTensor, toTensor, type TrainerCheckpoint } from './checkpoint';
 import { emaUpdate } from './ema';
+import { createOptimizer, scheduledLearningRate, type Optimizer } from './optimizers';
 import { mixSeed } from '../random';
 import { factorProbeMetric } from '../config/shapes';
 
@@ -48,7 +50,7 @@ export class Trainer {
   /** The labelled images the probe, kNN and fine-tuning use: this dataset's or `evalDataset`'s. */
   readonly evalData: EvalData;
   private readonly sampler: BatchSampler;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: Optimizer;
   private readonly trainable: tf.Variable[];
   private readonly collapseImages: tf.Tensor4D;
 
@@ -68,9 +70,10 @@ export class Trainer {
       seed: mixSeed(config.seed, 12),
       dataset,
       unlabelled: this.splits.unlabelled,
+      probeTrain: this.splits.probeTrain,
     });
     this.trainable = [...this.encoder.params.list(), ...this.method.heads.flatMap((h) => h.list())];
-    this.optimizer = tf.train.adam(config.lr);
+    this.optimizer = createOptimizer(config.optimizer, { learningRate: config.lr, weightDecay: config.weightDecay });
     this.collapseIndices = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
     this.collapseImages = tf.tidy(() => this.imagesTensor(this.collapseIndices));
     this.embeddingDim = tf.tidy(() => this.method.embed(tf.slice(this.collapseImages, 0, 2)).shape[1]);
@@ -84,6 +87,8 @@ export class Trainer {
       height: dataset.height,
       width: dataset.width,
       encoderWidth: config.width,
+      depth: config.depth,
+      batchNorm: config.batchNorm,
       seed: mixSeed(config.seed, 11),
       params: config.params,
     });
@@ -106,23 +111,29 @@ export class Trainer {
   step(): tf.Scalar {
     const step = this.stepsDone + 1;
     const total = this.config.steps;
-    if (this.method.learningRate) {
-      // tfjs optimisers read their learning rate on every applyGradients call.
-      (this.optimizer as unknown as { learningRate: number }).learningRate = this.method.learningRate(step, total, this.config.lr);
-    }
+    this.optimizer.learningRate = this.learningRateAt(step);
     const indices = this.sampler.next(this.config.batch);
     const images = this.imagesTensor(indices);
-    const loss = this.optimizer.minimize(
-      () => this.method.loss({ images, indices, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }),
-      true,
-      this.trainable,
-    ) as tf.Scalar;
+    // Encoder BatchNorm uses batch statistics only inside the update (nets/batchNorm.ts).
+    const loss = whileTraining(() =>
+      this.optimizer.minimize(() => this.method.loss({ images, indices, step, seed: mixSeed(this.config.seed, 0x57e9, step), totalSteps: total }), this.trainable),
+    );
     images.dispose();
     const pairs = this.method.momentumPairs?.() ?? [];
     if (pairs.length > 0) emaUpdate(pairs, this.method.momentum?.(step, total) ?? 0.99);
     this.method.afterStep?.(step);
     this.stepsDone = step;
     return loss;
+  }
+
+  /**
+   * The rate for `step`: the global warm-up and schedule when either is set; otherwise the method's
+   * own paper schedule if it has one (MoCo's steps or cosine, MAE's and MSN's warm-up + cosine), else lr.
+   */
+  learningRateAt(step: number): number {
+    const { lr, warmup, schedule, steps } = this.config;
+    if (warmup === 0 && schedule === 'constant' && this.method.learningRate) return this.method.learningRate(step, steps, lr);
+    return scheduledLearningRate(step, steps, lr, warmup, schedule);
   }
 
   /** Names of the method's own chartable scalars (its extraMetrics), without keeping the values. */
@@ -264,6 +275,23 @@ export class Trainer {
     return out;
   }
 
+  /**
+   * Raw-pixel and PCA reference probes on the images the probe is scored on (eval/references.ts):
+   * fitted on the same labelled share as the method's probe, PCA with as many components as the
+   * probed features. Cross-domain (evalDataset), PCA is fitted on the evaluation dataset's probe-train
+   * images, labels unseen. Cached per dataset, split and size; its read-backs are not counted in
+   * hostReads (they are not the loop's).
+   */
+  referenceProbes(): Promise<ReferenceProbes> {
+    const dim = this.config.probeOn === 'projector' ? this.embeddingDim : this.encoder.outDim;
+    const { dataset, probeTrain, probeTest, crossDomain } = this.evalData;
+    const labelled = labelSubset(probeTrain, dataset.labels, Number(this.config.labelFraction), this.config.seed);
+    const unlabelled = dataset === this.dataset ? this.splits.unlabelled : probeTrain;
+    // A converted evaluation set depends on the training images' geometry too.
+    const key = referenceKey(dataset, this.config, dim) + (dataset === this.dataset ? '' : `|as:${this.dataset.key}:${crossDomain}`);
+    return referenceProbes(dataset, { unlabelled, probeTrain: labelled, probeTest }, dim, key);
+  }
+
   /** Why this run cannot be checkpointed, or null when it can. */
   get notResumable(): string | null {
     const m = this.method;
@@ -279,10 +307,11 @@ export class Trainer {
     if (this.notResumable) throw new Error(this.notResumable);
     const state = this.method.saveState?.() ?? { tensors: {}, numbers: {} };
     const names = Object.keys(state.tensors);
-    const [weights, targets, adam, methodTensors] = await Promise.all([
+    const [weights, targets, buffers, optimizer, methodTensors] = await Promise.all([
       Promise.all(this.trainable.map(readTensor)),
       Promise.all(this.targets().map(readTensor)),
-      saveAdam(this.optimizer),
+      Promise.all(this.buffers().map(readTensor)),
+      this.optimizer.saveState(this.trainable),
       Promise.all(names.map((n) => readTensor(state.tensors[n]))),
     ]);
     return {
@@ -290,19 +319,21 @@ export class Trainer {
       step: this.stepsDone,
       weights,
       targets,
-      adam,
+      buffers,
+      optimizer,
       method: { tensors: Object.fromEntries(names.map((n, i) => [n, methodTensors[i]])), numbers: { ...state.numbers } },
     };
   }
 
-  /** Into a fresh trainer of the same config: weights, targets, Adam, method state, and the sampler's position. */
+  /** Into a fresh trainer of the same config: weights, targets, running statistics, optimiser, method state, and the sampler's position. */
   restore(c: TrainerCheckpoint): void {
     if (c.version !== CHECKPOINT_VERSION) throw new Error(`checkpoint version ${c.version}; this app reads ${CHECKPOINT_VERSION}`);
     if (this.stepsDone !== 0) throw new Error('checkpoint: restore into a trainer that has not stepped');
     if (this.notResumable) throw new Error(this.notResumable);
     assignAll(this.trainable, c.weights, 'weights');
     assignAll(this.targets(), c.targets, 'EMA targets');
-    restoreAdam(this.optimizer, c.adam, this.trainable);
+    assignAll(this.buffers(), c.buffers, 'BatchNorm running statistics');
+    this.optimizer.loadState(c.optimizer, this.trainable);
     if (this.method.loadState) {
       const tensors = Object.fromEntries(Object.entries(c.method.tensors).map(([n, d]) => [n, toTensor(d)]));
       try {
@@ -318,6 +349,11 @@ export class Trainer {
 
   private targets(): tf.Variable[] {
     return (this.method.momentumPairs?.() ?? []).map(([, target]) => target);
+  }
+
+  /** State that is neither trained nor averaged: BatchNorm running statistics, the online encoder's and heads', then the target network's. */
+  private buffers(): tf.Variable[] {
+    return [this.encoder.params, ...this.method.heads].flatMap((p) => [...p.buffers.values()]).concat(this.method.targetBuffers?.() ?? []);
   }
 
   dispose(): void {

@@ -10,11 +10,12 @@ vi.mock('../workerClient', () => ({ connectWorker: () => {}, terminateWorker: ()
 
 const t = (values: number[], shape = [values.length]) => ({ shape, values: new Float32Array(values) });
 const checkpoint = (step: number): TrainerCheckpoint => ({
-  version: 1,
+  version: 2,
   step,
   weights: [t([1, 2])],
   targets: [],
-  adam: { iterations: step, accBeta1: 0.9 ** (step + 1), accBeta2: 0.999 ** (step + 1), firstMoments: [t([0.1, 0.2])], secondMoments: [t([0.01, 0.02])] },
+  buffers: [],
+  optimizer: { kind: 'adam', step, slots: [[t([0.1, 0.2]), t([0.01, 0.02])]] },
   method: { tensors: {}, numbers: {} },
 });
 const history = (step: number) => [{ step: 0, probeAccuracy: 0.1 }, ...Array.from({ length: step }, (_, i) => ({ step: i + 1, loss: 3 - i * 0.01 }))];
@@ -76,5 +77,14 @@ describe('the run in progress survives a reload', () => {
     expect(readProgress({ ...good, savedAt: 8.64e15 + 1 })).toEqual({ ok: false, problem: 'savedAt is not a time' });
     expect(readProgress({ ...good, history: history(3) })).toEqual({ ok: false, problem: 'history does not end at the checkpoint step' });
     expect(readProgress({ ...good, checkpoint: { ...checkpoint(2), weights: [{ shape: [2], values: [1, 2] }] } }).ok).toBe(false);
+  });
+
+  it('an interrupted run kept by the previous version (checkpoint v1: tfjs Adam, config without the v3 knobs) is read as what it was', () => {
+    const { batchNorm: _b, depth: _d, optimizer: _o, weightDecay: _w, warmup: _u, schedule: _s, ...oldConfig } = defaultConfig('simclr');
+    const adam = { iterations: 2, accBeta1: 0.9 ** 3, accBeta2: 0.999 ** 3, firstMoments: [t([0.1, 0.2])], secondMoments: [t([0.01, 0.02])] };
+    const { buffers: _f, optimizer: _p, ...rest } = checkpoint(2);
+    const r = readProgress({ schema: PROGRESS_SCHEMA, savedAt: 5, config: oldConfig, checkpoint: { ...rest, version: 1, adam }, history: history(2) });
+    expect(r.ok && r.record.config).toMatchObject({ batchNorm: false, depth: 3, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' });
+    expect(r.ok && r.record.checkpoint).toEqual(checkpoint(2));
   });
 });

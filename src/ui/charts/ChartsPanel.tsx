@@ -56,7 +56,7 @@ export function ChartsPanel() {
       rank: seriesStats(history, 'rankMe'),
       probe: seriesStats(history, 'probeAccuracy'),
       knn: seriesStats(history, 'knnAccuracy'),
-      baseline: history.find((r) => r.step === 0)?.probeAccuracy,
+      start: history.find((r) => r.step === 0),
     }),
     [history],
   );
@@ -77,9 +77,19 @@ export function ChartsPanel() {
   // The x axis spans the whole run from the start, so the lines fill it as training goes.
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;
   const d = embeddingDim(runInfo, lastRun);
-  const baseline = stats.baseline ?? lastRun?.final.baselineProbeAccuracy;
+  const baseline = stats.start?.probeAccuracy ?? lastRun?.final.baselineProbeAccuracy;
+  const pixel = stats.start?.pixelProbeAccuracy ?? lastRun?.final.pixelProbeAccuracy;
+  const pca = stats.start?.pcaProbeAccuracy ?? lastRun?.final.pcaProbeAccuracy;
   const stdRefs = useMemo<Reference[]>(() => (d ? [{ y: 1 / Math.sqrt(d), label: '1/√d (healthy)' }] : []), [d]);
-  const probeRefs = useMemo<Reference[]>(() => (isFiniteNumber(baseline) ? [{ y: baseline, label: 'random init' }] : []), [baseline]);
+  const probeRefs = useMemo<Reference[]>(
+    () =>
+      [
+        { y: baseline, label: 'random init' },
+        { y: pixel, label: 'raw pixels' },
+        { y: pca, label: 'PCA' },
+      ].filter((r): r is Reference => isFiniteNumber(r.y)),
+    [baseline, pixel, pca],
+  );
 
   return (
     <div className="charts">
@@ -124,7 +134,7 @@ export function ChartsPanel() {
       <MetricChart
         testId="chart-probe"
         title={`Probe accuracy (frozen ${(lastRun?.config ?? config).probeOn}, ${labelFractionPercent((lastRun?.config ?? config).labelFraction)} of labels)`}
-        hint="Linear probe and kNN on held-out labelled images, fitted on the chosen share of probe-train labels. The dashed line is the same encoder at random init."
+        hint="Linear probe and kNN on held-out labelled images, fitted on the chosen share of probe-train labels. Dashed lines: the same probe on the encoder at random init, on raw pixels, and on PCA features of the same size (fitted on the unlabelled images). A method has shown something once it clears them."
         rows={rows.probe}
         pointCount={stats.probe.count}
         series={PROBE}

@@ -1,4 +1,5 @@
 import { METHOD_GROUPS, METHOD_SPECS, type MethodKey, type MethodSpec } from '../../core/config/methods';
+import { measuredSentence } from '../../core/config/measured';
 import { setMethod } from '../../state/actions';
 
 const SPECS: readonly MethodSpec[] = Object.values(METHOD_SPECS);
@@ -6,6 +7,7 @@ const SPECS: readonly MethodSpec[] = Object.values(METHOD_SPECS);
 /** Methods grouped as the SSL story goes: pretext tasks → contrastive → … → masked modelling. */
 export function MethodPicker({ method, disabled }: { method: MethodKey; disabled: boolean }) {
   const spec: MethodSpec = METHOD_SPECS[method];
+  const measured = measuredSentence(method, spec.label);
   return (
     <div className="method-picker">
       <label className="field-label" htmlFor="method-select">
@@ -32,6 +34,11 @@ export function MethodPicker({ method, disabled }: { method: MethodKey; disabled
       <p className="method-picker__paper" data-testid="method-paper">
         {spec.paper}
       </p>
+      {measured && (
+        <p className="method-picker__measured" data-testid="method-measured">
+          {measured}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { msnSpec } from './msn';
 import { deepclusterSpec } from './deepcluster';
 import { swavSpec } from './swav';
 import { dinoSpec } from './dino';
+import { supervisedSpec } from './supervised';
 
 import type { MethodSpec, MetricSpec } from './types';
 
@@ -38,6 +39,7 @@ export const METHOD_SPECS = {
   dino: dinoSpec,
   mae: maeSpec,
   msn: msnSpec,
+  supervised: supervisedSpec,
 } as const;
 
 export type MethodKey = keyof typeof METHOD_SPECS;

@@ -13,6 +13,7 @@ import { msnInside } from './msn.inside';
 import { rotationInside } from './rotation.inside';
 import { simclrInside } from './simclr.inside';
 import { simsiamInside } from './simsiam.inside';
+import { supervisedInside } from './supervised.inside';
 import { swavInside } from './swav.inside';
 import { vicregInside } from './vicreg.inside';
 
@@ -33,4 +34,5 @@ export const METHOD_INSIDE: Record<MethodKey, MethodInside> = {
   dino: dinoInside,
   mae: maeInside,
   msn: msnInside,
+  supervised: supervisedInside,
 };

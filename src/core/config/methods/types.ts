@@ -6,7 +6,7 @@ import type { Knob } from '../knobs';
  * (which imports tfjs and is built with defineMethod(spec, create)); this table is tfjs-free so the
  * main thread can render controls and charts from it.
  */
-export type MethodGroup = 'pretext' | 'contrastive' | 'joint' | 'clustering' | 'masked';
+export type MethodGroup = 'pretext' | 'contrastive' | 'joint' | 'clustering' | 'masked' | 'reference';
 
 export const METHOD_GROUPS: readonly { key: MethodGroup; label: string }[] = [
   { key: 'pretext', label: 'Pretext tasks' },
@@ -14,6 +14,8 @@ export const METHOD_GROUPS: readonly { key: MethodGroup; label: string }[] = [
   { key: 'joint', label: 'Joint embedding' },
   { key: 'clustering', label: 'Clustering' },
   { key: 'masked', label: 'Masked modelling' },
+  // Not SSL: trained with labels, the line the methods are measured against.
+  { key: 'reference', label: 'Reference (labels, not SSL)' },
 ];
 
 /** How a metric's values read: a share in [0, 1] shown as %, a score in [0, 1], from 0 up, or any number. */

@@ -1,3 +1,4 @@
+import { orthonormalise } from '../../linalg/orthonormalise';
 import { mulberry32, mixSeed, permutation } from '../../random';
 
 /**
@@ -73,23 +74,6 @@ function topComponents(a: Float64Array, d: number, k: number): Float64Array[] {
     if (change < TOLERANCE) break;
   }
   return v;
-}
-
-/** Gram–Schmidt in place; false when a vector vanishes (the matrix has rank < k: keep the last good basis). */
-function orthonormalise(vs: Float64Array[]): boolean {
-  for (let c = 0; c < vs.length; c++) {
-    for (let p = 0; p < c; p++) {
-      let dot = 0;
-      for (let j = 0; j < vs[c].length; j++) dot += vs[c][j] * vs[p][j];
-      for (let j = 0; j < vs[c].length; j++) vs[c][j] -= dot * vs[p][j];
-    }
-    let norm = 0;
-    for (const x of vs[c]) norm += x * x;
-    if (!(norm > 1e-300)) return false;
-    const inv = 1 / Math.sqrt(norm);
-    for (let j = 0; j < vs[c].length; j++) vs[c][j] *= inv;
-  }
-  return true;
 }
 
 /**

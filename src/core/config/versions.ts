@@ -1,0 +1,37 @@
+import type { KnobValue } from './knobs';
+
+/**
+ * The link and record format version (DESIGN.md "Public formats": `v`). Bump it whenever a default
+ * changes or a knob is added, and write down here what the older versions meant for each field they
+ * lacked, so an old link or stored run still decodes to the experiment it named.
+ *
+ * - v1 (no `v` in links): the eleven original augmentation knobs; a ConvNet without BatchNorm; Adam.
+ * - v2 (issue 13): the RGB augmentation set (globalKnobs.ts AUG_V1_VALUES is what v1 meant by it).
+ * - v3 (issue 11): the encoder's depth and BatchNorm (on by default) and the optimiser knobs
+ *   (`optimizer`, `weightDecay`, `warmup`, `schedule`); v1 and v2 meant GLOBALS_BEFORE_V3.
+ */
+export const FORMAT_VERSION = 3;
+
+/** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
+export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
+
+/**
+ * Every parameter a version-1 link wrote (method, dataset, backend, its global and augmentation knobs;
+ * its method knobs too, not needed here): a link without `v` that has all of them came from version 1.
+ * A hand-written query or a preset names a few and means today's defaults.
+ */
+export const V1_LINK_NAMES = [
+  'method', 'dataset', 'backend',
+  'seed', 'steps', 'batch', 'lr', 'n', 'width', 'probeTrain', 'probeTest', 'metricsEvery', 'probeEvery',
+  'crop', 'cropMin', 'cropMax', 'flip', 'flipP', 'jitter', 'jitterStrength', 'blur', 'blurSigma', 'noise', 'noiseStd',
+] as const;
+
+/**
+ * A stored config (run record, in-progress run, queue) written before v3 lacks the v3 fields: it
+ * trained with what versions 1 and 2 had. Fields it has are kept; anything that is not an object is
+ * returned for the validator to refuse.
+ */
+export function withGlobalsBeforeV3(config: unknown): unknown {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return config;
+  return { ...GLOBALS_BEFORE_V3, ...config };
+}

@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { augmentBatch } from '../augment';
+import { supervisedSpec } from '../config/methods/supervised';
+import { BatchSampler } from '../data/batches';
+import { gatherFloat, gatherLabels } from '../data/dataset';
+import { crossEntropy } from '../losses';
+import { linearBlocks } from '../nets/heads';
+import { createMlp } from '../nets/mlp';
+import { mixSeed } from '../random';
+import { defineMethod } from './define';
+
+/**
+ * The supervised reference: encoder + linear classifier trained with cross-entropy on the labelled
+ * probe-train images (its own seeded batches of config.batch; the unlabelled batch the trainer draws
+ * is not used). Probed like every method, its accuracy is the ceiling for this encoder, these labels
+ * and this budget.
+ */
+export const supervised = defineMethod(supervisedSpec, (ctx, knobs) => {
+  const { encoder, config, dataset } = ctx;
+  const head = createMlp(linearBlocks(encoder.outDim, dataset.classes), { seed: mixSeed(ctx.seed, 1), name: 'classifier' });
+  const sampler = new BatchSampler(ctx.probeTrain, mixSeed(ctx.seed, 2));
+  const batch = Math.min(config.batch, ctx.probeTrain.length);
+  // Batches drawn so far: the sampler is seeded and host-side, so a checkpoint keeps only the count.
+  let draws = 0;
+  return {
+    heads: [head.params],
+    loss({ seed }) {
+      const idx = sampler.next(batch);
+      draws += 1;
+      return tf.tidy(() => {
+        const plain = tf.tensor4d(gatherFloat(dataset, idx), [idx.length, ctx.height, ctx.width, ctx.channels]);
+        const x = knobs.supAugment ? augmentBatch(plain, config.aug, mixSeed(seed, 1)) : plain;
+        const labels = tf.tensor1d(gatherLabels(dataset, idx), 'int32');
+        return crossEntropy(head.apply(encoder.apply(x)), labels, dataset.classes);
+      });
+    },
+    embed: (x) => encoder.apply(x),
+    saveState: () => ({ tensors: {}, numbers: { draws } }),
+    loadState({ numbers }) {
+      for (let i = 0; i < (numbers.draws ?? 0); i++) sampler.next(batch);
+      draws = numbers.draws ?? 0;
+    },
+    dispose() {
+      head.params.dispose();
+    },
+  };
+});

@@ -1,0 +1,210 @@
+/**
+ * The lecture's findings (issue 11), each a claim from a paper and the experiment that tests it: a
+ * base experiment (a share-link query at the app's defaults) and the variants that differ from it.
+ * `npm run findings` runs every variant over the seeds and writes docs/FINDINGS.md with a verdict
+ * from `checks`. The shape is a sweep's (base + what varies), so each section links as a comparison.
+ */
+export type FindingMetric = 'probeAccuracy' | 'knnAccuracy' | 'l2NormalizedStd' | 'rankMe' | 'loss';
+
+export interface Variant {
+  label: string;
+  /** Appended to the claim's base query. */
+  query: string;
+}
+
+/** `better` should beat each of `worse` on `metric` (higher is better unless `lowerIsBetter`). */
+export interface Check {
+  metric: FindingMetric;
+  better: string;
+  worse: string[];
+  lowerIsBetter?: boolean;
+}
+
+export interface Claim {
+  id: string;
+  title: string;
+  claim: string;
+  paper: string;
+  base: string;
+  variants: Variant[];
+  /** Metrics shown in the table, first is the one the verdict is about. */
+  metrics: FindingMetric[];
+  checks: Check[];
+}
+
+const vary = (knob: string, values: (string | number)[], label = (v: string | number) => `${knob}=${v}`): Variant[] =>
+  values.map((v) => ({ label: label(v), query: `${knob}=${v}` }));
+
+export const CLAIMS: Claim[] = [
+  {
+    id: 'byol-collapse',
+    title: 'BYOL needs its predictor (and the EMA target helps)',
+    claim: 'Without the predictor and the momentum target, BYOL collapses to a constant; with both it learns.',
+    paper: 'Grill et al., “Bootstrap Your Own Latent”, NeurIPS 2020, Table 5(b)',
+    base: 'method=byol',
+    variants: [
+      { label: 'predictor + EMA', query: 'predictor=1&ema=1' },
+      { label: 'predictor, no EMA', query: 'predictor=1&ema=0' },
+      { label: 'EMA, no predictor', query: 'predictor=0&ema=1' },
+      { label: 'neither', query: 'predictor=0&ema=0' },
+    ],
+    metrics: ['probeAccuracy', 'l2NormalizedStd', 'knnAccuracy'],
+    checks: [{ metric: 'l2NormalizedStd', better: 'predictor + EMA', worse: ['neither'] }, { metric: 'probeAccuracy', better: 'predictor + EMA', worse: ['neither'] }],
+  },
+  {
+    id: 'simsiam-stopgrad',
+    title: 'SimSiam collapses without stop-gradient',
+    claim: 'Removing the stop-gradient makes SimSiam collapse (loss −1, std → 0); with it the embedding stays spread.',
+    paper: 'Chen & He, “Exploring Simple Siamese Representation Learning”, CVPR 2021, Fig. 2',
+    base: 'method=simsiam',
+    variants: vary('stopGrad', [1, 0], (v) => (v ? 'stop-gradient' : 'no stop-gradient')),
+    metrics: ['l2NormalizedStd', 'probeAccuracy', 'loss'],
+    checks: [{ metric: 'l2NormalizedStd', better: 'stop-gradient', worse: ['no stop-gradient'] }],
+  },
+  {
+    id: 'mae-mask-ratio',
+    title: 'MAE: a high masking ratio works best',
+    claim: 'Linear-probe accuracy rises with the masking ratio up to about 75% (Fig. 5); the reconstruction error rises with it.',
+    paper: 'He et al., “Masked Autoencoders Are Scalable Vision Learners”, CVPR 2022, Fig. 5',
+    base: 'method=mae',
+    variants: vary('maskRatio', [0.1, 0.25, 0.5, 0.75, 0.9]),
+    metrics: ['probeAccuracy', 'knnAccuracy', 'loss'],
+    checks: [{ metric: 'probeAccuracy', better: 'maskRatio=0.75', worse: ['maskRatio=0.1', 'maskRatio=0.25'] }],
+  },
+  {
+    id: 'mae-mask-type',
+    title: 'MAE: random masking beats block and grid masking',
+    claim: 'Random patches work better than block-wise or regular-grid masks at the same ratio (Fig. 6).',
+    paper: 'He et al., CVPR 2022, Fig. 6',
+    base: 'method=mae',
+    variants: vary('maskType', ['random', 'block', 'grid']),
+    metrics: ['probeAccuracy', 'knnAccuracy', 'loss'],
+    checks: [{ metric: 'probeAccuracy', better: 'maskType=random', worse: ['maskType=block', 'maskType=grid'] }],
+  },
+  {
+    id: 'msn-masking',
+    title: 'MSN: random and focal masking together work best',
+    claim: 'Combining random and focal masking beats either alone, and any masking beats none (Table 6).',
+    paper: 'Assran et al., “Masked Siamese Networks for Label-Efficient Learning”, ECCV 2022, Table 6',
+    base: 'method=msn',
+    variants: [
+      { label: 'random + focal', query: 'msnMaskRatio=0.3&focalViews=4' },
+      { label: 'random only', query: 'msnMaskRatio=0.3&focalViews=0' },
+      { label: 'focal only', query: 'msnMaskRatio=0&focalViews=4' },
+      { label: 'no masking', query: 'msnMaskRatio=0&focalViews=0' },
+    ],
+    metrics: ['probeAccuracy', 'knnAccuracy', 'l2NormalizedStd'],
+    checks: [{ metric: 'probeAccuracy', better: 'random + focal', worse: ['random only', 'focal only', 'no masking'] }],
+  },
+  {
+    id: 'swav-multicrop',
+    title: 'SwAV: multi-crop helps',
+    claim: 'Adding small low-resolution crops improves the representation at little cost (Table 4 / Fig. 3).',
+    paper: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments”, NeurIPS 2020',
+    base: 'method=swav',
+    variants: vary('smallCrops', [0, 4], (v) => (v ? 'multi-crop (4 small)' : 'two views only')),
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: [{ metric: 'probeAccuracy', better: 'multi-crop (4 small)', worse: ['two views only'] }],
+  },
+  {
+    id: 'simclr-batch',
+    title: 'SimCLR: larger batches help',
+    claim: 'More negatives per batch give better representations (Fig. 9), most clearly for short training.',
+    paper: 'Chen et al., “A Simple Framework for Contrastive Learning of Visual Representations”, ICML 2020, Fig. 9',
+    base: 'method=simclr',
+    variants: vary('batch', [16, 64, 256]),
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: [{ metric: 'probeAccuracy', better: 'batch=256', worse: ['batch=16'] }],
+  },
+  {
+    id: 'simclr-augment',
+    title: 'SimCLR: crop and colour (here brightness/contrast) jitter both matter',
+    claim: 'Removing random crops or colour distortion hurts the linear probe badly (Fig. 5).',
+    paper: 'Chen et al., ICML 2020, Fig. 5',
+    base: 'method=simclr',
+    variants: [
+      { label: 'crop + jitter', query: 'crop=1&jitter=1' },
+      { label: 'no jitter', query: 'crop=1&jitter=0' },
+      { label: 'no crop', query: 'crop=0&jitter=1' },
+    ],
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: [{ metric: 'probeAccuracy', better: 'crop + jitter', worse: ['no jitter', 'no crop'] }],
+  },
+  {
+    id: 'vicreg-variance',
+    title: 'VICReg collapses without its variance term',
+    claim: 'Without the variance term the embedding collapses (Table 7: accuracy falls to chance).',
+    paper: 'Bardes, Ponce & LeCun, “VICReg”, ICLR 2022, Table 7',
+    base: 'method=vicreg',
+    variants: vary('variance', [25, 0], (v) => (v ? 'with variance term' : 'without variance term')),
+    metrics: ['l2NormalizedStd', 'probeAccuracy', 'rankMe'],
+    checks: [{ metric: 'l2NormalizedStd', better: 'with variance term', worse: ['without variance term'] }],
+  },
+  {
+    id: 'deepcluster-k',
+    title: 'DeepCluster: over-clustering helps',
+    claim: 'More clusters than classes work better (Fig. 3: k = 10,000 best for ImageNet’s 1,000 classes).',
+    paper: 'Caron et al., “Deep Clustering for Unsupervised Learning of Visual Features”, ECCV 2018, Fig. 3',
+    base: 'method=deepcluster',
+    variants: vary('k', [10, 100, 1000]),
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: [{ metric: 'probeAccuracy', better: 'k=100', worse: ['k=10'] }],
+  },
+  {
+    id: 'pretext-tasks',
+    title: 'Pretext tasks: rotation is the strongest of the classic four',
+    claim: 'Rotation prediction gives better features than context prediction, jigsaw and inpainting (Table 7 of Gidaris et al.; Kolesnikov et al. 2019).',
+    paper: 'Gidaris, Singh & Komodakis, ICLR 2018; Kolesnikov, Zhai & Beyer, CVPR 2019',
+    base: '',
+    variants: ['rotation', 'jigsaw', 'context', 'inpainting'].map((m) => ({ label: m, query: `method=${m}` })),
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: [{ metric: 'probeAccuracy', better: 'rotation', worse: ['jigsaw', 'context', 'inpainting'] }],
+  },
+  {
+    id: 'moco-ablation',
+    title: 'MoCo v1 → v2, one change at a time',
+    claim: 'An MLP head helps most, blur (aug+) next; with a cosine schedule the three together make MoCo v2, and longer training adds more (Table 1, rows a–e).',
+    paper: 'Chen, Fan, Girshick & He, “Improved Baselines with Momentum Contrastive Learning”, arXiv 2003.04297, Table 1 (ImageNet linear probe, 200 epochs: v1 60.6; a 66.2; b 63.4; c 67.3; d 67.5; e, 800 epochs, 71.1)',
+    base: 'method=moco&mocoVersion=v1',
+    variants: [
+      { label: 'v1', query: '' },
+      { label: '(a) MLP head', query: 'mocoHead=mlp' },
+      { label: '(b) aug+', query: 'mocoAug=augplus' },
+      { label: '(c) MLP + aug+', query: 'mocoHead=mlp&mocoAug=augplus' },
+      { label: '(d) MLP + aug+ + cosine', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine' },
+      { label: '(e) (d), twice the steps', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine&steps=1000' },
+    ],
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: [
+      { metric: 'probeAccuracy', better: '(a) MLP head', worse: ['v1'] },
+      { metric: 'probeAccuracy', better: '(d) MLP + aug+ + cosine', worse: ['v1'] },
+      { metric: 'probeAccuracy', better: '(e) (d), twice the steps', worse: ['(d) MLP + aug+ + cosine'] },
+    ],
+  },
+  {
+    id: 'multicrop-table',
+    title: 'Multi-crop helps SimCLR, DeepCluster and SwAV',
+    claim: 'Replacing two views by two global views plus small crops improves every method tried, the clustering ones most (SimCLR +2.4, DeepCluster-v2 +4.1, SwAV +4.0 points).',
+    paper: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments” (SwAV), NeurIPS 2020, multi-crop ablation (ImageNet, 400 epochs: SimCLR 68.2 → 70.6; DeepCluster-v2 70.2 → 74.3; SwAV 70.1 → 74.1)',
+    base: '',
+    variants: ['simclr', 'deepcluster', 'swav'].flatMap((m) => [
+      { label: `${m}, 2 views`, query: `method=${m}&smallCrops=0` },
+      { label: `${m}, + 2 small crops`, query: `method=${m}&smallCrops=2` },
+    ]),
+    metrics: ['probeAccuracy', 'knnAccuracy'],
+    checks: ['simclr', 'deepcluster', 'swav'].map((m) => ({ metric: 'probeAccuracy' as const, better: `${m}, + 2 small crops`, worse: [`${m}, 2 views`] })),
+  },
+  {
+    id: 'byol-batchnorm',
+    title: 'BYOL without BatchNorm in its heads',
+    claim: 'Without any normalisation BYOL collapses; GroupNorm + weight standardisation, which uses no batch statistics, trains as well as BatchNorm (BN 74.3 vs GN + WS 73.9), so BN’s batch statistics are not what keeps BYOL from collapsing.',
+    paper: 'Richemond, Grill, Altché et al., “BYOL works even without batch statistics”, arXiv 2010.10241',
+    base: 'method=byol',
+    variants: vary('headNorm', ['bn', 'none', 'gn-ws']),
+    metrics: ['l2NormalizedStd', 'probeAccuracy', 'knnAccuracy'],
+    checks: [
+      { metric: 'l2NormalizedStd', better: 'headNorm=bn', worse: ['headNorm=none'] },
+      { metric: 'probeAccuracy', better: 'headNorm=gn-ws', worse: ['headNorm=none'] },
+    ],
+  },
+];

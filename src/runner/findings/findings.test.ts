@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../core/config/url';
+import { CLAIMS } from './claims';
+import { parseFindingsArgs, renderDocument } from './cli';
+import { DEFAULT_VARIANTS, DEFAULTS_ID } from './defaults';
+import { composeQuery, judge, stat, type RunSummary } from './render';
+
+describe('findings', () => {
+  it('every claim’s every variant is a valid experiment, and its checks name its variants', () => {
+    for (const claim of CLAIMS) {
+      const labels = claim.variants.map((v) => v.label);
+      expect(new Set(labels).size, claim.id).toBe(labels.length);
+      for (const v of claim.variants) {
+        const { ignored } = decodeConfig(composeQuery(claim.base, v.query, 'steps=10', 'seed=2'));
+        expect(ignored, `${claim.id} / ${v.label}`).toEqual([]);
+      }
+      for (const c of claim.checks) for (const name of [c.better, ...c.worse]) expect(labels, `${claim.id} check`).toContain(name);
+    }
+    expect(DEFAULT_VARIANTS.map((v) => v.label)).toContain('supervised');
+  });
+
+  it('later query parts override earlier ones name by name', () => {
+    expect(composeQuery('method=mae&steps=500', 'maskRatio=0.5', 'steps=30')).toBe('method=mae&steps=30&maskRatio=0.5');
+  });
+
+  it('mean and sample sd; a verdict needs the gap to beat the seed spread', () => {
+    expect(stat([0.8, 0.9, 1.0])).toEqual({ mean: expect.closeTo(0.9, 12), sd: expect.closeTo(0.1, 12), n: 3 });
+    const cells: Record<string, number[]> = { a: [0.9, 0.91, 0.92], b: [0.8, 0.81, 0.82], c: [0.9, 0.7, 1.0], d: [0.95, 0.96, 0.97] };
+    const cell = (v: string) => stat(cells[v] ?? []);
+    expect(judge({ metric: 'probeAccuracy', better: 'a', worse: ['b'] }, cell).verdict).toBe('reproduces');
+    expect(judge({ metric: 'probeAccuracy', better: 'a', worse: ['c'] }, cell).verdict).toBe('partly');
+    expect(judge({ metric: 'probeAccuracy', better: 'a', worse: ['b', 'd'] }, cell).verdict).toBe('partly');
+    expect(judge({ metric: 'probeAccuracy', better: 'b', worse: ['a'] }, cell).verdict).toBe('does not reproduce');
+    expect(judge({ metric: 'loss', better: 'b', worse: ['a'], lowerIsBetter: true }, cell).verdict).toBe('reproduces');
+    expect(judge({ metric: 'probeAccuracy', better: 'zz', worse: ['a'] }, cell).verdict).toBe('not run');
+  });
+
+  it('renders tables with what ran and says what did not', () => {
+    const runs: RunSummary[] = [1, 2].flatMap((seed) => [
+      { claim: 'simsiam-stopgrad', variant: 'stop-gradient', seed, wallSeconds: 60, query: 'method=simsiam&steps=100', set: 'steps=100', final: { l2NormalizedStd: 0.1 + seed * 0.001, probeAccuracy: 0.8, loss: -0.9 } },
+      { claim: 'simsiam-stopgrad', variant: 'no stop-gradient', seed, wallSeconds: 50, query: 'method=simsiam&stopGrad=0&steps=100', set: 'steps=100', final: { l2NormalizedStd: 0.001, probeAccuracy: 0.3, loss: -1 } },
+      { claim: DEFAULTS_ID, variant: 'simclr', seed, wallSeconds: 200, query: 'method=simclr', final: { probeAccuracy: 0.9, knnAccuracy: 0.85, pcaProbeAccuracy: 0.85, pixelProbeAccuracy: 0.86, baselineProbeAccuracy: 0.7 } },
+    ]);
+    const doc = renderDocument(runs);
+    expect(doc).toMatch(/## SimSiam collapses without stop-gradient[\s\S]*\| stop-gradient \| 0\.1015 ± 0\.0007 \(2\)[\s\S]*\*\*Verdict: reproduces\*\* \(seeds 1, 2\)/);
+    expect(doc).toMatch(/\| SimCLR \| 200 s \| 90\.0% ± 0\.0 \(2\) \| 85\.0% \| 70\.0% \| 86\.0% \| 85\.0% \| yes \|/);
+    expect(doc).toMatch(/## BYOL needs its predictor[\s\S]*not run[\s\S]*\*\*Verdict: not run\*\*/);
+    expect(doc).toContain("`npm run findings -- --only simsiam-stopgrad` (run with `--set 'steps=100'`)");
+    expect(doc).toContain('`npm run findings -- --only defaults` (each method’s defaults)');
+  });
+
+  it('refuses unknown claims and bad overrides before running anything', () => {
+    expect(() => parseFindingsArgs(['--only', 'nope'])).toThrow(/unknown claim nope/);
+    expect(() => parseFindingsArgs(['--set', 'steps=banana'])).toThrow(/--set: steps=banana is not a plain decimal number/);
+    expect(parseFindingsArgs(['--only', 'mae-mask-ratio', '--seeds', '1,2']).seeds).toEqual([1, 2]);
+  });
+});
