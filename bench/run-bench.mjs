@@ -47,7 +47,7 @@ for (const r of node) rows.push([`Node, ${r.backend === 'wasm' ? 'WASM' : 'CPU'}
 const label = { wasm: 'Chromium worker, WASM', 'wasm-1t': 'Chromium worker, WASM not cross-origin isolated', webgl: 'Chromium worker, WebGL 2', webgpu: 'Chromium worker, WebGPU', auto: 'Chromium worker, auto' };
 for (const r of browser) {
   if (r.failed) rows.push([label[r.setup] ?? r.setup, 'failed', r.failed, '']);
-  else rows.push([`${label[r.setup] ?? r.setup} (${r.adapter})`, f2(r.stepsPerSecond), r.imagesPerSecond.toFixed(0), `${r.longTasks} (longest ${r.longestTaskMs.toFixed(0)} ms)`]);
+  else rows.push([`${label[r.setup] ?? r.setup} (${r.adapter})`, f2(r.stepsPerSecond), r.imagesPerSecond.toFixed(0), `${r.longTasks} (longest ${r.longestTaskMs.toFixed(0)} ms wall, ${r.longestTaskCpuMs.toFixed(0)} ms main-thread CPU; ${r.tasksOver50CpuMs} over 50 ms CPU)`]);
 }
 for (const t of torch) rows.push([`PyTorch ${t.torch}, CPU, ${t.threads} thread${t.threads > 1 ? 's' : ''}`, f2(t.steps_per_s), t.images_per_s.toFixed(0), '']);
 if (wasm && torch.length) {

@@ -77,19 +77,46 @@ test('keyboard: the skip link is the first Tab stop and Start the second', async
   await expect(page.getByTestId('run-bar')).toBeFocused();
 });
 
-test('phone 390×844: Start in the first screen, the run bar still in view at the bottom of the page', async ({ browser }) => {
+test('phone 390×844: the run bar and charts first, the controls collapsed into sections, no sideways scroll, axe clean', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   await page.goto(`/?${TINY}`);
   const start = page.getByTestId('start');
   await expect(start).toBeInViewport();
   expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+  // Every part of the controls is a collapsed section: its summary shows, its controls do not.
+  const sections = page.locator('details.section');
+  expect(await sections.count()).toBeGreaterThanOrEqual(8);
+  expect(await sections.evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length)).toBe(0);
+  await expect(page.getByTestId('method-select')).toBeHidden();
+  await expect(page.getByTestId('saved-runs')).toBeHidden();
+  // Results before controls: the loss chart comes before the first section.
+  const [chart, first] = await Promise.all([page.getByTestId('chart-loss').boundingBox(), page.getByTestId('section-method').boundingBox()]);
+  expect(chart!.y).toBeLessThan(first!.y);
+  expect(await seriousViolations(page)).toEqual([]);
+  // A section opens from the keyboard (its summary is a native disclosure), and still nothing scrolls sideways.
+  const summary = page.getByTestId('section-training').locator('summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('knob-batch')).toBeVisible();
+  expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+  // At the bottom of the page the run bar is still in view, and Start works from there.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await expect(page.getByTestId('run-bar')).toBeInViewport();
-  // Results before controls: the loss chart comes before the method picker on the page.
-  const [chartY, pickerY] = await Promise.all([page.getByTestId('chart-loss').boundingBox(), page.getByTestId('method-select').boundingBox()]);
-  expect(chartY!.y).toBeLessThan(pickerY!.y);
+  await start.click();
+  await expect(page.getByTestId('run-state')).not.toHaveText('idle');
+  await expect(page.getByTestId('run-state')).toHaveText('done');
+  expect(await pageWidth(page)).toBeLessThanOrEqual(390);
   await context.close();
+});
+
+test('wide screen: the sections are open and their summaries hidden (each card keeps its own heading)', async ({ page }) => {
+  const app = new Playground(page);
+  await app.open(TINY);
+  const sections = page.locator('details.section');
+  expect(await sections.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
+  await expect(page.locator('summary.section__summary').first()).toBeHidden();
+  await expect(page.getByTestId('method-select')).toBeVisible();
 });
 
 test('Reset of a run in progress asks first; dismissing keeps the run', async ({ page }) => {

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { findBrowser } from './find-browser.mjs';
 
-/** `vite preview` on the given port; resolves once it answers, with a function that stops it. */
-export async function startPreview(port) {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+/** `vite preview` of `outDir` on the given port; resolves once it answers, with a function that stops it. */
+export async function startPreview(port, outDir = 'dist') {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], { stdio: 'ignore', detached: true });
   const stop = () => {
     try {
       process.kill(-server.pid, 'SIGTERM');

@@ -214,7 +214,8 @@ export function dismissErrors(): void {
 
 export function start(): void {
   frame.flush(); // rows of a previous run still waiting for a frame must not land in this one
-  set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading' });
+  // The controls' settings now belong to a run (saved when it ends): no longer unsaved edits.
+  set({ history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: null, errors: [], runState: 'loading', appliedConfig: get().config });
   const config = get().config;
   void withDatasetInWorker(config.dataset, () => sendToWorker({ type: 'start', config })).then((missing) => {
     if (missing) set({ runState: 'error', statusMessage: missing });

@@ -8,6 +8,7 @@ import { initialLinkState, type LinkState } from './link/types';
 import { initialQueueState, type QueueState } from './queue/types';
 import { initialSavedRunsInfo, type RunSummary, type SavedRunsInfo } from './runs/types';
 import { initialDataState, type DataState } from './datasets/types';
+import type { Question, SettingsChanged } from './ask/types';
 
 export interface PreviewState {
   height: number;
@@ -50,6 +51,15 @@ export interface AppState {
   queue: QueueState;
   /** What the opening link held beyond one experiment: a comparison's runs, hidden control groups. */
   link: LinkState;
+  /**
+   * The experiment as it last came from outside the controls (the opening link, a View, a Resume, a
+   * Start): the controls count as edited when config differs from it.
+   */
+  appliedConfig: ExperimentConfig;
+  /** A question asked before something that would lose work (state/ask). */
+  question: Question | null;
+  /** What the last View changed in the controls, highlighted for a moment and announced. */
+  settingsChanged: SettingsChanged | null;
 }
 
 export const initialState = (config: ExperimentConfig = defaultConfig()): AppState => ({
@@ -73,6 +83,9 @@ export const initialState = (config: ExperimentConfig = defaultConfig()): AppSta
   compare: initialCompareState(),
   queue: initialQueueState(),
   link: initialLinkState(),
+  appliedConfig: config,
+  question: null,
+  settingsChanged: null,
 });
 
 export const useStore = create<AppState>(() => initialState());

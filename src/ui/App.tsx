@@ -22,11 +22,14 @@ import { RunBar } from './runbar/RunBar';
 import { SavedRuns } from './runs/SavedRuns';
 import { SharePanel } from './share/SharePanel';
 import { SweepBuilder } from './sweep/SweepBuilder';
+import { QuestionDialog } from './notices/QuestionDialog';
+import { ChangeHighlight } from './controls/ChangeHighlight';
+import { Section } from './section/Section';
 
 /**
  * Layout only: each panel reads the store itself and calls actions (state/actions.ts). Each panel has
  * its own error boundary, so one failure cannot blank the page. On a phone the results come before
- * the controls (layout.css).
+ * the controls, which collapse into sections (layout.css, section/Section.tsx).
  */
 export function App() {
   const hidden = useStore(selectHidden);
@@ -40,26 +43,39 @@ export function App() {
       <RunBar />
       <UrlNotice />
       <ErrorList />
+      <QuestionDialog />
+      <ChangeHighlight />
       <main className="layout">
-        <aside className="layout__controls">
+        <aside className="layout__controls" aria-label="Settings">
+          {/* On a phone each part is a collapsed section below the run bar and the charts (section/Section.tsx). */}
           <PanelBoundary name="The controls">
             <ControlsPanel />
           </PanelBoundary>
-          <PanelBoundary name="The data panel">
-            <DataPanel />
-          </PanelBoundary>
-          <PanelBoundary name="The sweep builder">
-            <SweepBuilder />
-          </PanelBoundary>
-          <PanelBoundary name="Share">
-            <SharePanel />
-          </PanelBoundary>
-          <PanelBoundary name="Saved runs">
-            <SavedRuns />
-          </PanelBoundary>
-          <PanelBoundary name="Experiments to try">
-            <PresetsGallery />
-          </PanelBoundary>
+          <Section title="Data" testId="section-data">
+            <PanelBoundary name="The data panel">
+              <DataPanel />
+            </PanelBoundary>
+          </Section>
+          <Section title="Sweep" group="queue" testId="section-sweep">
+            <PanelBoundary name="The sweep builder">
+              <SweepBuilder />
+            </PanelBoundary>
+          </Section>
+          <Section title="Share" group="share" testId="section-share">
+            <PanelBoundary name="Share">
+              <SharePanel />
+            </PanelBoundary>
+          </Section>
+          <Section title="Saved runs" group="runs" testId="section-runs">
+            <PanelBoundary name="Saved runs">
+              <SavedRuns />
+            </PanelBoundary>
+          </Section>
+          <Section title="Experiments to try" testId="section-presets">
+            <PanelBoundary name="Experiments to try">
+              <PresetsGallery />
+            </PanelBoundary>
+          </Section>
         </aside>
         <div className="layout__results">
           <PanelBoundary name="The linked runs">

@@ -13,6 +13,8 @@ export interface ResumePoint {
 
 const tensorData = z.object({ shape: z.array(z.number().int().min(0)).max(8), values: z.instanceof(Float32Array) });
 
+const optimizerSchema = z.object({ kind: z.string().max(16), step: z.number().int().min(0), slots: z.array(z.array(tensorData).max(2)) });
+
 /** A checkpoint crossing the worker boundary or coming out of IndexedDB: its shape, checked (a version-1 one read as version 2). */
 export const checkpointSchema = z.preprocess(
   upgradeCheckpoint,
@@ -22,8 +24,13 @@ export const checkpointSchema = z.preprocess(
     weights: z.array(tensorData),
     targets: z.array(tensorData),
     buffers: z.array(tensorData),
-    optimizer: z.object({ kind: z.string().max(16), step: z.number().int().min(0), slots: z.array(z.array(tensorData).max(2)) }),
-    method: z.object({ tensors: z.record(z.string(), tensorData), numbers: z.record(z.string(), z.number()) }),
+    optimizer: optimizerSchema,
+    method: z.object({
+      tensors: z.record(z.string(), tensorData),
+      numbers: z.record(z.string(), z.number()),
+      arrays: z.record(z.string(), z.instanceof(Int32Array)).optional(),
+      optimisers: z.record(z.string(), optimizerSchema).optional(),
+    }),
   }),
 );
 const resumeSchema = z.object({ checkpoint: checkpointSchema, history: z.array(z.object({ step: z.number().int().min(0) }).catchall(z.number())).min(1) });

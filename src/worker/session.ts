@@ -8,7 +8,7 @@ import { augmentationPreview } from '../core/methods/shared/preview';
 import { runTraining } from '../core/train/loop';
 import { insideTransferables } from '../core/eval/inside/types';
 import { snapshotTransferables, type BackendInfo } from '../core/train/run';
-import { checkpointTensors, type TrainerCheckpoint } from '../core/train/checkpoint';
+import { checkpointTensors, methodArrays, type TrainerCheckpoint } from '../core/train/checkpoint';
 import type { Calibration } from '../core/backend/calibrate';
 import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ResumePoint, type ToWorker } from './protocol';
@@ -31,8 +31,7 @@ const CHECKPOINT_SECONDS = 30;
 
 /** The checkpoint's arrays move to the main thread instead of being copied. */
 function checkpointBuffers(c: TrainerCheckpoint): Transferable[] {
-  const all = checkpointTensors(c);
-  return all.map((t) => t.values.buffer as ArrayBuffer);
+  return [...checkpointTensors(c).map((t) => t.values.buffer), ...methodArrays(c.method).map((a) => a.buffer)] as ArrayBuffer[];
 }
 
 /**

@@ -106,6 +106,27 @@ export const deepcluster = defineMethod(deepclusterSpec, (ctx, knobs): DeepClust
         return tf.div(tf.addN([x, ...small].map(weighted)), 1 + small.length) as tf.Scalar;
       });
     },
+    // The latest clustering: every unlabelled image's cluster (which is also the "previous" clustering
+    // the next one is compared with), the sizes, how many clusterings so far and their readings.
+    // The classifier's re-initialised rows are weights, saved by the trainer.
+    saveState: () => ({
+      tensors: {},
+      numbers: { clusterings, ...Object.fromEntries(Object.entries(stats).map(([n, v]) => [`stat.${n}`, v])) },
+      arrays: { assignments: Int32Array.from(unlabelled, (i) => pseudoLabels[i]), sizes: Int32Array.from(sizes) },
+    }),
+    loadState({ numbers, arrays }) {
+      const assignments = arrays?.assignments;
+      const saved = arrays?.sizes;
+      if (!assignments || assignments.length !== unlabelled.length || !saved || saved.length !== k || assignments.some((a) => a < -1 || a >= k)) {
+        throw new Error(`deepcluster: the saved clustering does not fit this run (${unlabelled.length} images, ${k} clusters)`);
+      }
+      clusterings = numbers.clusterings ?? 0;
+      assignments.forEach((a, i) => { pseudoLabels[unlabelled[i]] = a; });
+      sizes = Int32Array.from(saved);
+      weights = clusterWeights(sizes);
+      previous = clusterings > 0 ? Int32Array.from(assignments) : null;
+      for (const name of METRIC_NAMES) if (numbers[`stat.${name}`] !== undefined) stats[name] = numbers[`stat.${name}`];
+    },
     // The features k-means clusters (before PCA): the encoder's.
     embed: (x) => encoder.apply(x),
     extraMetricNames: METRIC_NAMES,

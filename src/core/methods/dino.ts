@@ -44,7 +44,8 @@ export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
   // Same architecture, then the student's exact weights: the teacher starts where the student does.
   const teacherNet = createTargetNetwork({ encoder, head: studentHead });
   const pairs = teacherNet.pairs;
-  const center = tf.variable(tf.zeros([1, outDim]), false);
+  // Inside tidy: the zeros would otherwise outlive the run (tidy spares the variable itself).
+  const center = tf.tidy(() => tf.variable(tf.zeros([1, outDim]), false));
   // The teacher's logits of the current step, kept from loss() for afterStep()'s centre update.
   let teacherOut: tf.Tensor2D | null = null;
   let lastStep = 0;
@@ -89,6 +90,13 @@ export const dino = defineMethod(dinoSpec, (ctx, knobs): DinoInstance => {
       teacherOut = null;
     },
     embed: student,
+    // The centre (the teacher is an EMA target, saved by the trainer) and the step its temperature was at.
+    saveState: () => ({ tensors: { center }, numbers: { lastStep } }),
+    loadState({ tensors, numbers }) {
+      if (tensors.center?.shape.join() !== center.shape.join()) throw new Error(`dino: saved centre has shape [${tensors.center?.shape ?? ''}], this run's is [${center.shape}]`);
+      center.assign(tensors.center);
+      lastStep = numbers.lastStep ?? 0;
+    },
     extraMetrics() {
       return tf.tidy(() => ({
         ...collapseBalance(teacher(probe), student(probe), center as tf.Tensor2D, tempAt(Math.max(1, lastStep)), studentTemp),

@@ -93,8 +93,8 @@ describe('inpainting discriminator', () => {
     const g = await Promise.all(vars.map((v) => grads[v.name].data()));
     d.train(real, fake);
     const after = await snapshotValues(vars);
-    // Adam's first step (Kingma & Ba 2015, bias-corrected): Δ = −lr · g / (|g| + ε), ε = 1e-7.
-    vars.forEach((_, k) => before[k].forEach((w, i) => expect(after[k][i]).toBeCloseTo(w - (lr * g[k][i]) / (Math.abs(g[k][i]) + 1e-7), 5)));
+    // Adam's first step (Kingma & Ba 2015, bias-corrected): Δ = −lr · g / (|g| + ε), ε = 1e-8 (the app's Adam, as PyTorch's).
+    vars.forEach((_, k) => before[k].forEach((w, i) => expect(after[k][i]).toBeCloseTo(w - (lr * g[k][i]) / (Math.abs(g[k][i]) + 1e-8), 5)));
     tf.dispose([real, fake, ...Object.values(grads)]);
     d.dispose();
   });

@@ -81,6 +81,13 @@ export const inpainting = defineMethod(inpaintingSpec, (ctx, knobs) => {
       dropPending();
     },
     embed: (x) => encoder.apply(x),
+    // The discriminator is not among the trainer's heads: its weights and its optimiser are the method's to save.
+    async saveState() {
+      return discriminator ? { numbers: {}, ...(await discriminator.saveState()) } : { tensors: {}, numbers: {} };
+    },
+    loadState(state) {
+      discriminator?.loadState(state);
+    },
     extraMetrics() {
       return tf.tidy(() => {
         const { rec, full } = forward(evalImages, evalSeed);

@@ -46,7 +46,8 @@ export const swav = defineMethod(swavSpec, (ctx, knobs): SwavInstance => {
   // The authors' code trims the queue to a multiple of the batch so that it shifts by whole batches.
   const batch = config.batch;
   const queueLength = Math.floor(knobs.queueLength / batch) * batch;
-  const queues = queueLength > 0 ? Array.from({ length: GLOBAL_CROPS }, () => tf.variable(tf.zeros([queueLength, projector.outDim]), false)) : [];
+  // Inside tidy: tf.variable keeps its initial value's copy, the zeros themselves would leak (tidy spares variables).
+  const queues = queueLength > 0 ? Array.from({ length: GLOBAL_CROPS }, () => tf.tidy(() => tf.variable(tf.zeros([queueLength, projector.outDim]), false))) : [];
   let queued = 0;
   // Global-crop embeddings of the current step, kept from loss() for afterStep() to enqueue.
   let pending: tf.Tensor2D | null = null;
@@ -97,6 +98,17 @@ export const swav = defineMethod(swavSpec, (ctx, knobs): SwavInstance => {
       pending = null;
     },
     embed,
+    // The queues and how full they are. The prototypes are weights (saved by the trainer); their
+    // freeze is a function of the step (step <= freezeSteps), so it needs no state of its own.
+    saveState: () => ({ tensors: Object.fromEntries(queues.map((q, i) => [`queue${i}`, q])), numbers: { queued } }),
+    loadState({ tensors, numbers }) {
+      queues.forEach((q, i) => {
+        const saved = tensors[`queue${i}`];
+        if (!saved || saved.shape.join() !== q.shape.join()) throw new Error(`swav: saved queue ${i} has shape [${saved?.shape ?? ''}], this run's is [${q.shape}]`);
+        q.assign(saved);
+      });
+      queued = numbers.queued ?? 0;
+    },
     extraMetrics() {
       const stats = tf.tidy(() => predictionStats(embed(probe), prototypes as tf.Tensor2D, temperature));
       return queueLength > 0 ? { ...stats, queueFill: tf.scalar(queued / queueLength) } : stats;

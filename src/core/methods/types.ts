@@ -68,11 +68,13 @@ export interface MethodInstance<Metric extends string = string> {
   /** Every name extraMetrics can return, where some are not there from the start. */
   extraMetricNames?: readonly Metric[];
   /**
-   * State besides weights that the next steps depend on (MoCo's queue), for a checkpoint: tensors
-   * (the caller reads them back and does not dispose them) and plain numbers. A method that has
-   * beforeStep or afterStep work but no saveState cannot be resumed (train/trainer.ts says so).
+   * State besides the trainer's weights that the next steps depend on (MoCo's queue, DINO's centre,
+   * DeepCluster's assignments, inpainting's discriminator), for a checkpoint: tensors (the caller
+   * reads them back and does not dispose them), plain numbers, integer arrays and the states of
+   * optimisers the method owns. A method that has beforeStep or afterStep work but no saveState
+   * cannot be resumed (train/trainer.ts says so).
    */
-  saveState?(): MethodState;
+  saveState?(): MethodState | Promise<MethodState>;
   /** Puts saved state back into a fresh instance (tensors are the caller's: copy what is kept). */
   loadState?(state: MethodState): void;
   /** Pictures and bars only this method has (reconstructions, cluster sizes), read back async. */

@@ -34,10 +34,22 @@ export interface AdamStateV1 {
   secondMoments: TensorData[];
 }
 
-/** What a method keeps besides weights (MoCo's queue and its fill); see MethodInstance.saveState. */
+/**
+ * What a method keeps besides the trainer's weights (MoCo's queue and its fill, DINO's centre,
+ * DeepCluster's assignments, inpainting's discriminator and its optimiser); see MethodInstance.saveState.
+ */
 export interface MethodState {
   tensors: Record<string, tf.Tensor>;
   numbers: Record<string, number>;
+  /** Host-side integer arrays (DeepCluster's pseudo-labels and cluster sizes), stored as they are. */
+  arrays?: Record<string, Int32Array>;
+  /** Optimisers a method owns besides the trainer's (inpainting's discriminator), saved as the trainer's is. */
+  optimisers?: Record<string, OptimizerState>;
+}
+
+/** A method's state as a checkpoint holds it: tensors read back, the rest as the method gave it. */
+export interface SavedMethodState extends Omit<MethodState, 'tensors'> {
+  tensors: Record<string, TensorData>;
 }
 
 export interface TrainerCheckpoint {
@@ -48,7 +60,7 @@ export interface TrainerCheckpoint {
   /** BatchNorm running statistics: the online encoder's, then the target network's (Trainer.buffers). */
   buffers: TensorData[];
   optimizer: OptimizerState;
-  method: { tensors: Record<string, TensorData>; numbers: Record<string, number> };
+  method: SavedMethodState;
 }
 
 export async function readTensor(t: tf.Tensor): Promise<TensorData> {
@@ -61,12 +73,18 @@ export function toTensor(d: TensorData): tf.Tensor {
 
 /** Bytes of tensor data a checkpoint holds (what IndexedDB stores, give or take the wrapper). */
 export function checkpointBytes(c: TrainerCheckpoint): number {
-  return checkpointTensors(c).reduce((s, t) => s + t.values.byteLength, 0);
+  return checkpointTensors(c).reduce((s, t) => s + t.values.byteLength, 0) + methodArrays(c.method).reduce((s, a) => s + a.byteLength, 0);
 }
 
-/** Every array a checkpoint holds (for its size, and for postMessage's transfer list). */
+/** Every tensor's data a checkpoint holds, the method's own optimisers' slots included (for its size, and for postMessage's transfer list). */
 export function checkpointTensors(c: TrainerCheckpoint): TensorData[] {
-  return [...c.weights, ...c.targets, ...c.buffers, ...c.optimizer.slots.flat(), ...Object.values(c.method.tensors)];
+  const methodOptimisers = Object.values(c.method.optimisers ?? {}).flatMap((o) => o.slots.flat());
+  return [...c.weights, ...c.targets, ...c.buffers, ...c.optimizer.slots.flat(), ...Object.values(c.method.tensors), ...methodOptimisers];
+}
+
+/** The method's host-side integer arrays (DeepCluster's assignments), the rest of what a checkpoint transfers. */
+export function methodArrays(m: SavedMethodState): Int32Array[] {
+  return Object.values(m.arrays ?? {});
 }
 
 /**

@@ -41,8 +41,10 @@ export interface Optimizer {
   dispose(): void;
 }
 
-export function createOptimizer(kind: OptimizerKind, opts: { learningRate: number; weightDecay: number }): Optimizer {
+/** `beta1` overrides Adam's first-moment decay (a GAN discriminator's 0.5, DCGAN §4); 0.9 otherwise. */
+export function createOptimizer(kind: OptimizerKind, opts: { learningRate: number; weightDecay: number; beta1?: number }): Optimizer {
   const { weightDecay } = opts;
+  const beta1 = opts.beta1 ?? BETA1;
   const slots = new Map<tf.Variable, tf.Variable[]>();
   const slot = (v: tf.Variable, count: number): tf.Variable[] => {
     let s = slots.get(v);
@@ -59,9 +61,9 @@ export function createOptimizer(kind: OptimizerKind, opts: { learningRate: numbe
       case 'adamw': {
         const [m, s] = slot(v, 2);
         if (kind === 'adam' && weightDecay > 0) g = tf.add(g, tf.mul(v, weightDecay));
-        m.assign(tf.add(tf.mul(m, BETA1), tf.mul(g, 1 - BETA1)));
+        m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
         s.assign(tf.add(tf.mul(s, BETA2), tf.mul(tf.square(g), 1 - BETA2)));
-        const mHat = tf.div(m, 1 - BETA1 ** t);
+        const mHat = tf.div(m, 1 - beta1 ** t);
         const sHat = tf.div(s, 1 - BETA2 ** t);
         const decayed = kind === 'adamw' && weightDecay > 0 && v.rank > 1 ? tf.mul(v, 1 - lr * weightDecay) : v;
         v.assign(tf.sub(decayed, tf.mul(tf.div(mHat, tf.add(tf.sqrt(sHat), ADAM_EPSILON)), lr)));

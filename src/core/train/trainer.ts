@@ -17,7 +17,7 @@ import type { MethodInstance } from '../methods/types';
 import { createBackbone } from '../nets/backbones';
 import type { Encoder } from '../nets/convnet';
 import { whileTraining } from '../nets/batchNorm';
-import { assignAll, CHECKPOINT_VERSION, readTensor, toTensor, type TrainerCheckpoint } from './checkpoint';
+import { assignAll, CHECKPOINT_VERSION, readTensor, toTensor, type SavedMethodState, type TrainerCheckpoint } from './checkpoint';
 import { emaUpdate } from './ema';
 import { createOptimizer, scheduledLearningRate, type Optimizer } from './optimizers';
 import { mixSeed } from '../random';
@@ -305,7 +305,7 @@ export class Trainer {
    */
   async checkpoint(): Promise<TrainerCheckpoint> {
     if (this.notResumable) throw new Error(this.notResumable);
-    const state = this.method.saveState?.() ?? { tensors: {}, numbers: {} };
+    const state = (await this.method.saveState?.()) ?? { tensors: {}, numbers: {} };
     const names = Object.keys(state.tensors);
     const [weights, targets, buffers, optimizer, methodTensors] = await Promise.all([
       Promise.all(this.trainable.map(readTensor)),
@@ -314,15 +314,10 @@ export class Trainer {
       this.optimizer.saveState(this.trainable),
       Promise.all(names.map((n) => readTensor(state.tensors[n]))),
     ]);
-    return {
-      version: CHECKPOINT_VERSION,
-      step: this.stepsDone,
-      weights,
-      targets,
-      buffers,
-      optimizer,
-      method: { tensors: Object.fromEntries(names.map((n, i) => [n, methodTensors[i]])), numbers: { ...state.numbers } },
-    };
+    const method: SavedMethodState = { tensors: Object.fromEntries(names.map((n, i) => [n, methodTensors[i]])), numbers: { ...state.numbers } };
+    if (state.arrays) method.arrays = Object.fromEntries(Object.entries(state.arrays).map(([n, a]) => [n, Int32Array.from(a)]));
+    if (state.optimisers) method.optimisers = state.optimisers;
+    return { version: CHECKPOINT_VERSION, step: this.stepsDone, weights, targets, buffers, optimizer, method };
   }
 
   /** Into a fresh trainer of the same config: weights, targets, running statistics, optimiser, method state, and the sampler's position. */
@@ -337,7 +332,7 @@ export class Trainer {
     if (this.method.loadState) {
       const tensors = Object.fromEntries(Object.entries(c.method.tensors).map(([n, d]) => [n, toTensor(d)]));
       try {
-        this.method.loadState({ tensors, numbers: c.method.numbers });
+        this.method.loadState({ ...c.method, tensors });
       } finally {
         tf.dispose(Object.values(tensors));
       }

@@ -1,6 +1,7 @@
 import type { ExperimentConfig } from '../../core/config/schema';
 import type { RunRecord } from '../../core/train/run';
 import { startExperiment } from '../actions';
+import { startAskingFirst } from '../ask/guards';
 import { addToComparison } from '../compare/actions';
 import { runFingerprint } from '../runs/summary';
 import { selectBusy } from '../selectors';
@@ -87,8 +88,11 @@ export function clearFinishedFromQueue(): void {
 
 /** Starts (or continues) the queue after a Stop or Reset paused it. */
 export function runQueue(): void {
-  patchQueue({ active: true, notice: null });
-  pump();
+  // The queue's first run would replace an interrupted run's record too: ask first, as Start does.
+  startAskingFirst(() => {
+    patchQueue({ active: true, notice: null });
+    pump();
+  });
 }
 
 export function dismissQueueNotice(): void {

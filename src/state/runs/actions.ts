@@ -56,6 +56,7 @@ export async function viewRun(id: string): Promise<boolean> {
   const step = lastStep(run);
   set({
     config: run.config,
+    appliedConfig: run.config,
     lastRun: run,
     history: run.history,
     progress: { step, totalSteps: run.config.steps, stepsPerSecond: run.stepsPerSecond, etaSeconds: 0 },

@@ -77,6 +77,12 @@ describe('the run in progress survives a reload', () => {
     expect(readProgress({ ...good, savedAt: 8.64e15 + 1 })).toEqual({ ok: false, problem: 'savedAt is not a time' });
     expect(readProgress({ ...good, history: history(3) })).toEqual({ ok: false, problem: 'history does not end at the checkpoint step' });
     expect(readProgress({ ...good, checkpoint: { ...checkpoint(2), weights: [{ shape: [2], values: [1, 2] }] } }).ok).toBe(false);
+    // A method's own arrays and optimisers (DeepCluster's clustering, inpainting's discriminator) are checked too.
+    const withMethod = (method: object) => readProgress({ ...good, checkpoint: { ...checkpoint(2), method: { tensors: {}, numbers: {}, ...method } } });
+    const adam = checkpoint(2).optimizer;
+    expect(withMethod({ arrays: { assignments: new Int32Array([0, 1]) }, optimisers: { discriminator: adam } }).ok).toBe(true);
+    expect(withMethod({ arrays: { assignments: [0, 1] } })).toMatchObject({ ok: false, problem: expect.stringMatching(/^checkpoint: /) });
+    expect(withMethod({ optimisers: { discriminator: { ...adam, step: -1 } } }).ok).toBe(false);
   });
 
   it('an interrupted run kept by the previous version (checkpoint v1: tfjs Adam, config without the v3 knobs) is read as what it was', () => {

@@ -35,8 +35,27 @@ function inOrder<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** The lookup loadInterrupted started, while it has not answered yet (Start waits for it). */
+let lookup: Promise<void> | null = null;
+
 /** After a reload: is there a run that did not finish? Listed in the Saved runs panel. */
-export async function loadInterrupted(): Promise<void> {
+export function loadInterrupted(): Promise<void> {
+  const current: Promise<void> = readInterrupted().finally(() => {
+    if (lookup === current) lookup = null;
+  });
+  lookup = current;
+  return current;
+}
+
+/**
+ * While the page does not yet know whether an interrupted run is kept (just after loading), the
+ * lookup to wait for; null once known. A Start pressed in that moment must not skip the question.
+ */
+export function interruptedLookup(): Promise<void> | null {
+  return lookup;
+}
+
+async function readInterrupted(): Promise<void> {
   const r = await (await progressStore()).get();
   if (!r.ok) {
     patchInfo({ interrupted: null, problem: `A run interrupted earlier could not be read back (${r.problem}); it was discarded.` });
@@ -80,7 +99,7 @@ export async function resumeInterrupted(): Promise<boolean> {
     return false;
   }
   const { config, checkpoint, history } = r.record;
-  set({ config, history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: `Resuming from step ${checkpoint.step}.`, errors: [], runState: 'loading' });
+  set({ config, appliedConfig: config, history: [], progress: null, lastRun: null, runInfo: null, snapshot: null, statusMessage: `Resuming from step ${checkpoint.step}.`, errors: [], runState: 'loading' });
   patchInfo({ interrupted: null, viewing: null });
   if (typeof window !== 'undefined') window.history.replaceState(null, '', `${window.location.pathname}?${encodeConfig(config)}`);
   sendToWorker({ type: 'start', config, resume: { checkpoint, history } });

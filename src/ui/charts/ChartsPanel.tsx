@@ -8,6 +8,7 @@ import { labelFractionPercent } from '../../core/config/evalKnobs';
 import { MetricChart, type Reference, type Series } from './MetricChart';
 import { seriesStats } from './seriesStats';
 import { useThrottled } from './useThrottled';
+import { useStableRows } from './stableRows';
 
 // Module-level so the memoised plots see the same objects on every render.
 const LOSS: readonly Series[] = [{ key: 'loss', name: 'loss', color: '#2563eb' }];
@@ -67,11 +68,12 @@ export function ChartsPanel() {
   const drawnStd = useThrottled(history, ms, 1);
   const drawnRank = useThrottled(history, ms, 2);
   const drawnProbe = useThrottled(history, ms, 3);
+  // Stable while a chart's own rows are unchanged: the std chart does not redraw on loss-only rows.
   const rows = {
-    loss: useMemo(() => rowsWith(drawnLoss, 'loss'), [drawnLoss]),
-    std: useMemo(() => rowsWith(drawnStd, 'l2NormalizedStd'), [drawnStd]),
-    rank: useMemo(() => rowsWith(drawnRank, 'rankMe'), [drawnRank]),
-    probe: useMemo(() => drawnProbe.filter((r: HistoryRow) => isFiniteNumber(r.probeAccuracy) || isFiniteNumber(r.knnAccuracy)), [drawnProbe]),
+    loss: useStableRows(useMemo(() => rowsWith(drawnLoss, 'loss'), [drawnLoss])),
+    std: useStableRows(useMemo(() => rowsWith(drawnStd, 'l2NormalizedStd'), [drawnStd])),
+    rank: useStableRows(useMemo(() => rowsWith(drawnRank, 'rankMe'), [drawnRank])),
+    probe: useStableRows(useMemo(() => drawnProbe.filter((r: HistoryRow) => isFiniteNumber(r.probeAccuracy) || isFiniteNumber(r.knnAccuracy)), [drawnProbe])),
   };
 
   // The x axis spans the whole run from the start, so the lines fill it as training goes.

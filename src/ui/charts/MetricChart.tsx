@@ -51,7 +51,7 @@ const NO_REFERENCES: readonly Reference[] = [];
 
 /** One metric panel: title, latest values (live), and the plot (redrawn only when its inputs change). */
 export function MetricChart({ testId, title, hint, pointCount, latest, references = NO_REFERENCES, ...plot }: Props) {
-  const [ref, width] = useMeasuredWidth<HTMLDivElement>(460);
+  const [ref, width, measured] = useMeasuredWidth<HTMLDivElement>(460);
   const titleId = useId();
   // The picture is for eyes; screen readers get the same chart in words (latest value, trend).
   const summary = useMemo(() => chartSummary(plot.rows, plot.series, plot.valueFormat), [plot.rows, plot.series, plot.valueFormat]);
@@ -64,7 +64,8 @@ export function MetricChart({ testId, title, hint, pointCount, latest, reference
         <div className="chart__latest">{latest}</div>
       </div>
       <div className="chart__plot" ref={ref} aria-hidden="true">
-        <Plot {...plot} references={references} width={width} />
+        {/* Drawn once the width is known (before the first paint): a recharts mount is the costly part. */}
+        {measured ? <Plot {...plot} references={references} width={width} /> : <div style={{ height: HEIGHT }} />}
       </div>
       <figcaption className="chart__hint">
         {hint}

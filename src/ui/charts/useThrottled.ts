@@ -14,12 +14,13 @@ export function useThrottled<T>(value: T, ms: number, frameOffset = 0): T {
   const [shown, setShown] = useState(value);
   const lastShown = useRef(0);
   useEffect(() => {
-    const wait = lastShown.current + ms - performance.now();
-    if (wait <= 0) {
-      lastShown.current = performance.now();
-      setShown(value);
+    if (ms === 0) {
+      setShown(value); // kept current, so a run that starts later does not open on an old value
       return;
     }
+    // Even when the last update is long past, the value goes through its frame offset: several
+    // throttled charts updated by one message would otherwise all redraw in that message's task.
+    const wait = Math.max(0, lastShown.current + ms - performance.now());
     let frame = 0;
     const show = (framesLeft: number) => {
       frame = requestAnimationFrame(() => {

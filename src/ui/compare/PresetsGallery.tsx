@@ -1,8 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, type MouseEvent } from 'react';
+import { openLinkAskingFirst } from '../../state/ask/guards';
 import { encodeComparisonLink } from '../../core/compare/pageLink';
 import { PRESETS, presetSweep } from '../../core/compare/presets';
 import { PRESET_TIMES } from '../../core/compare/presetTimes';
 import { formatEta } from '../format';
+
+/** A plain click replaces this page: with edited settings, ask first (a click meant for a new tab goes through). */
+function onLinkClick(e: MouseEvent<HTMLAnchorElement>): void {
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  if (openLinkAskingFirst(e.currentTarget.href)) e.preventDefault();
+}
 
 /** "Experiments to try": comparison links for a lecture, each with what to watch and its measured time. */
 export function PresetsGallery() {
@@ -15,7 +22,7 @@ export function PresetsGallery() {
           const t = PRESET_TIMES[p.key];
           return (
             <li key={p.key} data-testid="preset" data-key={p.key}>
-              <a href={`?${encodeComparisonLink(p.configs)}`} data-testid="preset-link">
+              <a href={`?${encodeComparisonLink(p.configs)}`} data-testid="preset-link" onClick={onLinkClick}>
                 {p.title}
               </a>{' '}
               <small>

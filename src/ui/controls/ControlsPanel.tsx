@@ -9,6 +9,7 @@ import { selectBusy, selectConfig, selectUserDatasets } from '../../state/select
 import { AugmentKnobs } from './AugmentKnobs';
 
 import { KnobField } from './KnobField';
+import { Section } from '../section/Section';
 import { MethodPicker } from './MethodPicker';
 
 const BACKEND_LABELS: Record<BackendChoice, string> = {
@@ -33,78 +34,86 @@ export function ControlsPanel() {
   return (
     <section className="card controls" aria-label="Experiment settings">
       {busy && <p className="controls__locked">Settings are locked while a run is going. Stop or reset to change them.</p>}
-      <div data-group="method">
-        <MethodPicker method={config.method} disabled={busy} />
-      </div>
+      <Section title="Method, dataset and backend" testId="section-method">
+        <div data-group="method">
+          <MethodPicker method={config.method} disabled={busy} />
+        </div>
 
-      <div className="controls__pair" data-group="data">
-        <div>
-          <label className="field-label" htmlFor="dataset-select">
-            Dataset
-          </label>
-          <select
-            id="dataset-select"
-            data-testid="dataset-select"
-            value={config.dataset}
-            disabled={busy}
-            onChange={(e) => setDatasetError(setDataset(e.target.value as DatasetKey))}
-          >
-            {DATASET_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {DATASETS[k].label}
-              </option>
-            ))}
-            {userDatasets.map((d) => (
-              <option key={d.key} value={d.key}>
-                {d.label}
-              </option>
-            ))}
-            {!isBuiltInDataset(config.dataset) && !userDatasets.some((d) => d.key === config.dataset) && (
-              <option value={config.dataset}>{config.dataset} (not in this browser)</option>
-            )}
-          </select>
-          {datasetError && <small className="knob__error">{datasetError}</small>}
+        <div className="controls__pair" data-group="data">
+          <div>
+            <label className="field-label" htmlFor="dataset-select">
+              Dataset
+            </label>
+            <select
+              id="dataset-select"
+              data-testid="dataset-select"
+              value={config.dataset}
+              disabled={busy}
+              onChange={(e) => setDatasetError(setDataset(e.target.value as DatasetKey))}
+            >
+              {DATASET_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {DATASETS[k].label}
+                </option>
+              ))}
+              {userDatasets.map((d) => (
+                <option key={d.key} value={d.key}>
+                  {d.label}
+                </option>
+              ))}
+              {!isBuiltInDataset(config.dataset) && !userDatasets.some((d) => d.key === config.dataset) && (
+                <option value={config.dataset}>{config.dataset} (not in this browser)</option>
+              )}
+            </select>
+            {datasetError && <small className="knob__error">{datasetError}</small>}
+          </div>
+          <div>
+            <label className="field-label" htmlFor="backend-select">
+              Backend
+            </label>
+            <select
+              id="backend-select"
+              data-testid="backend-select"
+              title="auto tries WebGPU, then WebGL, then WASM, then CPU"
+              value={config.backend}
+              disabled={busy} onChange={(e) => setBackendChoice(e.target.value as BackendChoice)}>
+              {BACKEND_CHOICES.map((b) => (
+                <option key={b} value={b}>
+                  {BACKEND_LABELS[b]}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-        <div>
-          <label className="field-label" htmlFor="backend-select">
-            Backend
-          </label>
-          <select
-            id="backend-select"
-            data-testid="backend-select"
-            title="auto tries WebGPU, then WebGL, then WASM, then CPU"
-            value={config.backend}
-            disabled={busy} onChange={(e) => setBackendChoice(e.target.value as BackendChoice)}>
-            {BACKEND_CHOICES.map((b) => (
-              <option key={b} value={b}>
-                {BACKEND_LABELS[b]}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      </Section>
 
       <div key={generation}>
-        <fieldset className="controls__group" data-group="training">
-          <legend>Training</legend>
-          {GLOBAL_KNOBS.map((k) => (
-            <KnobField key={k.name} knob={withDatasetRange(k, config, datasetCount ?? undefined)} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
-          ))}
-        </fieldset>
-
-        {knobs.length > 0 && (
-          <fieldset className="controls__group" data-group="knobs" key={config.method}>
-            <legend>{METHOD_SPECS[config.method].label} settings</legend>
-            {knobs.map((k) => (
-              <KnobField key={k.name} knob={k} value={config.params[k.name]} onCommit={(v) => setParam(k.name, v)} disabled={busy} />
+        <Section title="Training" group="training" testId="section-training">
+          <fieldset className="controls__group">
+            <legend>Training</legend>
+            {GLOBAL_KNOBS.map((k) => (
+              <KnobField key={k.name} knob={withDatasetRange(k, config, datasetCount ?? undefined)} value={config[k.name]} onCommit={(v) => setGlobal(k.name, v)} disabled={busy} />
             ))}
           </fieldset>
+        </Section>
+
+        {knobs.length > 0 && (
+          <Section title={`${METHOD_SPECS[config.method].label} settings`} group="knobs" testId="section-knobs">
+            <fieldset className="controls__group" key={config.method}>
+              <legend>{METHOD_SPECS[config.method].label} settings</legend>
+              {knobs.map((k) => (
+                <KnobField key={k.name} knob={k} value={config.params[k.name]} onCommit={(v) => setParam(k.name, v)} disabled={busy} />
+              ))}
+            </fieldset>
+          </Section>
         )}
 
-        <fieldset className="controls__group" data-group="augment">
-          <legend>Augmentations</legend>
-          <AugmentKnobs aug={config.aug} disabled={busy} />
-        </fieldset>
+        <Section title="Augmentations" group="augment" testId="section-augment">
+          <fieldset className="controls__group">
+            <legend>Augmentations</legend>
+            <AugmentKnobs aug={config.aug} disabled={busy} />
+          </fieldset>
+        </Section>
       </div>
 
       <button

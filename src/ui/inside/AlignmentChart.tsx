@@ -1,9 +1,14 @@
 import { useMemo } from 'react';
 import { useStore } from '../../state/store';
-import { rowsWith, selectConfig, selectHistory } from '../../state/selectors';
+import { rowsWith, selectBusy, selectConfig, selectHistory } from '../../state/selectors';
 import { formatMetric } from '../format';
 import { MetricChart, type Series } from '../charts/MetricChart';
 import { seriesStats } from '../charts/seriesStats';
+import { useStableRows } from '../charts/stableRows';
+import { useThrottled } from '../charts/useThrottled';
+
+/** Same pace as the main charts; frame offset 5, after theirs (0–3) and the method's (4). */
+const REDRAW_MS = 400;
 
 const SERIES: readonly Series[] = [
   { key: 'alignment', name: 'alignment', color: '#db2777' },
@@ -18,7 +23,9 @@ export function AlignmentChart() {
   const history = useStore(selectHistory);
   const config = useStore(selectConfig);
   const totalSteps = useStore((s) => s.progress?.totalSteps);
-  const rows = useMemo(() => rowsWith(history, 'alignment'), [history]);
+  const busy = useStore(selectBusy);
+  const drawn = useThrottled(history, busy ? REDRAW_MS : 0, 5);
+  const rows = useStableRows(useMemo(() => rowsWith(drawn, 'alignment'), [drawn]));
   const align = useMemo(() => seriesStats(history, 'alignment'), [history]);
   const unif = useMemo(() => seriesStats(history, 'uniformity'), [history]);
   return (

@@ -1,8 +1,8 @@
+import { useDrawnInside } from './useDrawnInside';
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { SpaceKey } from '../../core/eval/inside/types';
 import { computeUmap, setInsideSpace, setProjection } from '../../state/insideActions';
 import type { InsideState } from '../../state/inside';
-import { useStore } from '../../state/store';
 import { EvalImage } from './EvalImage';
 import { fitPoints, LABEL_COLORS, place, pointAt, rmsSpread } from './mapGeometry';
 
@@ -28,7 +28,11 @@ function shownPoints(inside: InsideState): { points: Float32Array; caption: stri
  * demand. Collapse shows as the cloud shrinking to a point or a line. Hover a point for its image.
  */
 export function EmbeddingMap() {
-  const inside = useStore((s) => s.inside)!;
+  const inside = useDrawnInside(7);
+  return inside ? <MapOf inside={inside} /> : null;
+}
+
+function MapOf({ inside }: { inside: InsideState }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
   const shown = shownPoints(inside);
@@ -47,14 +51,21 @@ export function EmbeddingMap() {
       ctx.arc(fit.offsetX, fit.offsetY, fit.scale, 0, 2 * Math.PI);
       ctx.stroke();
     }
-    for (let i = 0; i < shown.points.length / 2; i++) {
-      const [x, y] = place(shown.points, i, fit);
-      ctx.fillStyle = LABEL_COLORS[(labels?.[i] ?? 0) % LABEL_COLORS.length];
+    // One path per label colour, filled once: a fill per point costs ~10× more with a thousand points.
+    const count = shown.points.length / 2;
+    for (let c = 0; c < LABEL_COLORS.length; c++) {
+      ctx.fillStyle = LABEL_COLORS[c];
       ctx.beginPath();
-      ctx.arc(x, y, 3, 0, 2 * Math.PI);
+      for (let i = 0; i < count; i++) {
+        if ((labels?.[i] ?? 0) % LABEL_COLORS.length !== c) continue;
+        const [x, y] = place(shown.points, i, fit);
+        ctx.moveTo(x + 3, y);
+        ctx.arc(x, y, 3, 0, 2 * Math.PI);
+      }
       ctx.fill();
     }
-  }, [shown, fit, labels]);
+    // `shown` is rebuilt on every render (a hover too); its points are what is drawn.
+  }, [shown?.points, shown?.unitDisc, fit, labels]);
 
   const onMove = (e: MouseEvent<HTMLCanvasElement>) => {
     if (!shown || !fit) return;

@@ -34,7 +34,10 @@ export function Explainer() {
         <h3>{`${METHOD_SPECS[method].label}: the idea`}</h3>
       </div>
       <p>{explainer.idea}</p>
-      {html?.tex === explainer.formula && <div className="explainer__formula" data-testid="explainer-formula" dangerouslySetInnerHTML={{ __html: html.html }} />}
+      {html?.tex === explainer.formula && (
+        // A wide formula scrolls sideways on a phone: focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+        <div className="explainer__formula" data-testid="explainer-formula" tabIndex={0} role="group" aria-label="The loss, as a formula" dangerouslySetInnerHTML={{ __html: html.html }} />
+      )}
       <p>
         <strong>What keeps it from collapsing: </strong>
         {explainer.collapse}

@@ -1,3 +1,4 @@
+import { useDrawnInside } from './useDrawnInside';
 import { currentQueries, setQuery } from '../../state/insideActions';
 import { useStore } from '../../state/store';
 import { NEIGHBOURS } from '../../core/eval/inside/types';
@@ -11,8 +12,9 @@ const SCALE = 2;
  * or a query to step to the next image.
  */
 export function NeighbourGrid() {
-  const inside = useStore((s) => s.inside)!;
+  const inside = useDrawnInside(8);
   const seed = useStore((s) => s.config.seed);
+  if (!inside) return null;
   const images = inside.images;
   if (!images) return null;
   const { neighbours } = inside.latest.spaces[inside.space];

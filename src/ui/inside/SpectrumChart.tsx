@@ -1,4 +1,4 @@
-import { useStore } from '../../state/store';
+import { useDrawnInside } from './useDrawnInside';
 import { spectrumPoints, spectrumScale } from './spectrum';
 
 const WIDTH = 420;
@@ -10,7 +10,7 @@ const PAD = { left: 40, bottom: 20, top: 6, right: 8 };
  * faint trail of earlier readings. Dimensional collapse shows as the tail dropping (Jing et al. 2022).
  */
 export function SpectrumChart() {
-  const inside = useStore((s) => s.inside);
+  const inside = useDrawnInside(6);
   if (!inside) return null;
   const { latest, trail } = inside;
   const scale = spectrumScale([latest.singularValues, ...trail.map((t) => t.singularValues)]);

@@ -7,6 +7,7 @@ import { formatMetric, formatPercent } from '../format';
 import { MetricChart, type Series } from '../charts/MetricChart';
 import { seriesStats } from '../charts/seriesStats';
 import { useThrottled } from '../charts/useThrottled';
+import { useStableRowLists } from '../charts/stableRows';
 import { methodMetric, type MetricSpec } from '../../core/config/methods';
 
 /** Same pace as the main charts: redraw a few times a second while rows stream, at once when idle. */
@@ -48,7 +49,7 @@ export function ExtraMetricCharts({ method, names }: { method: string; names: re
   const stats = useMemo(() => names.map((n) => seriesStats(history, n)), [history, names]);
   // Frame offset 4: after the four main charts' redraws (ChartsPanel), in a task of its own.
   const drawn = useThrottled(history, busy ? REDRAW_MS : 0, 4);
-  const rows = useMemo<HistoryRow[][]>(() => names.map((n) => rowsWith(drawn, n)), [drawn, names]);
+  const rows = useStableRowLists(useMemo<HistoryRow[][]>(() => names.map((n) => rowsWith(drawn, n)), [drawn, names]));
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;
 
   return (

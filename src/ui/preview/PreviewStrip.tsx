@@ -16,7 +16,8 @@ export function PreviewStrip() {
   const { width, height, channels, samples } = preview;
   return (
     <section className="card preview" aria-label="Augmentation preview">
-      <div className="preview__strip" data-testid="preview-strip">
+      {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it (axe: scrollable-region-focusable). */}
+      <div className="preview__strip" data-testid="preview-strip" tabIndex={0} role="group" aria-label={`Two augmented views of each of ${samples.length} images`}>
         <div className="preview__labels" style={{ gridTemplateRows: `repeat(3, ${height * SCALE}px)` }}>
           {ROWS.map((r) => (
             <span key={r.key}>{r.label}</span>

@@ -1,4 +1,5 @@
-import { pause, reset, resume, start, stop } from '../../state/actions';
+import { pause, reset, resume, stop } from '../../state/actions';
+import { startAskingFirst } from '../../state/ask/guards';
 import { addToQueue } from '../../state/queue/actions';
 import { useStore } from '../../state/store';
 import { selectConfig, selectProgress, selectRunState, selectStatusMessage } from '../../state/selectors';
@@ -49,7 +50,7 @@ export function RunBar() {
   return (
     <section className="card run-bar" aria-label="Run" id="run-bar" tabIndex={-1} data-testid="run-bar">
       <div className="run-bar__buttons">
-        <button type="button" className="button button--primary" data-testid="start" disabled={!can.start} onClick={start}>
+        <button type="button" className="button button--primary" data-testid="start" disabled={!can.start} onClick={() => startAskingFirst()}>
           Start
         </button>
         <button type="button" className="button" data-testid="add-to-queue" data-group="queue" title="Run this experiment after the ones queued before it" onClick={() => addToQueue()}>

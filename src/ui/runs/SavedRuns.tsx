@@ -3,8 +3,9 @@ import { METHOD_SPECS } from '../../core/config/methods';
 import { toggleComparison } from '../../state/compare/actions';
 import { selectCompareSelected, selectLiveComparable } from '../../state/compare/selectors';
 import { LIVE_ID } from '../../state/compare/types';
-import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile, viewRun } from '../../state/runs/actions';
-import { discardInterrupted, resumeInterrupted } from '../../state/runs/progress';
+import { deleteRun, dismissImportErrors, dismissRunsProblem, importRunFile } from '../../state/runs/actions';
+import { resumeInterruptedShowingChanges, viewAskingFirst } from '../../state/ask/guards';
+import { discardInterrupted } from '../../state/runs/progress';
 import { selectSavedRuns, selectSavedRunsInfo, selectViewingId } from '../../state/runs/selectors';
 import type { RunSummary } from '../../state/runs/types';
 import { selectBusy } from '../../state/selectors';
@@ -58,7 +59,7 @@ function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewin
           disabled={busy || viewing}
           title={busy ? 'Stop or reset the current run first' : undefined}
           aria-label={`${viewing ? 'Showing' : 'View'} the ${label} run saved ${when}`}
-          onClick={() => void viewRun(run.id)}
+          onClick={() => viewAskingFirst(run.id)}
         >
           {viewing ? 'Showing' : 'View'}
         </button>
@@ -88,7 +89,7 @@ export function SavedRuns() {
   };
 
   return (
-    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs" data-group="runs">
+    <section className="card saved-runs" aria-label="Saved runs" data-testid="saved-runs">
       <h2>Saved runs</h2>
       {info.storageNotice && (
         <p className="saved-runs__notice" data-testid="runs-storage-notice">
@@ -106,7 +107,7 @@ export function SavedRuns() {
             Interrupted: the {METHOD_SPECS[info.interrupted.method].label} run at step <strong data-testid="interrupted-step">{info.interrupted.step}</strong> of {info.interrupted.totalSteps}, kept{' '}
             {formatSavedAt(info.interrupted.savedAt)}.
           </span>
-          <button type="button" className="button button--primary" data-testid="resume-interrupted" disabled={busy} onClick={() => void resumeInterrupted()}>
+          <button type="button" className="button button--primary" data-testid="resume-interrupted" disabled={busy} onClick={resumeInterruptedShowingChanges}>
             Resume
           </button>
           <button type="button" className="button button--quiet" data-testid="discard-interrupted" onClick={() => void discardInterrupted()}>

@@ -38,7 +38,7 @@ export function SharePanel() {
   };
 
   return (
-    <section className="card share" aria-label="Share" data-group="share">
+    <section className="card share" aria-label="Share">
       <h2>Share</h2>
       <div className="share__buttons">
         <button type="button" className="button" data-testid="share" onClick={share}>

@@ -48,7 +48,7 @@ export function SweepBuilder() {
   const seconds = estimateSeconds(configs, speed);
 
   return (
-    <section className="card sweep" aria-label="Sweep" data-testid="sweep-builder" data-group="queue">
+    <section className="card sweep" aria-label="Sweep" data-testid="sweep-builder">
       <h2>Sweep</h2>
       <div className="sweep__row">
         <label>
