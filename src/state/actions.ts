@@ -126,10 +126,16 @@ function updateConfig(next: ExperimentConfig, opts: { preview?: boolean } = {}):
   if (opts.preview) schedulePreview();
 }
 
-/** Switching method keeps the shared settings and takes the new method's knob defaults. */
+/**
+ * Switching method takes the new method's knob defaults and keeps the shared settings, except one
+ * still at the old method's default where the new method has another (e.g. the supervised
+ * reference's lr): that follows the new method's default.
+ */
 export function setMethod(method: MethodKey): void {
   const cfg = get().config;
-  updateConfig({ ...cfg, method, params: defaultConfig(method).params });
+  const [before, after] = [defaultConfig(cfg.method), defaultConfig(method)];
+  const follow = GLOBAL_KNOBS.filter((k) => cfg[k.name] === before[k.name] && before[k.name] !== after[k.name]).map((k) => [k.name, after[k.name]]);
+  updateConfig({ ...cfg, ...Object.fromEntries(follow), method, params: after.params });
 }
 
 /** Refused with the reason when the current subset sizes do not fit the new dataset. */

@@ -6,6 +6,7 @@ import { withAddedMethodKnobs } from './addedKnobs';
 import { withGlobalsBeforeV3 } from './versions';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
+import type { MethodSpec } from './methods/types';
 
 /** `auto` tries WebGPU, then WebGL, then WASM, then CPU; anything else forces that backend. */
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -96,6 +97,7 @@ export function defaultConfig(method: MethodKey = 'simclr'): ExperimentConfig {
     dataset: 'mnist',
     backend: 'auto',
     ...knobDefaults(GLOBAL_KNOBS),
+    ...(METHOD_SPECS[method] as MethodSpec).globalDefaults,
     aug: knobDefaults(AUGMENT_KNOBS),
     params: knobDefaults(methodKnobs(method)),
   };

@@ -1,5 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
+import { whileTraining } from '../nets/batchNorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerMissingKernels } from '../backend/kernels';
 import { gatherFloat } from '../data/dataset';
@@ -38,7 +39,8 @@ describe('simsiam', () => {
     const indices = Int32Array.from({ length: 16 }, (_, i) => 200 + i);
     const images = tf.tensor4d(gatherFloat(dataset, indices), [16, 28, 28, 1]);
     const fixedLoss = async (t: Trainer) => {
-      const l = tf.tidy(() => tf.addN([1, 2, 3, 4].map((seed) => t.method.loss({ images, step: 1, seed, totalSteps: 21 }))).div(4));
+      // As the loss is in a training step: encoder BatchNorm on batch statistics (nets/batchNorm.ts).
+      const l = whileTraining(() => tf.tidy(() => tf.addN([1, 2, 3, 4].map((seed) => t.method.loss({ images, step: 1, seed, totalSteps: 21 }))).div(4)));
       const v = (await l.data())[0];
       l.dispose();
       return v;

@@ -51,7 +51,7 @@ describe('findings', () => {
 
   it('refuses unknown claims and bad overrides before running anything', () => {
     expect(() => parseFindingsArgs(['--only', 'nope'])).toThrow(/unknown claim nope/);
-    expect(() => parseFindingsArgs(['--set', 'steps=banana'])).toThrow(/--set: steps=banana is not a plain decimal number/);
+    expect(() => parseFindingsArgs(['--set', 'steps=banana'])).toThrow(/--set: steps=banana is not a plain decimal/);
     expect(parseFindingsArgs(['--only', 'mae-mask-ratio', '--seeds', '1,2']).seeds).toEqual([1, 2]);
   });
 });

@@ -43,6 +43,12 @@ export interface MethodSpec {
   /** Which encoder the trainer builds for the method. Default: the ConvNet. */
   backbone?: BackboneKind;
   knobs: readonly Knob[];
+  /**
+   * Shared (global) knobs whose default differs for this method, by name (schema.ts defaultConfig).
+   * A link without the knob gets this value; switching to the method in the UI brings it unless the
+   * user had changed the knob (state/actions.ts setMethod).
+   */
+  globalDefaults?: Readonly<Record<string, number | string | boolean>>;
   /** Every scalar the method charts besides the loss and the collapse metrics, by the name it emits. */
   metrics?: Readonly<Record<string, MetricSpec>>;
 }
