@@ -175,8 +175,14 @@ test('Experiments to try: each preset is a comparison link that lists its runs a
   const app = new Playground(page);
   await app.open('backend=wasm');
   const presets = page.getByTestId('preset');
-  await expect(presets).toHaveCount(7);
+  await expect(presets).toHaveCount(10);
   await expect(presets.first()).toContainText('4 runs · 1:06 on WASM');
+  // A preset that replays a lecture table lists its rows (not a cross product) and names the table.
+  const moco = page.locator('[data-testid="preset"][data-key="moco-ablation"]');
+  await expect(moco).toContainText('6 runs');
+  await moco.locator('summary').click();
+  await expect(moco.getByTestId('preset-replays')).toContainText('Table 1');
+  await expect(moco.getByTestId('preset-replays')).toContainText('docs/FINDINGS.md#moco-ablation');
   await presets.first().getByTestId('preset-link').click();
   await expect(page.getByTestId('linked-run')).toHaveText(['BYOL · predictor on · ema on', 'BYOL · predictor on · ema off', 'BYOL · predictor off · ema on', 'BYOL · predictor off · ema off']);
   await expect(page.getByTestId('url-notice')).toHaveCount(0);

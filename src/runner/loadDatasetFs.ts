@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATASETS, isBuiltInDataset, type DatasetKey } from '../core/config/datasets';
-import type { ExperimentConfig } from '../core/config/schema';
 import { datasetFromBytes, type ImageDataset } from '../core/data/dataset';
-import { loadDataset } from '../core/data/load';
+import { loadDataset, type DatasetChoice } from '../core/data/load';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DATA_DIR = join(repoRoot, 'public', 'data');
@@ -24,6 +23,6 @@ export function loadDatasetFromDisk(key: DatasetKey, dataDir = DATA_DIR): ImageD
 }
 
 /** The images a config trains on, as the worker gets them, from public/data/ on disk. */
-export function loadExperimentDataset(cfg: ExperimentConfig, dataDir = DATA_DIR): Promise<ImageDataset> {
+export function loadExperimentDataset(cfg: DatasetChoice, dataDir = DATA_DIR): Promise<ImageDataset> {
   return loadDataset(cfg, async (file) => readAssetSync(file, dataDir));
 }

@@ -4,7 +4,7 @@ import type { ImageDataset } from '../core/data/dataset';
 import { runTraining } from '../core/train/loop';
 import type { BackendInfo, Progress, RunRecord } from '../core/train/run';
 import type { RunnerBackend } from './args';
-import { datasetInstanceKey } from '../core/data/load';
+import { datasetInstanceKey, evalDatasetChoice, type DatasetChoice } from '../core/data/load';
 import { loadExperimentDataset } from './loadDatasetFs';
 import { prepareNodeBackend } from './nodeBackends';
 
@@ -27,18 +27,25 @@ export function formatEta(seconds: number): string {
 
 const datasets = new Map<string, ImageDataset>();
 
+/** Keyed as the worker keys them: generated Shapes differ per seed and size. */
+async function cachedDataset(choice: DatasetChoice): Promise<ImageDataset> {
+  const key = datasetInstanceKey(choice);
+  let dataset = datasets.get(key);
+  if (!dataset) {
+    dataset = await loadExperimentDataset(choice);
+    datasets.set(key, dataset);
+  }
+  return dataset;
+}
+
 /**
  * Trains one experiment with the browser's core. `onStepLine` gets a progress line at most once a
  * second (the train command prints them; a sweep prints one line per run instead).
  */
 export async function trainOne(config: ExperimentConfig, backend: BackendInfo, onStepLine?: (line: string, last: boolean) => void): Promise<RunFile> {
-  // Keyed as the worker keys them: generated Shapes differ per seed and size.
-  const key = datasetInstanceKey(config);
-  let dataset = datasets.get(key);
-  if (!dataset) {
-    dataset = await loadExperimentDataset(config);
-    datasets.set(key, dataset);
-  }
+  const dataset = await cachedDataset(config);
+  const evalChoice = evalDatasetChoice(config);
+  const evalDataset = evalChoice ? await cachedDataset(evalChoice) : undefined;
   let lastLoss = NaN;
   let lastPrinted = 0;
   const run = await runTraining(config, dataset, backend, {
@@ -53,7 +60,7 @@ export async function trainOne(config: ExperimentConfig, backend: BackendInfo, o
       lastPrinted = now;
       onStepLine(`step ${p.step}/${p.totalSteps}  loss ${lastLoss.toFixed(4)}  ${p.stepsPerSecond.toFixed(2)} steps/s  ETA ${formatEta(p.etaSeconds)}`, last);
     },
-  });
+  }, undefined, { evalDataset });
   return { ...run, backend: backend.name, adapter: backend.adapter };
 }
 

@@ -1,9 +1,8 @@
-import type { ExperimentConfig } from '../core/config/schema';
-import { loadDataset } from '../core/data/load';
+import { loadDataset, type DatasetChoice } from '../core/data/load';
 import type { ImageDataset } from '../core/data/dataset';
 
 /** The images a config trains on; asset files are fetched from the app's own origin. */
-export function loadDatasetOverHttp(cfg: ExperimentConfig, baseUrl: string): Promise<ImageDataset> {
+export function loadDatasetOverHttp(cfg: DatasetChoice, baseUrl: string): Promise<ImageDataset> {
   return loadDataset(cfg, async (file) => {
     const url = new URL(`data/${file}`, baseUrl).href;
     const res = await fetch(url);

@@ -1,7 +1,7 @@
 import { parseExperimentConfig, type ExperimentConfig } from '../core/config/schema';
 import { isGpuBackend, onDeviceLost, selectBackend } from '../core/backend/select';
 import type { ImageDataset } from '../core/data/dataset';
-import { datasetInstanceKey } from '../core/data/load';
+import { datasetInstanceKey, evalDatasetChoice, type DatasetChoice } from '../core/data/load';
 import { checkUserDataset, type UserDataset } from '../core/data/userDataset';
 import { isUserDataset } from '../core/config/datasets';
 import { augmentationPreview } from '../core/methods/shared/preview';
@@ -14,10 +14,13 @@ import { calibrationFor, indexedDbChoiceCache } from './backendCalibration';
 import { PREVIEW_COUNT, toWorkerSchema, type FromWorker, type ResumePoint, type ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
-export type LoadDataset = (config: ExperimentConfig) => Promise<ImageDataset>;
+export type LoadDataset = (config: DatasetChoice) => Promise<ImageDataset>;
 
-/** Datasets kept loaded: the current one and the one before (generated Shapes differ per seed and size). */
-const DATASET_CACHE = 2;
+/**
+ * Datasets kept loaded: the current one and the one before (generated Shapes differ per seed and
+ * size), and a run's evaluation dataset (evalDataset).
+ */
+const DATASET_CACHE = 3;
 
 /**
  * A checkpoint every 10 steps or 30 s, whichever comes first: a reload loses at most that much. Taken
@@ -135,7 +138,7 @@ export class WorkerSession {
     return this.backend;
   }
 
-  private dataset(config: ExperimentConfig): Promise<ImageDataset> {
+  private dataset(config: DatasetChoice): Promise<ImageDataset> {
     if (isUserDataset(config.dataset)) {
       const ds = this.userDatasets.get(config.dataset);
       return ds
@@ -169,10 +172,12 @@ export class WorkerSession {
       this.post({ type: 'state', state: 'loading' });
       // The dataset first: `auto` times a few steps of this very config on each candidate backend.
       const dataset = await this.dataset(config);
+      const evalChoice = evalDatasetChoice(config);
+      const evalDataset = evalChoice ? await this.dataset(evalChoice) : undefined;
       let backend = await this.ensureBackend(config.backend, calibrationFor(config, dataset, this.choiceCache));
       const failed: { name: string; reason: string }[] = [];
       for (;;) {
-        const attempt = await this.trainOnce(config, dataset, backend, resume);
+        const attempt = await this.trainOnce(config, dataset, backend, resume, evalDataset);
         // A GPU failure restarts from step 0: the checkpoint belonged to the failed backend.
         resume = undefined;
         if (attempt.ok) break;
@@ -195,7 +200,7 @@ export class WorkerSession {
   }
 
   /** One attempt on one backend. A GPU failure comes back as { ok: false } for the fallback. */
-  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo, resume?: ResumePoint): Promise<{ ok: true } | { ok: false; reason: string }> {
+  private async trainOnce(config: ExperimentConfig, dataset: ImageDataset, backend: BackendInfo, resume?: ResumePoint, evalDataset?: ImageDataset): Promise<{ ok: true } | { ok: false; reason: string }> {
     let lost: string | null = null;
     if (isGpuBackend(backend.name)) onDeviceLost((reason) => (lost = reason));
     this.post({ type: 'state', state: 'running' });
@@ -221,7 +226,7 @@ export class WorkerSession {
             return due;
           },
         },
-        { resume, checkpointEvery: CHECKPOINT_EVERY_STEPS, checkpointSeconds: CHECKPOINT_SECONDS },
+        { resume, checkpointEvery: CHECKPOINT_EVERY_STEPS, checkpointSeconds: CHECKPOINT_SECONDS, evalDataset },
       );
       if (lost !== null) return { ok: false, reason: lost };
       this.post({ type: 'done', run });

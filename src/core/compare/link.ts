@@ -58,7 +58,8 @@ export interface ComparisonDecodeResult {
 
 type RunParse = { ok: true; config: ExperimentConfig } | { ok: false; error: string };
 
-function applyRun(base: ExperimentConfig, raw: string): RunParse {
+/** One run of a comparison link: `base` with a `run` parameter's `name:value` pairs applied, validated. */
+export function applyRun(base: ExperimentConfig, raw: string): RunParse {
   const pairs: [string, string][] = [];
   for (const item of raw === '' ? [] : raw.split(',')) {
     const colon = item.indexOf(':');

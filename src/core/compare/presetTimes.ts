@@ -38,4 +38,16 @@ export const PRESET_TIMES: Readonly<Record<string, PresetTime>> = {
     seconds: 16,
     outcome: 'with the variance term: std 0.165, probe 63%; without: loss 0.04, std 0.09, probe 55%: the spread shrinks at this budget.',
   },
+  'moco-ablation': {
+    seconds: 109,
+    outcome: 'probe: v1 61.4%, (a) MLP 54.2%, (b) aug+ 57.0%, (c) both 54.8%, (d) + cosine 51.2%, (e) 300 steps 59.6% (random init 50.6%); one seed, load average 8.8 (measured by issue 15’s helper, 2026-11-30). At 150 steps on digits the MLP head does not pay off yet, unlike ImageNet.',
+  },
+  'multicrop-table': {
+    seconds: 124,
+    outcome: 'probe with 2 views → with 2 small crops added: SimCLR 62.4% → 59.0%, DeepCluster 53.0% → 50.0%, SwAV 57.6% → 60.2% (random init 50.6%); one seed, load average 6 (issue 15’s helper, 2026-11-30). Only SwAV gains at 120 steps on digits.',
+  },
+  'byol-batchnorm': {
+    seconds: 59,
+    outcome: 'BN in the heads: std 0.19, probe 54.2%; no normalisation: loss 0.002, std 0.001, probe 37.4%: collapsed; GroupNorm + WS: loss 0.0000, std 0.0000, probe 40.4%: collapsed too (random init 50.6%). One seed, load average 8.7. Here GN + WS sits in the heads only (the encoder has no normalisation of its own at this link’s version); Richemond et al. put it in the whole network.',
+  },
 };

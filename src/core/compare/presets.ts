@@ -1,6 +1,8 @@
 import type { ExperimentConfig } from '../config/schema';
 import { decodeConfig } from '../config/url';
 import { expandSweep, parseSweepAxes, type SweepAxis } from './sweep';
+import { applyRun } from './link';
+import { findKnob, knobValue } from './knobs';
 
 /**
  * "Experiments to try": classroom comparisons, each a base experiment and the knobs it varies,
@@ -13,8 +15,15 @@ export interface Preset {
   watch: string;
   /** A single-experiment query: the budget every run of the preset shares. */
   base: string;
-  /** `--vary` arguments, as `npm run sweep` takes them. */
-  vary: string[];
+  /** `--vary` arguments, as `npm run sweep` takes them (their cross product is the runs)… */
+  vary?: string[];
+  /**
+   * …or the runs themselves, when a paper's table is not a cross product (MoCo v2's rows a–e): each
+   * as a comparison link's `run` parameter, `name:value` pairs joined by commas ('' is the base).
+   */
+  runs?: string[];
+  /** The table of the lecture it replays, and its row in docs/FINDINGS.md (where the measured values go). */
+  replays?: { table: string; findings: string };
 }
 
 /** The shared budget: small enough for a lecture, large enough for the probes to separate. */
@@ -77,15 +86,71 @@ export const PRESETS: readonly Preset[] = [
     base: `method=vicreg&${BUDGET}&projHidden=64&projDim=32`,
     vary: ['variance=25,0'],
   },
+  {
+    key: 'moco-ablation',
+    title: 'MoCo v1 → v2, one change at a time',
+    watch:
+      'The rows of MoCo v2’s ablation: v1, then (a) an MLP head, (b) blur added to the augmentations, (c) both, (d) with a cosine learning-rate schedule, (e) trained twice as long. Chen et al. (2020, Table 1) found the MLP head the largest single gain (+5.6 points), blur +2.8, cosine +0.2 and longer training +3.6; compare the probe column row by row.',
+    base: `method=moco&${BUDGET}&mocoVersion=v1`,
+    runs: ['', 'mocoHead:mlp', 'mocoAug:augplus', 'mocoHead:mlp,mocoAug:augplus', 'mocoHead:mlp,mocoAug:augplus,mocoSchedule:cosine', 'mocoHead:mlp,mocoAug:augplus,mocoSchedule:cosine,steps:300'],
+    replays: {
+      table: 'Chen, Fan, Girshick & He, “Improved Baselines with Momentum Contrastive Learning”, 2020, Table 1 (ImageNet linear probe, 200 epochs): v1 60.6; (a) MLP 66.2; (b) aug+ 63.4; (c) MLP + aug+ 67.3; (d) + cos 67.5; (e) + 800 epochs 71.1',
+      findings: 'docs/FINDINGS.md#moco-ablation',
+    },
+  },
+  {
+    key: 'multicrop-table',
+    title: 'Multi-crop for SimCLR, DeepCluster and SwAV',
+    watch:
+      'Each method with its two views alone, then with two small crops added that must agree with the global views. The SwAV paper found multi-crop helps every method it tried, most the clustering ones (SimCLR +2.4, DeepCluster-v2 +4.1, SwAV +4.0 points); compare each method’s probe with and without, not the methods with each other.',
+    base: `method=simclr&${BUDGET.replace('steps=150', 'steps=120')}`,
+    vary: ['method=simclr,deepcluster,swav', 'smallCrops=0,2'],
+    replays: {
+      table: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments” (SwAV), NeurIPS 2020, multi-crop ablation (ImageNet linear probe, 400 epochs, 2×224 → 2×160 + 4×96): SimCLR 68.2 → 70.6; DeepCluster-v2 70.2 → 74.3; SwAV 70.1 → 74.1',
+      findings: 'docs/FINDINGS.md#multicrop-table',
+    },
+  },
+  {
+    key: 'byol-batchnorm',
+    title: 'BYOL: BatchNorm in its heads',
+    watch:
+      'BatchNorm in the projector and predictor, none at all, or GroupNorm with weight standardisation (no batch statistics; the encoder’s own BatchNorm is off in all three). Without BN the embedding may collapse (std towards 0) — the observation that started the debate; the BYOL authors answered that GN + WS trains as well as BN, so BN’s batch statistics are not what prevents collapse (Richemond et al. 2020).',
+    base: `method=byol&${BUDGET}&lr=0.01&projHidden=32&projDim=16&batchNorm=0`,
+    vary: ['headNorm=bn,none,gn-ws'],
+    replays: {
+      table: 'Richemond, Grill, Altché et al., “BYOL works even without batch statistics”, arXiv 2010.10241 (ImageNet linear probe): BN 74.3; GN + WS 73.9; with no normalisation at all BYOL collapses under the standard initialisation',
+      findings: 'docs/FINDINGS.md#byol-batchnorm',
+    },
+  },
 ];
 
 /** A preset's sweep: its varied knobs and its experiments. Throws when it does not validate (a test runs them all). */
 export function presetSweep(p: Preset): { axes: SweepAxis[]; configs: ExperimentConfig[] } {
   const { config, ignored } = decodeConfig(p.base);
   if (ignored.length) throw new Error(`preset ${p.key}: ${ignored.join('; ')}`);
-  const axes = parseSweepAxes(config, p.vary);
+  if (p.runs) return listedRuns(p, config, p.runs);
+  const axes = parseSweepAxes(config, p.vary ?? []);
   if (!axes.ok) throw new Error(`preset ${p.key}: ${axes.errors.join('; ')}`);
   const r = expandSweep(config, { axes: axes.axes, seeds: [] });
   if (!r.ok) throw new Error(`preset ${p.key}: ${r.errors.join('; ')}`);
   return { axes: axes.axes, configs: r.runs.map((x) => x.config) };
+}
+
+/**
+ * A preset that lists its runs: each applied to the base as a comparison link's run is. Its axes are
+ * the knobs the runs set, each with the values its runs take in order, so a sweep's summary groups
+ * by them as it does for a cross product.
+ */
+function listedRuns(p: Preset, base: ExperimentConfig, runs: readonly string[]): { axes: SweepAxis[]; configs: ExperimentConfig[] } {
+  const configs = runs.map((raw, i) => {
+    const r = applyRun(base, raw);
+    if (!r.ok) throw new Error(`preset ${p.key}, run ${i + 1}: ${r.error}`);
+    return r.config;
+  });
+  const names = [...new Set(runs.flatMap((raw) => (raw === '' ? [] : raw.split(',').map((pair) => pair.slice(0, pair.indexOf(':'))))))];
+  const axes = names.map((knob) => ({
+    knob,
+    values: [...new Set(configs.map((c) => knobValue(c, findKnob(knob, c.method)!)))],
+  }));
+  return { axes, configs };
 }

@@ -39,6 +39,17 @@ describe('results table', () => {
     expect(diff.columns.filter((c) => c.config).map((c) => c.key)).toEqual(['predictor', 'ema']);
   });
 
+  it('transfer and fine-tuning: an "evaluated on" column marking same- and cross-domain, fine-tune columns when a run has them', () => {
+    const home = { ...record({}, 0.6, 0.2), config: { ...byol, evalDataset: 'mnist' as const } };
+    const away = { ...record({}, 0.4, 0.2), config: { ...byol, evalDataset: 'fashion-mnist' as const }, final: { ...final(0.4, 0.2), finetuneAccuracy: 0.7, baselineFinetuneAccuracy: 0.5 } };
+    const plain = record({}, 0.5, 0.2);
+    const t = resultsTable([home, away, plain].map((record, i) => ({ label: `r${i}`, record })));
+    expect(t.rows.map((r) => r.evaluatedOn)).toEqual(['mnist → mnist (same-domain)', 'mnist → fashion-mnist (cross-domain)', 'same']);
+    expect(t.rows.map((r) => [r.finetuneAccuracy, r.baselineFinetuneAccuracy])).toEqual([[null, null], [0.7, 0.5], [null, null]]);
+    // Without transfer or fine-tuning the table is as it was (the first test's columns).
+    expect(resultsTable(runs).columns.some((c) => c.key === 'evaluatedOn' || c.key === 'finetuneAccuracy')).toBe(false);
+  });
+
   it('sorts by any column both ways, missing values last', () => {
     const { rows } = resultsTable(runs);
     expect(sortRows(rows, 'probeAccuracy', 'asc').map((r) => r.probeAccuracy)).toEqual([0.12, 0.3, 0.6]);

@@ -34,6 +34,21 @@ export const FINAL_METRICS: readonly { key: keyof FinalMetrics & string; title: 
   { key: 'baselineProbeAccuracy', title: 'random-init probe', kind: 'percent' },
 ];
 
+/** Metrics only some runs report (fine-tuning is off by default): a column when any run has one. */
+export const OPTIONAL_METRICS: readonly { key: string; title: string; kind: 'percent' }[] = [
+  { key: 'finetuneAccuracy', title: 'fine-tune', kind: 'percent' },
+  { key: 'baselineFinetuneAccuracy', title: 'random-init fine-tune', kind: 'percent' },
+];
+
+/**
+ * Where a run was evaluated: `same` on its own dataset, else "pretrain → eval (cross-domain)", or
+ * "(same domain)" when evalDataset names the training dataset itself.
+ */
+export function evaluationDomain(cfg: ExperimentConfig): string {
+  if (cfg.evalDataset === 'same') return 'same';
+  return `${cfg.dataset} → ${cfg.evalDataset} (${cfg.evalDataset === cfg.dataset ? 'same' : 'cross'}-domain)`;
+}
+
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function configCell(cfg: ExperimentConfig, name: string): Cell {
@@ -63,11 +78,16 @@ export function resultsTable(runs: readonly { label: string; record: ComparedRec
   const backends = new Set(runs.map((r) => r.record.backend));
   if (!differencesOnly || backends.size > 1) columns.push({ key: 'backend', title: 'backend', kind: 'text', config: true });
   columns.push({ key: 'stepsDone', title: 'steps done', kind: 'number' }, { key: 'outcome', title: 'outcome', kind: 'text' }, { key: 'wallSeconds', title: 'wall s', kind: 'number' });
-  for (const m of FINAL_METRICS) columns.push({ key: m.key, title: m.title, kind: m.kind });
+  // Transfer runs say where they were evaluated, same- or cross-domain.
+  const transfer = configs.some((c) => c.evalDataset !== 'same');
+  if (transfer) columns.push({ key: 'evaluatedOn', title: 'evaluated on', kind: 'text', config: true });
+  const optional = OPTIONAL_METRICS.filter((m) => runs.some((r) => finite(r.record.final[m.key]) !== null));
+  for (const m of [...FINAL_METRICS, ...optional]) columns.push({ key: m.key, title: m.title, kind: m.kind });
   const rows = runs.map(({ label, record }) => {
     const row: Record<string, Cell> = { label, backend: record.backend, stepsDone: lastStep(record), outcome: record.outcome, wallSeconds: finite(record.wallSeconds) };
     for (const name of configNames) row[name] = configCell(record.config, name);
-    for (const m of FINAL_METRICS) row[m.key] = finite(record.final[m.key]);
+    for (const m of [...FINAL_METRICS, ...optional]) row[m.key] = finite(record.final[m.key]);
+    if (transfer) row.evaluatedOn = evaluationDomain(record.config);
     return row;
   });
   // Enum values like "block" stay text; numbers read as numbers.

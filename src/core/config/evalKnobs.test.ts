@@ -22,6 +22,25 @@ describe('evaluation knobs in links and records', () => {
     expect(r.ok && [r.config.labelFraction, r.config.probeOn]).toEqual(['1', 'backbone']);
   });
 
+  it('fine-tuning and evalDataset: off and "same" when absent, in links and records; round-trip when set', () => {
+    const { config } = decodeConfig('method=simclr&steps=20');
+    expect([config.finetuneSteps, config.finetuneLr, config.evalDataset]).toEqual([0, 0.003, 'same']);
+    const { finetuneSteps: _a, finetuneLr: _b, evalDataset: _c, ...old } = defaultConfig('simclr');
+    const r = parseExperimentConfig(old);
+    expect(r.ok && [r.config.finetuneSteps, r.config.evalDataset]).toEqual([0, 'same']);
+    const cfg = { ...defaultConfig('mae'), finetuneSteps: 200, finetuneLr: 0.0003, evalDataset: 'fashion-mnist' as const };
+    expect(decodeConfig(encodeConfig(cfg))).toEqual({ config: cfg, ignored: [] });
+  });
+
+  it('evalDataset is validated: an unknown dataset, or probe sets larger than the evaluation dataset, fall back to same', () => {
+    expect(decodeConfig('evalDataset=imagenet').ignored).toEqual(['evalDataset=imagenet is not one of same, mnist, fashion-mnist, shapes; used same']);
+    const big = decodeConfig('dataset=fashion-mnist&n=1000&probeTrain=8000&probeTest=5000&evalDataset=mnist');
+    expect(big.config.evalDataset).toBe('same');
+    expect(big.ignored).toEqual(['probeTrain + probeTest = 13000 exceeds the 10000 images of mnist, the evaluation dataset; used evalDataset=same']);
+    const r = parseExperimentConfig({ ...defaultConfig('simclr'), dataset: 'fashion-mnist', probeTrain: 8000, probeTest: 5000, evalDataset: 'mnist' });
+    expect(r.ok).toBe(false);
+  });
+
   it('a bad value is reported and replaced by the default', () => {
     const { config, ignored } = decodeConfig('labelFraction=0.5&probeOn=head');
     expect(ignored).toEqual(['labelFraction=0.5 is not one of 1, 0.1, 0.01; used 1', 'probeOn=head is not one of backbone, projector; used backbone']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
 import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { LEGACY_EVAL } from './evalKnobs';
+import { withAddedMethodKnobs } from './addedKnobs';
 import { withGlobalsBeforeV3 } from './versions';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
@@ -79,6 +80,10 @@ export function crossFieldProblems(cfg: ExperimentConfig): { field: keyof Experi
     problems.push({ field: 'n', message: `n + probeTrain + probeTest = ${cfg.n + cfg.probeTrain + cfg.probeTest} exceeds the ${ds.count} images of ${cfg.dataset}` });
   }
   if (cfg.batch > cfg.n) problems.push({ field: 'batch', message: `batch ${cfg.batch} is larger than the ${cfg.n} unlabelled images` });
+  const evalDs = cfg.evalDataset === 'same' ? null : builtInSpec(cfg.evalDataset);
+  if (evalDs && cfg.probeTrain + cfg.probeTest > evalDs.count) {
+    problems.push({ field: 'evalDataset', message: `probeTrain + probeTest = ${cfg.probeTrain + cfg.probeTest} exceeds the ${evalDs.count} images of ${cfg.evalDataset}, the evaluation dataset` });
+  }
   if (cfg.aug && cfg.aug.cropMin > cfg.aug.cropMax) problems.push({ field: 'cropMin', message: `cropMin ${cfg.aug.cropMin} is above cropMax ${cfg.aug.cropMax}` });
   return problems;
 }
@@ -118,12 +123,12 @@ export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentCo
 }
 
 /**
- * A stored config from before the evaluation knobs (evalKnobs.ts) or the v3 encoder and optimiser
- * knobs (versions.ts) gets the values it meant then.
+ * A stored config from before the evaluation knobs (evalKnobs.ts), the v3 encoder and optimiser
+ * knobs (versions.ts) or a method's added knobs (addedKnobs.ts) gets the values it meant then.
  */
 function withLegacyFields(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  return withGlobalsBeforeV3({ ...LEGACY_EVAL, ...input });
+  return withAddedMethodKnobs(withGlobalsBeforeV3({ ...LEGACY_EVAL, ...input }) as Record<string, unknown>);
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */

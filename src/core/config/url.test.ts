@@ -52,7 +52,10 @@ describe('URL codec', () => {
         cropRatioMin: 0.5, cropRatioMax: 2, jitterP: 0.8, jitterSaturation: 0.8, jitterHue: 0.2, gray: true, grayP: 0.3, blurP: 0.4, blurSigmaMin: 0.2,
         solarize: true, solarizeP: 0.1, cutout: true, cutoutSize: 0.3, cutoutP: 0.6, asymmetric: true,
       },
-      params: { temperature: 0.07, projHidden: 256, projDim: 32 },
+      finetuneSteps: 50,
+      finetuneLr: 0.01,
+      evalDataset: 'fashion-mnist',
+      params: { temperature: 0.07, projHidden: 256, projDim: 32, smallCrops: 2, smallSize: 12, smallScaleMin: 0.1, smallScaleMax: 0.3 },
     };
     const query = encodeConfig(cfg);
     const { config, ignored } = decodeConfig(`https://example.org/app/?${query}`);

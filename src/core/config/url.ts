@@ -159,6 +159,9 @@ function repairCrossField(cfg: ExperimentConfig, ignored: string[]): void {
     } else if (p.field === 'batch') {
       cfg.batch = Math.min(cfg.batch, cfg.n);
       ignored.push(`${p.message}; used batch=${cfg.batch}`);
+    } else if (p.field === 'evalDataset') {
+      cfg.evalDataset = 'same';
+      ignored.push(`${p.message}; used evalDataset=same`);
     } else if (p.field === 'cropMin') {
       cfg.aug.cropMin = cfg.aug.cropMax;
       ignored.push(`${p.message}; used cropMin=${cfg.aug.cropMin}`);

@@ -14,3 +14,4 @@ export { vicregLoss, invarianceLoss, varianceLoss, covarianceLoss, VICREG_DEFAUL
 export { dinoLoss, type DinoLossOptions } from './dino';
 export { msnLoss, type MsnLossOptions } from './msn';
 export { maeLoss } from './mae';
+export { multiCropMean, multiCropPairs } from './multiCrop';

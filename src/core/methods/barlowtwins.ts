@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { barlowtwinsSpec } from '../config/methods/barlowtwins';
-import { barlowTwinsLoss, crossCorrelation } from '../losses';
+import { barlowTwinsLoss, crossCorrelation, multiCropMean } from '../losses';
+import { smallCropSettings } from '../config/methods/multiCrop';
 import { expanderBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { SHOWN_FEATURES, SNAPSHOT_IMAGES, correlationImage } from './barlowtwins/snapshot';
 import { defineMethod } from './define';
-import { fixedImages, twoViews } from './shared';
+import { fixedImages, smallCropsOf, twoViews } from './shared';
 
 /**
  * Barlow Twins (Zbontar et al. 2021): one encoder and projector for both views; the loss pushes
@@ -17,6 +18,7 @@ export const barlowtwins = defineMethod(barlowtwinsSpec, (ctx, knobs) => {
   const { encoder, config } = ctx;
   const projector = createMlp(expanderBlocks(encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'projector' });
   const embed = (x: tf.Tensor4D) => projector.apply(encoder.apply(x));
+  const crops = smallCropSettings(knobs);
   // The snapshot's images and views are fixed, so the picture changes only with the weights.
   const shownImages = fixedImages(ctx, SNAPSHOT_IMAGES);
   const shownSeed = mixSeed(ctx.seed, 0x5a);
@@ -27,7 +29,10 @@ export const barlowtwins = defineMethod(barlowtwinsSpec, (ctx, knobs) => {
         const [v1, v2] = twoViews(images, config.aug, seed);
         // Each view through the projector on its own: the authors' code runs the two branches
         // separately, so each BatchNorm sees one view's batch, and the loss standardises per view.
-        return barlowTwinsLoss(embed(v1), embed(v2), knobs.lambda);
+        const small = smallCropsOf(images, config.aug, crops, seed);
+        if (small.length === 0) return barlowTwinsLoss(embed(v1), embed(v2), knobs.lambda);
+        // Multi-crop: each small crop against each global view, and the two global views (losses/multiCrop.ts).
+        return multiCropMean([v1, v2, ...small].map(embed), 2, 'symmetric', (a, b) => barlowTwinsLoss(a, b, knobs.lambda));
       });
     },
     embed,

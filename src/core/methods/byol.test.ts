@@ -31,6 +31,21 @@ describe('byol', () => {
     trainer.dispose();
   });
 
+  it('headNorm: each variant trains without leaking; with GN + WS an image’s embedding does not depend on its batch', async () => {
+    for (const headNorm of ['none', 'projector-bn', 'gn-ws']) {
+      const { trainer, losses, tensorCounts } = await trainSteps(`method=byol&${HEADS}&lr=0.003&headNorm=${headNorm}`, 4);
+      expect(losses.every((l) => Number.isFinite(l) && l >= 0 && l <= 8), headNorm).toBe(true);
+      expect(new Set(tensorCounts).size, headNorm).toBe(1);
+      if (headNorm === 'gn-ws') {
+        const x = images();
+        const [all, alone] = [await trainer.method.embed(x).array(), await trainer.method.embed(tf.slice(x, 3, 1)).array()];
+        alone[0].forEach((v, i) => expect(v).toBeCloseTo(all[3][i], 4));
+        x.dispose();
+      }
+      trainer.dispose();
+    }
+  });
+
   it('the target starts as a copy of the online network and then moves only by the cosine-scheduled EMA', async () => {
     const tauBase = 0.9;
     const trainer = new Trainer(tinyConfig(`method=byol&${HEADS}&lr=0.01&tauBase=${tauBase}&steps=10`), syntheticDataset(240));

@@ -10,6 +10,8 @@ import { clusterFeatures, clusterWeights, sizeEntropy } from './deepcluster/clus
 import type { MethodInstance } from './types';
 import { defineMethod, type MetricName } from './define';
 import { prototypeGallery } from './shared/pictures';
+import { smallCropsOf } from './shared';
+import { smallCropSettings } from '../config/methods/multiCrop';
 
 /** Unlabelled images the cluster gallery picks from. */
 const GALLERY_POOL = 512;
@@ -37,6 +39,7 @@ const METRIC_NAMES = ['nmi', 'nmiVsPrevious', 'emptyClusters', 'clusterEntropy']
 export const deepcluster = defineMethod(deepclusterSpec, (ctx, knobs): DeepClusterInstance => {
   const { encoder, config, dataset, unlabelled } = ctx;
   const { k, pcaDim, kmeansIters: iterations, clusterEvery } = knobs;
+  const crops = smallCropSettings(knobs);
   // 0 = once per epoch over the unlabelled subset, as the paper re-clusters every epoch.
   const period = clusterEvery > 0 ? clusterEvery : Math.ceil(unlabelled.length / config.batch);
   const head = createMlp(linearBlocks(encoder.outDim, k), { seed: mixSeed(ctx.seed, 1), name: 'clusterHead' });
@@ -91,9 +94,16 @@ export const deepcluster = defineMethod(deepclusterSpec, (ctx, knobs): DeepClust
       return tf.tidy(() => {
         // Training views are augmented (random crops and flips in the paper); clustering views are not.
         const x = augmentBatch(images, config.aug, mixSeed(seed, 1));
-        const logProbs = tf.logSoftmax(head.apply(encoder.apply(x)));
-        const ce = tf.neg(tf.sum(tf.mul(tf.oneHot(tf.tensor1d(labels, 'int32'), k), logProbs), 1));
-        return tf.mean(tf.mul(ce, tf.tensor1d(w))) as tf.Scalar;
+        const target = tf.oneHot(tf.tensor1d(labels, 'int32'), k);
+        const weighted = (view: tf.Tensor4D) => {
+          const logProbs = tf.logSoftmax(head.apply(encoder.apply(view)));
+          return tf.mean(tf.mul(tf.neg(tf.sum(tf.mul(target, logProbs), 1)), tf.tensor1d(w))) as tf.Scalar;
+        };
+        // Multi-crop (DeepCluster-v2 in the SwAV paper's ablation): every small crop predicts its
+        // image's cluster too; the loss is the mean over the views.
+        const small = smallCropsOf(images, config.aug, crops, seed);
+        if (small.length === 0) return weighted(x);
+        return tf.div(tf.addN([x, ...small].map(weighted)), 1 + small.length) as tf.Scalar;
       });
     },
     // The latest clustering: every unlabelled image's cluster (which is also the "previous" clustering

@@ -109,6 +109,18 @@ describe('moco', () => {
     }
   });
 
+  it('the ablation knobs build what they name on top of either version: head, schedule', () => {
+    const dataset = syntheticDataset(240);
+    const t = new Trainer(tinyConfig(`method=moco&mocoVersion=v1&mocoHead=mlp&mocoSchedule=cosine&${HEADS}&queueSize=32&lr=0.01&steps=4`), dataset);
+    // The MLP head's 5 weights (fc0, BN γ and β, fc1 and its bias) instead of v1's 3; v2's cosine rate.
+    expect(t.method.heads[0].list()).toHaveLength(5);
+    for (let s = 1; s <= 4; s++) {
+      t.step().dispose();
+      expect((t as unknown as { optimizer: { learningRate: number } }).optimizer.learningRate).toBeCloseTo(mocoV2LearningRate(s, 4, 0.01), 12);
+    }
+    t.dispose();
+  });
+
   it('v2 always blurs (the blur knob changes nothing); v1 follows the blur knob', async () => {
     const dataset = syntheticDataset(240);
     const x = images();
@@ -122,6 +134,9 @@ describe('moco', () => {
     };
     expect(await lossOf('mocoVersion=v2&blur=0')).toBe(await lossOf('mocoVersion=v2&blur=1'));
     expect(Math.abs((await lossOf('mocoVersion=v1&blur=0')) - (await lossOf('mocoVersion=v1&blur=1')))).toBeGreaterThan(1e-4);
+    // aug+ on v1 blurs as v2 does; v1 augmentation on v2 follows the knob.
+    expect(await lossOf('mocoVersion=v1&mocoAug=augplus&blur=0')).toBe(await lossOf('mocoVersion=v1&blur=1'));
+    expect(await lossOf('mocoVersion=v2&mocoAug=v1&blur=0')).not.toBe(await lossOf('mocoVersion=v2&blur=0'));
     x.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { mocoSpec } from '../config/methods/moco';
+import { mocoRecipe, mocoSpec } from '../config/methods/moco';
 import { infoNCE, l2Normalize } from '../losses';
 import { mocoHeadBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
@@ -20,13 +20,14 @@ import { createTargetNetwork, twoViews } from './shared';
  */
 export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
   const { encoder, config } = ctx;
-  const version = knobs.mocoVersion;
-  const head = createMlp(mocoHeadBlocks(version, encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'head' });
+  // mocoVersion is a preset of head, augmentation and schedule; each can be set alone (Table 1's rows).
+  const recipe = mocoRecipe(knobs);
+  const head = createMlp(mocoHeadBlocks(recipe.head, encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'head' });
   const keyNet = createTargetNetwork({ encoder, head });
   const queue = new KeyQueue(knobs.queueSize, knobs.projDim, mixSeed(ctx.seed, 3));
   // v2's stronger augmentation is v1's plus Gaussian blur (v2 Table 1, "aug+"): blur is forced on with
-  // the configured σ; every other augmentation knob applies to both versions as set.
-  const aug = version === 'v2' ? { ...config.aug, blur: true } : config.aug;
+  // the configured σ; every other augmentation knob applies as set.
+  const aug = recipe.blur ? { ...config.aug, blur: true } : config.aug;
   // This step's keys, kept out of the loss's tidy until afterStep enqueues them.
   let pendingKeys: tf.Tensor2D | null = null;
   const embed = (x: tf.Tensor4D) => head.apply(encoder.apply(x));
@@ -48,7 +49,7 @@ export const moco = defineMethod(mocoSpec, (ctx, knobs) => {
     momentumPairs: () => keyNet.pairs,
     targetBuffers: () => keyNet.buffers,
     momentum: () => knobs.keyMomentum,
-    learningRate: version === 'v2' ? mocoV2LearningRate : mocoV1LearningRate,
+    learningRate: recipe.schedule === 'cosine' ? mocoV2LearningRate : mocoV1LearningRate,
     afterStep() {
       // Enqueue the batch's keys, dropping the oldest (§3.2, Algorithm 1).
       if (!pendingKeys) return;

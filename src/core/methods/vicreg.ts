@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { vicregSpec } from '../config/methods/vicreg';
-import { vicregLoss } from '../losses';
+import { multiCropMean, vicregLoss } from '../losses';
+import { smallCropSettings } from '../config/methods/multiCrop';
 import { expanderBlocks } from '../nets/heads';
 import { createMlp } from '../nets/mlp';
 import { mixSeed } from '../random';
 import { defineMethod } from './define';
-import { fixedImages, twoViews } from './shared';
+import { fixedImages, smallCropsOf, twoViews } from './shared';
 import { readHeatmap } from './shared/pictures';
 
 /** Images the covariance picture is measured on (a batch's worth), and the features shown of it. */
@@ -22,6 +23,7 @@ export const vicreg = defineMethod(vicregSpec, (ctx, knobs) => {
   const weights = { invariance: knobs.invariance, variance: knobs.variance, covariance: knobs.covariance };
   const expander = createMlp(expanderBlocks(encoder.outDim, knobs.projHidden, knobs.projDim), { seed: mixSeed(ctx.seed, 1), name: 'expander' });
   const embed = (x: tf.Tensor4D) => expander.apply(encoder.apply(x));
+  const crops = smallCropSettings(knobs);
   // The picture's images are fixed and unaugmented, so it changes only with the weights.
   const shownImages = fixedImages(ctx, COVARIANCE_IMAGES);
   return {
@@ -30,7 +32,10 @@ export const vicreg = defineMethod(vicregSpec, (ctx, knobs) => {
       return tf.tidy(() => {
         const [v1, v2] = twoViews(images, config.aug, seed);
         // Branches run separately, as the authors' code does: each BatchNorm sees one view.
-        return vicregLoss(embed(v1), embed(v2), weights);
+        const small = smallCropsOf(images, config.aug, crops, seed);
+        if (small.length === 0) return vicregLoss(embed(v1), embed(v2), weights);
+        // Multi-crop: each small crop against each global view, and the two global views (losses/multiCrop.ts).
+        return multiCropMean([v1, v2, ...small].map(embed), 2, 'symmetric', (a, b) => vicregLoss(a, b, weights));
       });
     },
     embed,

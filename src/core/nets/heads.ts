@@ -19,6 +19,34 @@ export function projectorBlocks(inDim: number, hidden: number, out: number): Blo
   ];
 }
 
+/** How BYOL's heads normalise their hidden layer (the byol knob headNorm). */
+export type ByolHeadNorm = 'bn' | 'projector-bn' | 'predictor-bn' | 'none' | 'gn-ws';
+
+/**
+ * BYOL's projector or predictor: Linear–norm–ReLU–Linear, the norm chosen by `headNorm` for the
+ * debate over whether BYOL avoids collapse only through BatchNorm's batch statistics: bn in both
+ * (the paper), in one only, in neither, or GroupNorm + weight standardisation in both, the authors'
+ * answer (Richemond et al. 2020, "BYOL works even without batch statistics": GN with 16 groups and
+ * WS; here gcd(hidden, 16) groups so any width works).
+ */
+export function byolHeadBlocks(part: 'projector' | 'predictor', headNorm: ByolHeadNorm, inDim: number, hidden: number, out: number): Block[] {
+  if (headNorm === 'gn-ws') {
+    return [
+      { in: inDim, out: hidden, batchNorm: false, relu: true, groupNorm: gcd(hidden, 16), weightStandardization: true },
+      { in: hidden, out, batchNorm: false, relu: false },
+    ];
+  }
+  const batchNorm = headNorm === 'bn' || headNorm === `${part}-bn`;
+  return [
+    { in: inDim, out: hidden, batchNorm, relu: true },
+    { in: hidden, out, batchNorm: false, relu: false },
+  ];
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /**
  * A 3-layer projector, BN and ReLU after the hidden two: Barlow Twins' "expander" (Zbontar et al.
  * 2021, §2), VICReg's (Bardes et al. 2022, §4.1), and MSN's projection head (Assran et al. 2022,
@@ -51,13 +79,13 @@ export function simsiamPredictorBlocks(dim: number, hidden: number): Block[] {
 }
 
 /**
- * MoCo's head. v1: one linear layer gives the key (the encoder's fc, He et al. 2020, §3.3); v2: a
+ * MoCo's head. linear (v1): one linear layer gives the key (the encoder's fc, He et al. 2020, §3.3); v2: a
  * 2-layer MLP with ReLU (Chen et al. 2020, Table 1). Both carry a BatchNorm the papers' heads lack:
  * their ResNet has BN and our encoder has none, so features start nearly parallel and, without BN,
  * every InfoNCE logit starts equal. MoCo v3 (Chen, Xie & He 2021) likewise puts BN in its MLP heads.
  */
-export function mocoHeadBlocks(version: 'v1' | 'v2', inDim: number, hidden: number, out: number): Block[] {
-  return version === 'v1' ? [{ in: inDim, out, batchNorm: true, relu: false }] : projectorBlocks(inDim, hidden, out);
+export function mocoHeadBlocks(head: 'linear' | 'mlp', inDim: number, hidden: number, out: number): Block[] {
+  return head === 'linear' ? [{ in: inDim, out, batchNorm: true, relu: false }] : projectorBlocks(inDim, hidden, out);
 }
 
 /**

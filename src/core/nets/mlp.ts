@@ -10,6 +10,13 @@ export interface Block {
   out: number;
   batchNorm: boolean;
   relu: boolean;
+  /**
+   * GroupNorm with this many groups instead of BatchNorm (Wu & He 2018): statistics per sample over
+   * groups of features, so nothing depends on the rest of the batch. Must divide `out`.
+   */
+  groupNorm?: number;
+  /** Weight standardisation (Qiao et al. 2019): each output unit's weights standardised over its inputs before use. */
+  weightStandardization?: boolean;
 }
 
 export interface Mlp {
@@ -28,15 +35,23 @@ export function createMlp(blocks: readonly Block[], opts: { seed: number; name: 
   for (let i = 1; i < blocks.length; i++) {
     if (blocks[i].in !== blocks[i - 1].out) throw new Error(`${opts.name}: block ${i} takes ${blocks[i].in} but block ${i - 1} gives ${blocks[i - 1].out}`);
   }
+  blocks.forEach((b, i) => {
+    if (b.groupNorm !== undefined && (b.batchNorm || !Number.isInteger(b.groupNorm) || b.groupNorm < 1 || b.out % b.groupNorm !== 0)) {
+      throw new Error(`${opts.name}: block ${i} has GroupNorm with ${b.groupNorm} groups for ${b.out} features${b.batchNorm ? ' and BatchNorm' : ''}`);
+    }
+  });
   const p = new ParamSet(opts.name, opts.seed);
-  const layers = blocks.map((b, i) => ({
-    ...b,
-    w: b.relu ? p.heNormal(`fc${i}.w`, [b.in, b.out], b.in) : p.lecunUniform(`fc${i}.w`, [b.in, b.out], b.in),
-    // With BatchNorm right after, a bias is redundant (BN's β plays its part).
-    bias: b.batchNorm ? null : p.constant(`fc${i}.b`, [b.out], 0),
-    gamma: b.batchNorm ? p.constant(`bn${i}.gamma`, [b.out], 1) : null,
-    beta: b.batchNorm ? p.constant(`bn${i}.beta`, [b.out], 0) : null,
-  }));
+  const layers = blocks.map((b, i) => {
+    const norm = b.batchNorm ? 'bn' : b.groupNorm !== undefined ? 'gn' : null;
+    return {
+      ...b,
+      w: b.relu ? p.heNormal(`fc${i}.w`, [b.in, b.out], b.in) : p.lecunUniform(`fc${i}.w`, [b.in, b.out], b.in),
+      // With a normalisation right after, a bias is redundant (its β plays its part).
+      bias: norm ? null : p.constant(`fc${i}.b`, [b.out], 0),
+      gamma: norm ? p.constant(`${norm}${i}.gamma`, [b.out], 1) : null,
+      beta: norm ? p.constant(`${norm}${i}.beta`, [b.out], 0) : null,
+    };
+  });
   return {
     params: p,
     outDim: blocks[blocks.length - 1].out,
@@ -45,9 +60,9 @@ export function createMlp(blocks: readonly Block[], opts: { seed: number; name: 
       return tf.tidy(() => {
         let h: tf.Tensor2D = x;
         for (const l of layers) {
-          h = tf.matMul(h, l.w as tf.Tensor2D);
+          h = tf.matMul(h, l.weightStandardization ? standardizeWeights(l.w as tf.Tensor2D) : (l.w as tf.Tensor2D));
           if (l.bias) h = tf.add(h, l.bias);
-          if (l.gamma && l.beta) h = batchNormTrain(h, l.gamma, l.beta);
+          if (l.gamma && l.beta) h = l.groupNorm !== undefined ? groupNorm(h, l.groupNorm, l.gamma, l.beta) : batchNormTrain(h, l.gamma, l.beta);
           if (l.relu) h = tf.relu(h);
         }
         return h;
@@ -64,3 +79,28 @@ export function batchNormTrain(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor
   });
 }
 
+
+/**
+ * GroupNorm of N×C features (Wu & He 2018, eq. 1 with S_i a group of C/G features of one sample):
+ * mean and biased variance per sample and group, ε = 1e-5 as PyTorch's GroupNorm, then γ, β per feature.
+ */
+export function groupNorm(x: tf.Tensor2D, groups: number, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor2D {
+  return tf.tidy(() => {
+    const [n, c] = x.shape;
+    const g = tf.reshape(x, [n, groups, c / groups]);
+    const { mean, variance } = tf.moments(g, 2, true);
+    const normed = tf.reshape(tf.div(tf.sub(g, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), [n, c]);
+    return tf.add(tf.mul(normed, gamma), beta) as tf.Tensor2D;
+  });
+}
+
+/**
+ * Weight standardisation (Qiao et al. 2019, eq. 5) of an in×out weight: each output unit's column
+ * shifted to mean 0 and scaled to std 1 (biased, ε = 1e-5) over its inputs; gradients flow through it.
+ */
+export function standardizeWeights(w: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const { mean, variance } = tf.moments(w, 0, true);
+    return tf.div(tf.sub(w, mean), tf.sqrt(tf.add(variance, BN_EPSILON))) as tf.Tensor2D;
+  });
+}

@@ -5,6 +5,7 @@ import type { TrainerCheckpoint } from './checkpoint';
 import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { pickReferences, type ReferenceProbes } from '../eval/references';
 import { Trainer } from './trainer';
+import { fractionKey, fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
 import type { EvalImages, InsideReading } from '../eval/inside/types';
 import { featureSpace } from '../eval/inside/reading';
 import { yieldToEventLoop } from './yield';
@@ -33,6 +34,8 @@ export interface RunOptions {
   checkpointEvery?: number;
   /** …or once this many seconds have (30 s: a crash loses at most half a minute). */
   checkpointSeconds?: number;
+  /** The dataset config.evalDataset names, when it is not `same`: probes and fine-tuning use it. */
+  evalDataset?: ImageDataset;
 }
 
 export interface TrainControl {
@@ -97,6 +100,14 @@ function evalImages(ds: ImageDataset, indices: Int32Array): EvalImages {
   return { count: indices.length, height: ds.height, width: ds.width, channels: ds.channels, labels: Uint8Array.from(indices, (i) => ds.labels[i]), pixels };
 }
 
+/** Random init's probe at each label fraction, from the step-0 row, under baseline… names. */
+function baselineByFraction(baseline: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(LABEL_FRACTIONS.flatMap((f) => {
+    const v = baseline[fractionProbeKey(f)];
+    return v === undefined ? [] : [[fractionKey('baselineProbeAccuracy', f), v]];
+  }));
+}
+
 /**
  * The run loop shared by the worker and the Node runner. Losses stay on the device and are read back
  * every `metricsEvery` steps together with the collapse metrics: one host sync per reading, none per
@@ -111,7 +122,7 @@ export async function runTraining(
   options: RunOptions = {},
 ): Promise<RunRecord> {
   const started = performance.now();
-  const trainer = new Trainer(config, dataset);
+  const trainer = new Trainer(config, dataset, options.evalDataset);
   const history: HistoryRow[] = [];
   const { resume, checkpointEvery = 0, checkpointSeconds = 30 } = options;
   let lastCheckpoint = { step: resume?.checkpoint.step ?? 0, at: performance.now() };
@@ -143,7 +154,8 @@ export async function runTraining(
       for (const { step: _, ...metrics } of resume.history) Object.assign(latest, metrics);
       emit(resume.history.map((r) => ({ ...r })));
     } else {
-      baseline = await readScalars({ ...trainer.probe(), ...(await trainer.collapseMetrics()) }, counter);
+      // Random init at every label fraction too: the label-efficiency chart's lower line.
+      baseline = await readScalars({ ...trainer.probe({ everyFraction: true }), ...(await trainer.collapseMetrics()) }, counter);
       Object.assign(latest, baseline);
       // Raw pixels and PCA: the lines to beat, before the first step; their read-backs are not in
       // hostReads, which counts the training loop's (Trainer.referenceProbes).
@@ -236,8 +248,11 @@ export async function runTraining(
       // A stopped run still gets a final probe, so its numbers can be compared.
       Object.assign(latest, await readScalars({ ...(await trainer.collapseMetrics()), ...trainer.probe({ everyFraction: true }) }, counter));
     }
+    // Fine-tuning runs once, at the end, on copies (Trainer.finetune); not after a diverged run.
+    if (outcome !== 'diverged' && trainer.stepsDone > 0) Object.assign(latest, await readScalars(await trainer.finetune(), counter));
     const final: FinalMetrics = {
       ...(latest as Partial<FinalMetrics>),
+      ...baselineByFraction(baseline),
       probeAccuracy: latest.probeAccuracy ?? NaN,
       knnAccuracy: latest.knnAccuracy ?? NaN,
       baselineProbeAccuracy: baseline.probeAccuracy,

@@ -8,7 +8,9 @@ import { knnAccuracy } from '../eval/knn';
 import { linearProbeAccuracy } from '../eval/probe';
 import { referenceKey, referenceProbes, type ReferenceProbes } from '../eval/references';
 import { labelSubset } from '../eval/labelFraction';
-import { fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
+import { fractionKey, fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
+import { evaluationData, type EvalData } from '../eval/evalData';
+import { finetuneAccuracy } from '../eval/finetune';
 import { METHODS } from '../methods';
 import { twoViews } from '../methods/shared/views';
 import type { MethodInstance } from '../methods/types';
@@ -45,25 +47,20 @@ export class Trainer {
   lastSpectrum: { singularValues: Float32Array; rows: Float32Array } | null = null;
   /** Dataset indices of the evaluation images the collapse metrics and the see-inside panels use. */
   readonly collapseIndices: Int32Array;
+  /** The labelled images the probe, kNN and fine-tuning use: this dataset's or `evalDataset`'s. */
+  readonly evalData: EvalData;
   private readonly sampler: BatchSampler;
   private readonly optimizer: Optimizer;
   private readonly trainable: tf.Variable[];
   private readonly collapseImages: tf.Tensor4D;
 
-  constructor(readonly config: ExperimentConfig, readonly dataset: ImageDataset) {
+  /** `evalDataset`: the dataset config.evalDataset names, when it is not `same` (eval/evalData.ts). */
+  constructor(readonly config: ExperimentConfig, readonly dataset: ImageDataset, evalDataset?: ImageDataset) {
     this.splits = makeSplits(dataset.count, config, config.seed);
+    this.evalData = evaluationData(config, dataset, this.splits, evalDataset);
     this.sampler = new BatchSampler(this.splits.unlabelled, config.seed);
     const definition = METHODS[config.method];
-    this.encoder = createBackbone(definition.spec.backbone ?? 'convnet', {
-      channels: dataset.channels,
-      height: dataset.height,
-      width: dataset.width,
-      encoderWidth: config.width,
-      depth: config.depth,
-      batchNorm: config.batchNorm,
-      seed: mixSeed(config.seed, 11),
-      params: config.params,
-    });
+    this.encoder = this.initialEncoder();
     this.method = definition.create({
       config,
       height: dataset.height,
@@ -80,6 +77,21 @@ export class Trainer {
     this.collapseIndices = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
     this.collapseImages = tf.tidy(() => this.imagesTensor(this.collapseIndices));
     this.embeddingDim = tf.tidy(() => this.method.embed(tf.slice(this.collapseImages, 0, 2)).shape[1]);
+  }
+
+  /** The encoder as it is at step 0: the seed fixes its weights, so this is the random-init baseline's. */
+  private initialEncoder(): Encoder {
+    const { config, dataset } = this;
+    return createBackbone(METHODS[config.method].spec.backbone ?? 'convnet', {
+      channels: dataset.channels,
+      height: dataset.height,
+      width: dataset.width,
+      encoderWidth: config.width,
+      depth: config.depth,
+      batchNorm: config.batchNorm,
+      seed: mixSeed(config.seed, 11),
+      params: config.params,
+    });
   }
 
   private imagesTensor(indices: Int32Array): tf.Tensor4D {
@@ -206,20 +218,21 @@ export class Trainer {
    */
   probe(opts: { everyFraction?: boolean } = {}): Record<string, tf.Scalar> {
     const f = this.config.probeOn === 'projector' ? (x: tf.Tensor4D) => this.method.embed(x) : (x: tf.Tensor4D) => this.encoder.apply(x);
-    const testX = featuresOf(this.dataset, this.splits.probeTest, f);
-    const testY = tf.tensor1d(gatherLabels(this.dataset, this.splits.probeTest), 'int32');
-    const classes = this.dataset.classes;
+    const { dataset, probeTrain, probeTest } = this.evalData;
+    const testX = featuresOf(dataset, probeTest, f);
+    const testY = tf.tensor1d(gatherLabels(dataset, probeTest), 'int32');
+    const classes = dataset.classes;
     const fit = (fraction: number, withFactors = false) => {
-      const subset = labelSubset(this.splits.probeTrain, this.dataset.labels, fraction, this.config.seed);
-      const trainX = featuresOf(this.dataset, subset, f);
-      const trainY = tf.tensor1d(gatherLabels(this.dataset, subset), 'int32');
+      const subset = labelSubset(probeTrain, dataset.labels, fraction, this.config.seed);
+      const trainX = featuresOf(dataset, subset, f);
+      const trainY = tf.tensor1d(gatherLabels(dataset, subset), 'int32');
       const result: Record<string, tf.Scalar> = {
         probeAccuracy: linearProbeAccuracy(trainX, trainY, testX, testY, { classes }),
         knnAccuracy: knnAccuracy(trainX, trainY, testX, testY, { classes }),
       };
       // A dataset with factors (Shapes): one more linear probe per factor on the same features.
-      for (const factor of withFactors ? (this.dataset.factors ?? []) : []) {
-        const y = [subset, this.splits.probeTest].map((idx) => tf.tensor1d(Int32Array.from(idx, (i) => factor.labels[i]), 'int32') as tf.Tensor1D);
+      for (const factor of withFactors ? (dataset.factors ?? []) : []) {
+        const y = [subset, probeTest].map((idx) => tf.tensor1d(Int32Array.from(idx, (i) => factor.labels[i]), 'int32') as tf.Tensor1D);
         result[factorProbeMetric(factor.name)] = linearProbeAccuracy(trainX, y[0], testX, y[1], { classes: factor.classes });
         tf.dispose(y);
       }
@@ -235,14 +248,48 @@ export class Trainer {
   }
 
   /**
-   * Raw-pixel and PCA reference probes on this run's splits (eval/references.ts): fitted on the same
-   * labelled share as the method's probe, PCA with as many components as the probed features. Cached
-   * per dataset, split and size; its read-backs are not counted in hostReads (they are not the loop's).
+   * The fine-tuning protocol (eval/finetune.ts) at each label fraction, from the trained encoder and
+   * from the same encoder at random init, on copies: finetuneAccuracy{1,10,100}pct and
+   * baselineFinetuneAccuracy…, plus both at config.labelFraction without a suffix. Empty when
+   * config.finetuneSteps is 0. Scalars for the caller to read back.
+   */
+  async finetune(): Promise<Record<string, tf.Scalar>> {
+    const { finetuneSteps: steps, finetuneLr: learningRate, batch, seed, labelFraction } = this.config;
+    if (steps === 0) return {};
+    const { dataset, probeTrain, probeTest } = this.evalData;
+    const scratch = this.initialEncoder();
+    const out: Record<string, tf.Scalar> = {};
+    try {
+      for (const fraction of LABEL_FRACTIONS) {
+        const subset = labelSubset(probeTrain, dataset.labels, Number(fraction), seed);
+        // The same seed for both starts: the same head init and the same batches.
+        const opts = { classes: dataset.classes, steps, learningRate, batch, seed: mixSeed(seed, 0xf1e, Number(fraction) * 100) };
+        out[fractionKey('finetuneAccuracy', fraction)] = await finetuneAccuracy(this.encoder, dataset, subset, probeTest, opts);
+        out[fractionKey('baselineFinetuneAccuracy', fraction)] = await finetuneAccuracy(scratch, dataset, subset, probeTest, opts);
+      }
+    } finally {
+      scratch.params.dispose();
+    }
+    out.finetuneAccuracy = tf.clone(out[fractionKey('finetuneAccuracy', labelFraction)]);
+    out.baselineFinetuneAccuracy = tf.clone(out[fractionKey('baselineFinetuneAccuracy', labelFraction)]);
+    return out;
+  }
+
+  /**
+   * Raw-pixel and PCA reference probes on the images the probe is scored on (eval/references.ts):
+   * fitted on the same labelled share as the method's probe, PCA with as many components as the
+   * probed features. Cross-domain (evalDataset), PCA is fitted on the evaluation dataset's probe-train
+   * images, labels unseen. Cached per dataset, split and size; its read-backs are not counted in
+   * hostReads (they are not the loop's).
    */
   referenceProbes(): Promise<ReferenceProbes> {
     const dim = this.config.probeOn === 'projector' ? this.embeddingDim : this.encoder.outDim;
-    const labelled = labelSubset(this.splits.probeTrain, this.dataset.labels, Number(this.config.labelFraction), this.config.seed);
-    return referenceProbes(this.dataset, { ...this.splits, probeTrain: labelled }, dim, referenceKey(this.dataset, this.config, dim));
+    const { dataset, probeTrain, probeTest, crossDomain } = this.evalData;
+    const labelled = labelSubset(probeTrain, dataset.labels, Number(this.config.labelFraction), this.config.seed);
+    const unlabelled = dataset === this.dataset ? this.splits.unlabelled : probeTrain;
+    // A converted evaluation set depends on the training images' geometry too.
+    const key = referenceKey(dataset, this.config, dim) + (dataset === this.dataset ? '' : `|as:${this.dataset.key}:${crossDomain}`);
+    return referenceProbes(dataset, { unlabelled, probeTrain: labelled, probeTest }, dim, key);
   }
 
   /** Why this run cannot be checkpointed, or null when it can. */

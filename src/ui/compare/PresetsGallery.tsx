@@ -32,6 +32,11 @@ export function PresetsGallery() {
                 <summary>What to watch</summary>
                 <p>{p.watch}</p>
                 <p className="presets__measured">Measured here: {t.outcome}</p>
+                {p.replays && (
+                  <p className="presets__replays" data-testid="preset-replays">
+                    The paper’s table: {p.replays.table}. Over 3 seeds, with a verdict: <code>{p.replays.findings}</code>.
+                  </p>
+                )}
               </details>
             </li>
           );

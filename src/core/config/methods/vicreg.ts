@@ -1,3 +1,4 @@
+import { smallCropKnobs } from './multiCrop';
 import type { MethodSpec } from './types';
 
 export const vicregSpec = {
@@ -12,5 +13,6 @@ export const vicregSpec = {
     { name: 'covariance', label: 'Covariance weight ν', kind: 'number', default: 1, min: 0, max: 100, step: 0.1, help: 'Weight of the off-diagonal covariance penalty that decorrelates features (paper: 1, §4.1).' },
     { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 256, min: 8, max: 2048, help: 'Width of the expander’s two hidden layers (paper: 8192, 3 layers with BN and ReLU).' },
     { name: 'projDim', label: 'Projection dim', kind: 'int', default: 256, min: 4, max: 1024, help: 'Size of the embedding the loss regularises (paper: 8192; accuracy grows with it).' },
+    ...smallCropKnobs('not in the VICReg paper; as the SwAV paper’s for SimCLR: each small crop paired with each global view'),
   ],
 } as const satisfies MethodSpec;

@@ -1,0 +1,33 @@
+import { METHOD_SPECS, type MethodKey } from './methods';
+import type { Knob } from './knobs';
+
+/**
+ * Method knobs added after format v2 whose defaults are exactly what the method did before them (so
+ * no version bump: DESIGN.md "Public formats"). A link without them decodes to the defaults anyway;
+ * a stored run or queue entry without them gets them here, so it still validates and means what it
+ * meant. A knob whose default changes behaviour must not be listed here: it needs a version.
+ */
+export const ADDED_METHOD_KNOBS: Partial<Record<MethodKey, readonly string[]>> = {
+  moco: ['mocoHead', 'mocoAug', 'mocoSchedule'],
+  byol: ['headNorm', 'smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  simclr: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  barlowtwins: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  vicreg: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  deepcluster: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+};
+
+/** A stored config with the added knobs it lacks filled with their (behaviour-preserving) defaults. */
+export function withAddedMethodKnobs(input: Record<string, unknown>): Record<string, unknown> {
+  const method = input.method;
+  const params = input.params;
+  if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(ADDED_METHOD_KNOBS, method)) return input;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return input;
+  const knobs = METHOD_SPECS[method as MethodKey].knobs as readonly Knob[];
+  const added = Object.fromEntries(
+    (ADDED_METHOD_KNOBS[method as MethodKey] ?? []).flatMap((name) => {
+      const knob = knobs.find((k) => k.name === name);
+      return knob && !(name in params) ? [[name, knob.default]] : [];
+    }),
+  );
+  return { ...input, params: { ...added, ...params } };
+}
