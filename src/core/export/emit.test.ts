@@ -53,6 +53,22 @@ describe('export', () => {
     expect(badKnob.ok).toBe(false);
   });
 
+  it('refuses what the lecture knobs added after it (multi-crop for SimCLR, BYOL head norms, MoCo ablation rows, fine-tune, transfer), naming each', () => {
+    const r = exportFromLink('?method=simclr&smallCrops=2&finetuneSteps=50&evalDataset=fashion-mnist', sources);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      'simclr smallCrops=2 is not in the PyTorch export yet (it carries smallCrops=0)',
+      'finetuneSteps=50: the exported train.py evaluates with the linear probe and kNN only (export with finetuneSteps=0)',
+      'evalDataset=fashion-mnist: the exported train.py evaluates on its training dataset only (export with evalDataset=same)',
+    ]);
+    const byol = exportFromLink('?method=byol&headNorm=none', sources);
+    expect(byol.ok === false && byol.errors[0]).toMatch(/^byol headNorm=none is not in the PyTorch export yet/);
+    // MoCo's rows at their defaults ('version') and SwAV's own multi-crop still export.
+    expect(exportFromLink('?method=moco&mocoVersion=v1', sources).ok).toBe(true);
+    expect(exportFromLink('?method=swav&smallCrops=2', sources).ok).toBe(true);
+  });
+
   it('every exported file compiles (python3 -m py_compile)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'export-compile-'));
     const files: string[] = [];
