@@ -81,6 +81,20 @@ export function viewAskingFirst(id: string): void {
 }
 
 /**
+ * Run all of a comparison link: the queue puts each run's settings into the controls in turn; when
+ * the controls hold edits, ask first, as View does.
+ */
+export function runAllAskingFirst(runAll: () => void): void {
+  if (editedSettings().length === 0) return runAll();
+  ask({
+    title: 'Replace your edited settings?',
+    text: `${editedText()} Run all puts each of the link's experiments into the controls in turn (Share keeps a link to yours if you want them back).`,
+    choices: [{ label: 'Run all and replace my settings', testId: 'ask-run-all', run: runAll }],
+    focusCancel: true,
+  });
+}
+
+/**
  * A link to another experiment (the gallery's) opens in place of this page; when the controls hold
  * edits, ask first. Returns true when it took over the navigation.
  */
