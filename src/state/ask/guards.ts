@@ -30,9 +30,12 @@ export function editedSettings() {
   return configChanges(s.appliedConfig, s.config);
 }
 
-async function resumeShowingChanges(): Promise<void> {
+/** Resumes the interrupted run and shows what the controls now show differently; false when it could not. */
+export async function resumeShowingChanges(): Promise<boolean> {
   const before = get().config;
-  if (await resumeInterrupted()) showChanges(before, get().config, 'Resuming the interrupted run.');
+  const resumed = await resumeInterrupted();
+  if (resumed) showChanges(before, get().config, 'Resuming the interrupted run.');
+  return resumed;
 }
 
 /** Start, or first ask what to do with the interrupted run a new run would replace. */
