@@ -110,12 +110,29 @@ test('phone 390×844: the run bar and charts first, the controls collapsed into 
   await context.close();
 });
 
-test('wide screen: the sections are open and their summaries hidden (each card keeps its own heading)', async ({ page }) => {
+test('wide screen: the sections are open and their summaries hidden; crossing the phone breakpoint collapses them, widening opens them', async ({ page }) => {
   const app = new Playground(page);
   await app.open(TINY);
   const sections = page.locator('details.section');
   expect(await sections.evaluateAll((ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
   await expect(page.locator('summary.section__summary').first()).toBeHidden();
+  await expect(page.getByTestId('method-select')).toBeVisible();
+
+  // Crossing below the phone breakpoint collapses them, as a fresh load at that width would.
+  const openCount = () => sections.evaluateAll((ds) => ds.filter((d) => (d as HTMLDetailsElement).open).length);
+  const total = await sections.count();
+  await page.setViewportSize({ width: 600, height: 900 });
+  await expect.poll(openCount).toBe(0);
+  await expect(page.getByTestId('method-select')).toBeHidden();
+  // One opened after the crossing stays open while the window stays narrow.
+  await page.getByTestId('section-training').locator('summary').click();
+  await expect(page.getByTestId('knob-batch')).toBeVisible();
+  await page.setViewportSize({ width: 500, height: 900 });
+  await expect(page.getByTestId('knob-batch')).toBeVisible();
+  expect(await openCount()).toBe(1);
+  // Wide again: every section opens.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect.poll(openCount).toBe(total);
   await expect(page.getByTestId('method-select')).toBeVisible();
 });
 

@@ -30,9 +30,12 @@ export function editedSettings() {
   return configChanges(s.appliedConfig, s.config);
 }
 
-async function resumeShowingChanges(): Promise<void> {
+/** Resumes the interrupted run and shows what the controls now show differently; false when it could not. */
+export async function resumeShowingChanges(): Promise<boolean> {
   const before = get().config;
-  if (await resumeInterrupted()) showChanges(before, get().config, 'Resuming the interrupted run.');
+  const resumed = await resumeInterrupted();
+  if (resumed) showChanges(before, get().config, 'Resuming the interrupted run.');
+  return resumed;
 }
 
 /** Start, or first ask what to do with the interrupted run a new run would replace. */
@@ -76,6 +79,20 @@ export function viewAskingFirst(id: string): void {
     title: 'Replace your edited settings?',
     text: `${editedText()} The saved run's settings would take their place (Share keeps a link to yours if you want them back).`,
     choices: [{ label: 'View and replace my settings', testId: 'ask-view', run: () => void go() }],
+    focusCancel: true,
+  });
+}
+
+/**
+ * Run all of a comparison link: the queue puts each run's settings into the controls in turn; when
+ * the controls hold edits, ask first, as View does.
+ */
+export function runAllAskingFirst(runAll: () => void): void {
+  if (editedSettings().length === 0) return runAll();
+  ask({
+    title: 'Replace your edited settings?',
+    text: `${editedText()} Run all puts each of the link's experiments into the controls in turn (Share keeps a link to yours if you want them back).`,
+    choices: [{ label: 'Run all and replace my settings', testId: 'ask-run-all', run: runAll }],
     focusCancel: true,
   });
 }

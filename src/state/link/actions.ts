@@ -1,6 +1,7 @@
 import { decodePageLink, encodeComparisonLink, encodeHide } from '../../core/compare/pageLink';
 import { encodeConfig } from '../../core/config/url';
 import { initFromUrl, keepInUrl } from '../actions';
+import { runAllAskingFirst } from '../ask/guards';
 import { addAllToQueue } from '../queue/actions';
 import { useStore } from '../store';
 
@@ -21,12 +22,18 @@ export function initFromPageLink(href: string): void {
   if (runs && typeof window !== 'undefined') window.history.replaceState(null, '', `${window.location.pathname}?${encodeComparisonLink(runs, hide)}`);
 }
 
-/** Run all: every experiment of the link goes into the queue, which starts working through them. */
+/**
+ * Run all: every experiment of the link goes into the queue, which starts working through them.
+ * Edited settings in the controls would be replaced by the first run's: asked first.
+ */
 export function runAllFromLink(): void {
-  const runs = get().link.runs;
-  if (!runs || runs.length === 0) return;
-  addAllToQueue(runs, true);
-  set({ link: { ...get().link, runs: null } });
+  if (!get().link.runs?.length) return;
+  runAllAskingFirst(() => {
+    const runs = get().link.runs;
+    if (!runs || runs.length === 0) return;
+    addAllToQueue(runs, true);
+    set({ link: { ...get().link, runs: null } });
+  });
 }
 
 export function dismissLinkRuns(): void {

@@ -1,8 +1,12 @@
+import { METHOD_SPECS } from '../../core/config/methods';
 import type { ExperimentConfig } from '../../core/config/schema';
+import { encodeConfig } from '../../core/config/url';
 import type { RunRecord } from '../../core/train/run';
 import { startExperiment } from '../actions';
-import { startAskingFirst } from '../ask/guards';
+import { ask } from '../ask/actions';
+import { resumeShowingChanges, startAskingFirst } from '../ask/guards';
 import { addToComparison } from '../compare/actions';
+import { discardInterrupted, interruptedLookup } from '../runs/progress';
 import { runFingerprint } from '../runs/summary';
 import { selectBusy } from '../selectors';
 import { useStore, type AppState } from '../store';
@@ -41,9 +45,60 @@ function pump(): void {
     patchQueue({ active: false });
     return;
   }
+  // The entry's first checkpoint would replace an interrupted run's record: first learn whether one
+  // is kept (just after a reload the page may not know yet), and if so pause and ask.
+  const lookup = interruptedLookup();
+  if (lookup) {
+    void lookup.then(pump);
+    return;
+  }
+  if (s.savedRunsInfo.interrupted) {
+    patchQueue({ active: false });
+    askAboutInterrupted(next);
+    return;
+  }
   pendingRun = null;
   patchEntry(next.id, { state: 'running', step: 0 });
   startExperiment(next.config);
+}
+
+/** Turns the queue back on after a question was answered. */
+function goOn(): void {
+  patchQueue({ active: true, notice: null });
+  pump();
+}
+
+/**
+ * The queue is about to start `next` while an interrupted run is kept. When that run is `next`'s own
+ * (a reload during the queued run), Resume continues the entry where it stopped and the queue
+ * follows; Start again discards it. Another run's record is asked about as Start asks. Cancel leaves
+ * the queue paused and the record kept.
+ */
+function askAboutInterrupted(next: QueueEntry): void {
+  const interrupted = get().savedRunsInfo.interrupted!;
+  if (encodeConfig(interrupted.config) !== encodeConfig(next.config)) return startAskingFirst(goOn);
+  const label = METHOD_SPECS[next.config.method].label;
+  const resume = async () => {
+    if (!(await resumeShowingChanges())) return; // the problem is shown; the queue stays paused
+    pendingRun = null;
+    patchEntry(next.id, { state: 'running', step: interrupted.step, message: `Resumed at step ${interrupted.step} after a reload.` });
+    patchQueue({ active: true, notice: null });
+  };
+  ask({
+    title: 'Resume the queued run?',
+    text: `The page was reloaded while the queued ${label} run was training. It is kept at step ${interrupted.step} of ${interrupted.totalSteps} and can go on where it stopped; the rest of the queue follows.`,
+    choices: [
+      { label: 'Resume it', testId: 'ask-resume', run: () => void resume() },
+      {
+        label: 'Start it again from step 0',
+        testId: 'ask-discard',
+        run: () => void discardInterrupted().then(() => {
+          patchEntry(next.id, { message: 'Started again from step 0 after a reload (its interrupted run was discarded).' }, false);
+          goOn();
+        }),
+      },
+    ],
+  });
 }
 
 function newEntry(config: ExperimentConfig): QueueEntry {
@@ -88,11 +143,8 @@ export function clearFinishedFromQueue(): void {
 
 /** Starts (or continues) the queue after a Stop or Reset paused it. */
 export function runQueue(): void {
-  // The queue's first run would replace an interrupted run's record too: ask first, as Start does.
-  startAskingFirst(() => {
-    patchQueue({ active: true, notice: null });
-    pump();
-  });
+  // The queue's first run would replace an interrupted run's record too: pump asks first, as Start does.
+  goOn();
 }
 
 export function dismissQueueNotice(): void {

@@ -15,8 +15,8 @@ export function serializeQueue(q: QueueState): string {
 const STATES = new Set(['waiting', 'running', 'done', 'stopped', 'failed']);
 
 /**
- * Reads a stored queue. The entry that was running when the page went away restarts from step 0
- * (a run's tensors do not survive a reload) and says so.
+ * Reads a stored queue. The entry that was running when the page went away waits again: the queue
+ * offers to resume it from its last checkpoint when one was kept (actions.ts), else it restarts from 0.
  */
 export function parseStoredQueue(text: string | null): { queue: QueueState | null; dropped: number } {
   if (!text) return { queue: null, dropped: 0 };
@@ -45,10 +45,10 @@ export function parseStoredQueue(text: string | null): { queue: QueueState | nul
       state: wasRunning ? 'waiting' : (raw.state as QueueEntry['state']),
       step: 0,
       savedId: typeof raw.savedId === 'string' && raw.savedId.length <= 128 ? raw.savedId : null,
-      message: wasRunning ? 'The page was reloaded while this run was training: it restarts from step 0.' : null,
+      message: wasRunning ? 'The page was reloaded while this run was training: it goes on from its last checkpoint if one was kept (you are asked first), else from step 0.' : null,
     });
   }
-  const notice = restarted ? 'The page was reloaded during a queued run: that run restarts from step 0, the rest of the queue follows.' : null;
+  const notice = restarted ? 'The page was reloaded during a queued run: it goes on from its last checkpoint if one was kept (you are asked first), else from step 0; the rest of the queue follows.' : null;
   return { queue: { entries, active: d.active === true, notice }, dropped };
 }
 

@@ -7,11 +7,11 @@ export interface QueueEntry {
   id: string;
   config: ExperimentConfig;
   state: QueueEntryState;
-  /** Steps done of the entry's run while it runs (not kept over a reload: it restarts from 0). */
+  /** Steps done of the entry's run while it runs (after a reload: its checkpoint's step once resumed, else 0). */
   step: number;
   /** The saved run's id once it finished and was saved. */
   savedId: string | null;
-  /** Why it failed, or that a reload interrupted it and it restarted from step 0. */
+  /** Why it failed, or that a reload interrupted it and whether it resumed or started again. */
   message: string | null;
 }
 

@@ -63,7 +63,7 @@ async function readInterrupted(): Promise<void> {
     return;
   }
   const rec = r.record;
-  patchInfo({ interrupted: rec && { method: rec.config.method, step: rec.checkpoint.step, totalSteps: rec.config.steps, savedAt: rec.savedAt } });
+  patchInfo({ interrupted: rec && { method: rec.config.method, step: rec.checkpoint.step, totalSteps: rec.config.steps, savedAt: rec.savedAt, config: rec.config } });
 }
 
 /** A checkpoint from the worker, written with the history so far; its cost is kept for the run bar. */

@@ -1,4 +1,5 @@
 import type { MethodKey } from '../../core/config/methods';
+import type { ExperimentConfig } from '../../core/config/schema';
 import type { SkippedRun } from './summary';
 
 export type { RunSummary, SavedRun, SkippedRun } from './summary';
@@ -18,7 +19,7 @@ export interface SavedRunsInfo {
   /** Id of the saved run the charts show, while they show it. */
   viewing: string | null;
   /** A run that did not finish before the page closed (reload, crash), kept to resume. */
-  interrupted: { method: MethodKey; step: number; totalSteps: number; savedAt: number } | null;
+  interrupted: { method: MethodKey; step: number; totalSteps: number; savedAt: number; config: ExperimentConfig } | null;
   /** What the last checkpoint cost: taking it in the worker, writing it here, and its size. */
   checkpointCost: { takeMs: number; writeMs: number; bytes: number; step: number } | null;
 }
