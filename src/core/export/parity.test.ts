@@ -38,6 +38,11 @@ vi.mock('../augment/multiCrop', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../augment/multiCrop')>();
   return { ...mod, multiCrop: (...args: Parameters<typeof mod.multiCrop>) => { const v = mod.multiCrop(...args); record([...v.global, ...v.small]); return v; } };
 });
+// Rotation turns its (plain or augmented) batch itself: its view is what the first, 0-degree turn is given.
+vi.mock('../augment', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../augment')>();
+  return { ...mod, rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); } };
+});
 vi.mock('../methods/moco/queue', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../methods/moco/queue')>();
   class RecordedQueue extends mod.KeyQueue {
@@ -84,7 +89,7 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     const browser = loss.dataSync()[0];
     loss.dispose();
     trainer.dispose();
-    expect(recorded.views, 'the method made its views through twoViews or multiCrop').not.toBeNull();
+    expect(recorded.views, 'the method made its views through twoViews, multiCrop or rotate90').not.toBeNull();
     writeTensors(join(dir, 'views'), recorded.views!.map((values, i) => ({ name: `view${i}`, shape: recorded.shapes[i], values })));
 
     const exported = exportProject(config, '', readPythonSources());
