@@ -1,12 +1,14 @@
 """Rotation prediction (Gidaris et al. 2018): every image is shown at 0, 90, 180 and 270 degrees in the same
 batch (the paper found feeding all four rotations together works best) and a linear head on the encoder's
-features classifies the rotation. Under DDP each rank rotates its own rows: the loss is a per-sample mean,
-so DDP's gradient average over equal shares is the global batch's gradient; BatchNorm is SyncBatchNorm."""
+features classifies the rotation. Under DDP each rank rotates its own rows and the cross-entropy is taken over
+the logits gathered from every rank, so its value is the global batch's on 1 or N processes; BatchNorm sees
+the global batch."""
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 from augment import view
+from distributed import gather, gather_no_grad
 from model import Mlp, load_mlp
 
 ROTATIONS = 4
@@ -44,4 +46,4 @@ class Method(nn.Module):
 
     def forward(self, views, step, total):
         x, labels = rotation_batch(views[0])
-        return F.cross_entropy(self.head(self.encoder(x)), labels)
+        return F.cross_entropy(gather(self.head(self.encoder(x))), gather_no_grad(labels))
