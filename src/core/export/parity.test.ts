@@ -60,6 +60,18 @@ vi.mock('../methods/jigsaw/batch', async (importOriginal) => {
     },
   };
 });
+// Context prediction's patches: the images and their cells' jittered corners.
+vi.mock('../methods/context/batch', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../methods/context/batch')>();
+  return {
+    ...mod,
+    contextBatch: (...args: Parameters<typeof mod.contextBatch>) => {
+      const batch = mod.contextBatch(...args);
+      record([args[0], { values: recorded.corners!, shape: [args[0].shape[0], 9, 2] }]);
+      return batch;
+    },
+  };
+});
 vi.mock('../methods/moco/queue', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../methods/moco/queue')>();
   class RecordedQueue extends mod.KeyQueue {
@@ -106,7 +118,7 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     const browser = loss.dataSync()[0];
     loss.dispose();
     trainer.dispose();
-    expect(recorded.views, 'the method made its views through twoViews, multiCrop, rotate90 or jigsawBatch').not.toBeNull();
+    expect(recorded.views, 'the method made its views through twoViews, multiCrop, rotate90, jigsawBatch or contextBatch').not.toBeNull();
     writeTensors(join(dir, 'views'), recorded.views!.map((values, i) => ({ name: `view${i}`, shape: recorded.shapes[i], values })));
 
     const exported = exportProject(config, '', readPythonSources());
