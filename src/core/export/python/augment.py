@@ -127,10 +127,11 @@ def patch_grid(height, width, gap, jitter):
     return size, (height - span) // 2, (width - span) // 2
 
 
-def jittered_corners(n_global, rows, height, width, grid, gap, jitter, gen):
-    """Top-left corners (top, left) of all 9 cells of every image, B x 9 x 2, each moved by a whole number of
-    px uniform in [-jitter, jitter] and clamped inside the image (Doersch et al. 2015, sec. 3.1)."""
-    size, top, left = grid
+def jittered_corners(x, gap, jitter, gen, n_global, rows):
+    """Top-left corners (top, left) of all 9 cells of every image (x: the local images), B x 9 x 2, each moved by
+    a whole number of px uniform in [-jitter, jitter] and clamped inside the image (Doersch et al. 2015, sec. 3.1)."""
+    height, width = x.shape[2], x.shape[3]
+    size, top, left = patch_grid(height, width, gap, jitter)
     cell = torch.arange(GRID_CELLS)
     base = torch.stack([top + (cell // 3) * (size + gap), left + (cell % 3) * (size + gap)], -1)
     shift = torch.randint(-jitter, jitter + 1, (n_global, GRID_CELLS, 2), generator=gen)
@@ -138,9 +139,12 @@ def jittered_corners(n_global, rows, height, width, grid, gap, jitter, gen):
     return torch.minimum(torch.clamp(base + shift, min=0), limit)[rows]
 
 
-def extract_patches(x, image, top, left, size):
-    """Patch k: the size x size pixels of image[k] from (top[k], left[k]), copied exactly (no interpolation)."""
+def cut_cells(x, corners, image, cells, gap, jitter):
+    """Patch k: cell cells[k] of image image[k] at its jittered corner, copied exactly (no interpolation)."""
+    size = patch_grid(x.shape[2], x.shape[3], gap, jitter)[0]
+    image = image.to(x.device)
+    at = corners.long().to(x.device)[image, cells.to(x.device)]
     r = torch.arange(size, device=x.device)
-    ys = (top.to(x.device)[:, None] + r)[:, :, None]
-    xs = (left.to(x.device)[:, None] + r)[:, None, :]
-    return x.permute(0, 2, 3, 1)[image.to(x.device)[:, None, None], ys, xs].permute(0, 3, 1, 2)
+    ys = (at[:, 0, None] + r)[:, :, None]
+    xs = (at[:, 1, None] + r)[:, None, :]
+    return x.permute(0, 2, 3, 1)[image[:, None, None], ys, xs].permute(0, 3, 1, 2)

@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from augment import extract_patches, jittered_corners, patch_grid
+from augment import cut_cells, jittered_corners
 from distributed import gather, gather_no_grad
 from model import Mlp, load_mlp, projector_blocks
 
@@ -34,24 +34,18 @@ class Method(nn.Module):
 
     def make_views(self, images, gen, n_global, rows):
         """The images and the jittered corners of their 9 cells (B x 9 x 2)."""
-        k = self.knobs
-        height, width = images.shape[2], images.shape[3]
-        grid = patch_grid(height, width, k['gap'], k['patchJitter'])
-        return [images, jittered_corners(n_global, rows, height, width, grid, k['gap'], k['patchJitter'], gen)]
+        return [images, jittered_corners(images, self.knobs['gap'], self.knobs['patchJitter'], gen, n_global, rows)]
 
     def embed(self, x):
         return self.encoder(x)
 
     def forward(self, views, step, total):
         images, corners = views
-        corners = corners.long().to(images.device)
         b = images.shape[0]
-        size = patch_grid(images.shape[2], images.shape[3], self.knobs['gap'], self.knobs['patchJitter'])[0]
         # Rows 0..B-1 the centres, then row B + k*B + i the neighbour of image i at class k.
-        cells = torch.tensor([CENTRE_CELL] + NEIGHBOUR_CELLS, device=images.device).repeat_interleave(b)
-        image = torch.arange(b, device=images.device).repeat(1 + POSITIONS)
-        at = corners[image, cells]
-        features = self.encoder(extract_patches(images, image, at[:, 0], at[:, 1], size))
+        cells = torch.tensor([CENTRE_CELL] + NEIGHBOUR_CELLS).repeat_interleave(b)
+        image = torch.arange(b).repeat(1 + POSITIONS)
+        features = self.encoder(cut_cells(images, corners, image, cells, self.knobs['gap'], self.knobs['patchJitter']))
         centre, neighbours = features[:b], features[b:]
         pairs = torch.cat([centre.repeat(POSITIONS, 1), neighbours], 1)
         labels = torch.arange(POSITIONS, device=images.device).repeat_interleave(b)

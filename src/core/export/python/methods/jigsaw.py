@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from augment import GRID_CELLS, extract_patches, jittered_corners, patch_grid
+from augment import GRID_CELLS, cut_cells, jittered_corners
 from data import Mulberry32, mix_seed
 from distributed import gather, gather_no_grad
 from model import Mlp, load_mlp, projector_blocks
@@ -68,27 +68,19 @@ class Method(nn.Module):
 
     def make_views(self, images, gen, n_global, rows):
         """The images and their puzzles: a permutation index per image and the jittered corners of its cells."""
-        k = self.knobs
-        height, width = images.shape[2], images.shape[3]
-        grid = patch_grid(height, width, k['gap'], k['patchJitter'])
         labels = torch.randint(self.count, (n_global,), generator=gen)[rows]
-        corners = jittered_corners(n_global, rows, height, width, grid, k['gap'], k['patchJitter'], gen)
-        return [images, labels, corners]
+        return [images, labels, jittered_corners(images, self.knobs['gap'], self.knobs['patchJitter'], gen, n_global, rows)]
 
     def embed(self, x):
         return self.encoder(x)
 
     def forward(self, views, step, total):
         images, labels, corners = views
-        labels, corners = labels.long().to(images.device), corners.long().to(images.device)
-        b = images.shape[0]
-        size = patch_grid(images.shape[2], images.shape[3], self.knobs['gap'], self.knobs['patchJitter'])[0]
+        labels, b = labels.long().to(images.device), images.shape[0]
         # Slot s of puzzle i shows the tile of cell perms[label_i, s]; tiles slot-major (row s * B + i).
         cells = self.perms[labels].t().reshape(-1)
-        image = torch.arange(b, device=images.device).repeat(TILES)
-        at = corners[image, cells]
-        tiles = extract_patches(images, image, at[:, 0], at[:, 1], size)
-        features = self.encoder(tiles)
+        image = torch.arange(b).repeat(TILES)
+        features = self.encoder(cut_cells(images, corners, image, cells, self.knobs['gap'], self.knobs['patchJitter']))
         # Late fusion: each tile's features, concatenated in slot order.
         puzzles = features.reshape(TILES, b, -1).transpose(0, 1).reshape(b, -1)
         return F.cross_entropy(gather(self.classifier(puzzles)), gather_no_grad(labels))
