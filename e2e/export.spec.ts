@@ -17,9 +17,9 @@ const TINY = 'method=simclr&backend=wasm&steps=3&batch=16&n=128&width=4&probeTra
 
 test('a method the export does not carry: the button is off and says why', async ({ page }) => {
   const app = new Playground(page);
-  await app.open('method=dino&backend=wasm');
+  await app.open('method=inpainting&backend=wasm');
   await expect(page.getByTestId('export-pytorch')).toBeDisabled();
-  await expect(page.getByTestId('export-pytorch-problems')).toContainText('dino is not in the PyTorch export yet');
+  await expect(page.getByTestId('export-pytorch-problems')).toContainText('inpainting is not in the PyTorch export yet');
 });
 
 test('Export as PyTorch → train.py → the run imports and overlays a browser run, labelled with where it ran', async ({ page }) => {

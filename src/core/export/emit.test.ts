@@ -38,12 +38,12 @@ describe('export', () => {
   });
 
   it('refuses a broken link or config with every reason, and exports nothing', () => {
-    const r = exportFromLink('?method=dino&temperatur=0.1&batch=abc', sources);
+    const r = exportFromLink('?method=mae&temperatur=0.1&batch=abc', sources);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.some((e) => e.includes('temperatur'))).toBe(true);
     expect(r.errors.some((e) => e.includes('batch'))).toBe(true);
-    expect(r.errors).toContain(NOT_EXPORTED.dino);
+    expect(r.errors).toContain(NOT_EXPORTED.mae);
     const badBatch = exportProject({ ...defaultConfig('simclr'), batch: 0 }, '', sources);
     expect(badBatch.ok || badBatch.errors.some((e) => e.startsWith('config: batch'))).toBe(true);
     expect(badBatch.ok).toBe(false);

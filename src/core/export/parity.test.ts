@@ -24,10 +24,10 @@ import { encodeTensorFile, type NamedTensor } from './tensorFile';
  */
 
 // What the method made of the first batch, recorded as it is made (the views are disposed inside the step).
-const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null }));
-function record(views: tf.Tensor[]) {
+const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null }));
+function record(views: (tf.Tensor | { values: ArrayLike<number>; shape: number[] })[]) {
   if (recorded.views) return;
-  recorded.views = views.map((v) => Float32Array.from(v.dataSync()));
+  recorded.views = views.map((v) => Float32Array.from(v instanceof tf.Tensor ? v.dataSync() : v.values));
   recorded.shapes = views.map((v) => [...v.shape]);
 }
 vi.mock('../methods/shared/views', async (importOriginal) => {
@@ -37,6 +37,40 @@ vi.mock('../methods/shared/views', async (importOriginal) => {
 vi.mock('../augment/multiCrop', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../augment/multiCrop')>();
   return { ...mod, multiCrop: (...args: Parameters<typeof mod.multiCrop>) => { const v = mod.multiCrop(...args); record([...v.global, ...v.small]); return v; } };
+});
+// Rotation turns its (plain or augmented) batch itself: its view is what the first, 0-degree turn is given.
+vi.mock('../augment', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../augment')>();
+  return { ...mod, rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); } };
+});
+// Jigsaw's puzzles: the images, each one's permutation index and its cells' jittered corners (B x 9 x 2).
+vi.mock('../augment/patches', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../augment/patches')>();
+  return { ...mod, jitteredCorners: (...args: Parameters<typeof mod.jitteredCorners>) => (recorded.corners = mod.jitteredCorners(...args)) };
+});
+vi.mock('../methods/jigsaw/batch', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../methods/jigsaw/batch')>();
+  return {
+    ...mod,
+    jigsawBatch: (...args: Parameters<typeof mod.jigsawBatch>) => {
+      const puzzle = mod.jigsawBatch(...args);
+      const b = args[0].shape[0];
+      record([args[0], { values: puzzle.labelValues, shape: [b] }, { values: recorded.corners!, shape: [b, 9, 2] }]);
+      return puzzle;
+    },
+  };
+});
+// Context prediction's patches: the images and their cells' jittered corners.
+vi.mock('../methods/context/batch', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../methods/context/batch')>();
+  return {
+    ...mod,
+    contextBatch: (...args: Parameters<typeof mod.contextBatch>) => {
+      const batch = mod.contextBatch(...args);
+      record([args[0], { values: recorded.corners!, shape: [args[0].shape[0], 9, 2] }]);
+      return batch;
+    },
+  };
 });
 vi.mock('../methods/moco/queue', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../methods/moco/queue')>();
@@ -84,7 +118,7 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     const browser = loss.dataSync()[0];
     loss.dispose();
     trainer.dispose();
-    expect(recorded.views, 'the method made its views through twoViews or multiCrop').not.toBeNull();
+    expect(recorded.views, 'the method made its views through twoViews, multiCrop, rotate90, jigsawBatch or contextBatch').not.toBeNull();
     writeTensors(join(dir, 'views'), recorded.views!.map((values, i) => ({ name: `view${i}`, shape: recorded.shapes[i], values })));
 
     const exported = exportProject(config, '', readPythonSources());

@@ -50,7 +50,8 @@ srun torchrun --nnodes=2 --nproc_per_node=8 --rdzv_backend=c10d --rdzv_endpoint=
 
 The global batch is split across ranks, and whatever looks at the batch as a whole sees all of it: BatchNorm
 normalises over the global batch (SyncBatchNorm on GPUs), SimCLR's and MoCo's negatives and keys, Barlow
-Twins' and VICReg's statistics and SwAV's Sinkhorn are computed on embeddings gathered from every rank. Random
+Twins' and VICReg's statistics, SwAV's Sinkhorn and DINO's centre are computed on embeddings gathered from every
+rank. Random
 draws (batch order, augmentations) come from generators every rank seeds alike, and each rank applies its
 rows; so N processes compute what one process computes on the same global batch, up to float rounding.
 Target networks' EMA updates run on identical weights on every rank.

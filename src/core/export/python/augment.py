@@ -110,3 +110,41 @@ def multi_crop(x, aug, gen, n_global, rows, global_crops, global_scale, small_cr
     views = [view(x, no_crop, gen, n_global, rows, scale=global_scale) for _ in range(global_crops)]
     views += [view(x, no_crop, gen, n_global, rows, size=(small_size, small_size), scale=small_scale) for _ in range(small_crops)]
     return views
+
+
+# --- The 3x3 patch grid of the pretext tasks (jigsaw; the browser's augment/patches.ts) -----------------------
+GRID_CELLS = 9
+MIN_PATCH = 3  # the smallest patch the ConvNet (two stride-2 layers) still maps to a 1x1 feature map
+
+
+def patch_grid(height, width, gap, jitter):
+    """The largest square patch for which three patches, two gaps and the jitter on both sides fit, the grid
+    centred: (size, top, left) with cell (r, c) starting r * (size + gap) further."""
+    size = (min(height, width) - 2 * gap - 2 * jitter) // 3
+    if size < MIN_PATCH:
+        raise SystemExit(f'a 3x3 grid with gap {gap} px and jitter +-{jitter} px leaves {size}-px patches in {height}x{width} images (need >= {MIN_PATCH})')
+    span = 3 * size + 2 * gap
+    return size, (height - span) // 2, (width - span) // 2
+
+
+def jittered_corners(x, gap, jitter, gen, n_global, rows):
+    """Top-left corners (top, left) of all 9 cells of every image (x: the local images), B x 9 x 2, each moved by
+    a whole number of px uniform in [-jitter, jitter] and clamped inside the image (Doersch et al. 2015, sec. 3.1)."""
+    height, width = x.shape[2], x.shape[3]
+    size, top, left = patch_grid(height, width, gap, jitter)
+    cell = torch.arange(GRID_CELLS)
+    base = torch.stack([top + (cell // 3) * (size + gap), left + (cell % 3) * (size + gap)], -1)
+    shift = torch.randint(-jitter, jitter + 1, (n_global, GRID_CELLS, 2), generator=gen)
+    limit = torch.tensor([height - size, width - size])
+    return torch.minimum(torch.clamp(base + shift, min=0), limit)[rows]
+
+
+def cut_cells(x, corners, image, cells, gap, jitter):
+    """Patch k: cell cells[k] of image image[k] at its jittered corner, copied exactly (no interpolation)."""
+    size = patch_grid(x.shape[2], x.shape[3], gap, jitter)[0]
+    image = image.to(x.device)
+    at = corners.long().to(x.device)[image, cells.to(x.device)]
+    r = torch.arange(size, device=x.device)
+    ys = (at[:, 0, None] + r)[:, :, None]
+    xs = (at[:, 1, None] + r)[:, None, :]
+    return x.permute(0, 2, 3, 1)[image[:, None, None], ys, xs].permute(0, 3, 1, 2)

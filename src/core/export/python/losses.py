@@ -104,3 +104,12 @@ def swav_loss(high_res, low_res, temperature, epsilon, iterations=3):
     codes = [sinkhorn(s.detach(), epsilon, iterations) for s in high_res]
     return swapped_prediction(codes, list(high_res) + list(low_res), temperature)
 
+
+
+def dino_loss(student_out, teacher_out, center, student_temp, teacher_temp):
+    """DINO's loss (Caron et al. 2021, sec. 3.1, Algorithm 1): the teacher's centred, sharpened softmax of every
+    global crop is the target of the student's softmax of every *other* crop; mean over the pairs."""
+    targets = [F.softmax((t - center) / teacher_temp, 1).detach() for t in teacher_out]
+    log_probs = [F.log_softmax(s / student_temp, 1) for s in student_out]
+    terms = [-(q * lp).sum(1).mean() for i, q in enumerate(targets) for j, lp in enumerate(log_probs) if i != j]
+    return sum(terms) / len(terms)

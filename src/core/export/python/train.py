@@ -184,7 +184,8 @@ def load_browser_weights(method, tensors):
 def read_views(path, rows, device):
     tensors = read_tensors(path)
     views = [tensors[f'view{i}'] for i in range(len(tensors))]
-    return [v.permute(0, 3, 1, 2)[rows].contiguous().to(device) for v in views]
+    # Images come NHWC (the browser's layout); other views (jigsaw's labels and corners) as they are.
+    return [(v.permute(0, 3, 1, 2) if v.dim() == 4 else v)[rows].contiguous().to(device) for v in views]
 
 
 def save_checkpoint(path, method, optimizer, sampler, history, baseline, step, elapsed):
