@@ -6,7 +6,7 @@ export const maeSpec = {
   label: 'MAE',
   group: 'masked',
   backbone: 'vit',
-  blurb: 'Hide most patches of each digit; a ViT encodes only the visible ones and a light decoder paints the hidden pixels back. As in the paper, only the crop and flip of the augmentation panel apply.',
+  blurb: 'Hide most patches of each digit; a ViT encodes only the visible ones and a light decoder paints the hidden pixels back. As in the paper, only the crop and flip of the augmentation panel apply. The paper pre-trains with AdamW, β = (0.9, 0.95), weight decay 0.05, warm-up then cosine decay (Table 8): optimizer adamw, beta2 0.95, weightDecay 0.05 in Training; the default here stays Adam.',
   paper: 'He, Chen, Xie, Li, Dollár & Girshick, “Masked Autoencoders Are Scalable Vision Learners”, CVPR 2022',
   knobs: [
     { name: 'maskRatio', label: 'Masking ratio', kind: 'number', default: 0.75, min: 0.1, max: 0.95, step: 0.05, help: 'Share of patches hidden from the encoder. The paper’s default is 0.75: both fine-tuning and linear probing peak around it (Fig. 5), far above BERT’s 0.15. Try 0.25 and 0.9.' },
