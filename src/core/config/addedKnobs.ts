@@ -1,5 +1,6 @@
 import { METHOD_SPECS, type MethodKey } from './methods';
 import { GLOBAL_KNOBS } from './globalKnobs';
+import { ADDED_VIT_KNOBS } from './methods/vitKnobs';
 import type { Knob } from './knobs';
 
 /**
@@ -29,6 +30,8 @@ export const ADDED_METHOD_KNOBS: Partial<Record<MethodKey, readonly string[]>> =
   barlowtwins: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
   vicreg: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
   deepcluster: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  mae: ADDED_VIT_KNOBS,
+  msn: ADDED_VIT_KNOBS,
 };
 
 /** A stored config with the added knobs it lacks filled with their (behaviour-preserving) defaults. */

@@ -62,6 +62,14 @@ describe('format versions', () => {
     const mae = decodeConfig('v=3&method=mae&optimizer=adamw&beta2=0.95');
     expect(mae).toEqual({ config: { ...defaultConfig('mae'), optimizer: 'adamw', beta2: 0.95 }, ignored: [] });
     expect(encodeConfig(mae.config)).toContain('beta2=0.95');
+    // The ViT read the mean of its tokens before the pool knob (no [CLS] token).
+    for (const method of ['mae', 'msn'] as const) {
+      const { pool: _p, ...params } = defaultConfig(method).params as Record<string, unknown>;
+      const old = parseExperimentConfig({ ...defaultConfig(method), params });
+      expect(old.ok && old.config.params.pool).toBe('mean');
+      expect(decodeConfig(`v=3&method=${method}`).config.params.pool).toBe('mean');
+      expect(decodeConfig(`v=3&method=${method}&pool=cls`).config.params.pool).toBe('cls');
+    }
   });
 
   it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {
