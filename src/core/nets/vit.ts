@@ -78,8 +78,9 @@ export function createVitEncoder(o: VitOptions): VitEncoder {
   // ParamSet's normal draws std √(2/fanIn); fanIn = 2/0.02² gives std 0.02. Its position embedding
   // is 0 (MAE's `get_2d_sincos_pos_embed(..., cls_token=True)` puts a zero row first), so none is added.
   const clsToken = pool === 'cls' ? p.heNormal('clsToken', [1, 1, o.dim], 2 / (CLS_TOKEN_STD * CLS_TOKEN_STD)) : null;
+  // A broadcast add, not tf.tile: tile's gradient is a loop of B slices (tfjs Tile_grad), the add's one sum.
   const withCls = (tokens: tf.Tensor3D): tf.Tensor3D =>
-    clsToken ? (tf.concat([tf.tile(clsToken, [tokens.shape[0], 1, 1]), tokens], 1) as tf.Tensor3D) : tokens;
+    clsToken ? (tf.concat([tf.add(tf.zeros([tokens.shape[0], 1, o.dim]), clsToken), tokens], 1) as tf.Tensor3D) : tokens;
   const posCache = new Map<string, Float32Array>();
   const pos = (g: PatchGrid) => {
     const key = `${g.rows}x${g.cols}`;
