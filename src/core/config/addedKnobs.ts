@@ -1,5 +1,21 @@
 import { METHOD_SPECS, type MethodKey } from './methods';
+import { GLOBAL_KNOBS } from './globalKnobs';
+import { ADDED_VIT_KNOBS } from './methods/vitKnobs';
 import type { Knob } from './knobs';
+
+/**
+ * Global knobs added after format v3 on the same terms as the method knobs below: their defaults are
+ * what every run did before them (beta2 = 0.999: Adam's β2 was fixed), so a link or stored run without
+ * them means the same experiment and no version is needed.
+ */
+export const ADDED_GLOBAL_KNOBS = ['beta2'] as const satisfies readonly (typeof GLOBAL_KNOBS)[number]['name'][];
+
+/** A stored config with the added global knobs it lacks filled with their (behaviour-preserving) defaults. */
+export function withAddedGlobalKnobs(input: Record<string, unknown>): Record<string, unknown> {
+  const knobs = GLOBAL_KNOBS as readonly Knob[];
+  const added = Object.fromEntries(ADDED_GLOBAL_KNOBS.flatMap((name) => (name in input ? [] : [[name, knobs.find((k) => k.name === name)!.default]])));
+  return { ...added, ...input };
+}
 
 /**
  * Method knobs added after format v2 whose defaults are exactly what the method did before them (so
@@ -14,6 +30,8 @@ export const ADDED_METHOD_KNOBS: Partial<Record<MethodKey, readonly string[]>> =
   barlowtwins: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
   vicreg: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
   deepcluster: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
+  mae: ADDED_VIT_KNOBS,
+  msn: ADDED_VIT_KNOBS,
 };
 
 /** A stored config with the added knobs it lacks filled with their (behaviour-preserving) defaults. */

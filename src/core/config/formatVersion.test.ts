@@ -52,6 +52,26 @@ describe('format versions', () => {
     expect(current.ok && current.config).toEqual(defaultConfig('simclr'));
   });
 
+  it('knobs added without a version (addedKnobs.ts) mean the old behaviour when a link or stored run lacks them', () => {
+    // Adam's β2 was fixed at 0.999 before the beta2 knob.
+    const { beta2: _b2, ...stored } = defaultConfig('mae');
+    const r = parseExperimentConfig(stored);
+    expect(r.ok && r.config.beta2).toBe(0.999);
+    expect(decodeConfig('v=3&method=mae').config.beta2).toBe(0.999);
+    expect(decodeConfig(`v=2&${V1_LINK}`).config.beta2).toBe(0.999);
+    const mae = decodeConfig('v=3&method=mae&optimizer=adamw&beta2=0.95');
+    expect(mae).toEqual({ config: { ...defaultConfig('mae'), optimizer: 'adamw', beta2: 0.95 }, ignored: [] });
+    expect(encodeConfig(mae.config)).toContain('beta2=0.95');
+    // The ViT read the mean of its tokens before the pool knob (no [CLS] token).
+    for (const method of ['mae', 'msn'] as const) {
+      const { pool: _p, ...params } = defaultConfig(method).params as Record<string, unknown>;
+      const old = parseExperimentConfig({ ...defaultConfig(method), params });
+      expect(old.ok && old.config.params.pool).toBe('mean');
+      expect(decodeConfig(`v=3&method=${method}`).config.params.pool).toBe('mean');
+      expect(decodeConfig(`v=3&method=${method}&pool=cls`).config.params.pool).toBe('cls');
+    }
+  });
+
   it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {
     const stored = { ...defaultConfig('simclr'), aug: { crop: true, cropMin: 0.3, cropMax: 1, flip: false, flipP: 0.5, jitter: true, jitterStrength: 0.4, blur: false, blurSigma: 1, noise: false, noiseStd: 0.1 } };
     const r = parseExperimentConfig(stored);

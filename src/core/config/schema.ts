@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { builtInSpec, DATASET_KEYS, isDatasetKey, type DatasetKey } from './datasets';
 import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { LEGACY_EVAL } from './evalKnobs';
-import { withAddedMethodKnobs } from './addedKnobs';
+import { withAddedGlobalKnobs, withAddedMethodKnobs } from './addedKnobs';
 import { withGlobalsBeforeV3 } from './versions';
 import { checkKnobValue, knobDefaults, type Knob, type KnobValue, type KnobValues, type ValueOf } from './knobs';
 import { METHOD_KEYS, METHOD_SPECS, type MethodKey } from './methods';
@@ -124,11 +124,11 @@ export function withDatasetRange<K extends Knob>(knob: K, cfg: Pick<ExperimentCo
 
 /**
  * A stored config from before the evaluation knobs (evalKnobs.ts), the v3 encoder and optimiser
- * knobs (versions.ts) or a method's added knobs (addedKnobs.ts) gets the values it meant then.
+ * knobs (versions.ts) or the added global and method knobs (addedKnobs.ts) gets the values it meant then.
  */
 function withLegacyFields(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  return withAddedMethodKnobs(withGlobalsBeforeV3({ ...LEGACY_EVAL, ...input }) as Record<string, unknown>);
+  return withAddedMethodKnobs(withAddedGlobalKnobs(withGlobalsBeforeV3({ ...LEGACY_EVAL, ...input }) as Record<string, unknown>));
 }
 
 /** Largest unlabelled subset the dataset allows with the given probe sizes. */

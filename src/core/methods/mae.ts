@@ -36,6 +36,7 @@ export const mae = defineMethod(maeSpec, (ctx, knobs) => {
     heads: vit.options.heads,
     grid,
     seed: mixSeed(ctx.seed, 1),
+    clsTokens: vit.clsTokens,
   });
   // MAE trains with random-resized crops and flips only; colour jitter hurts it (Table 1e).
   const aug = { ...config.aug, jitter: false, blur: false, noise: false };

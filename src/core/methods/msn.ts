@@ -60,12 +60,13 @@ export const msn = defineMethod(msnSpec, (ctx, knobs) => {
         const b = images.shape[0];
         const [targetView, anchorView] = twoViews(images, config.aug, seed);
         const masks = samplePatchMasks('random', b, vit.grid.rows, vit.grid.cols, maskRatio, mixSeed(seed, 3));
-        // Features are the mean of the visible output tokens, as for the probe (vit.ts).
-        const pooled: tf.Tensor2D[] = [tf.mean(vit.encodeVisible(anchorView, masks.visible), 1) as tf.Tensor2D];
+        // The anchor's feature is read as the probe's (vit.pool): the [CLS] output, as the paper, or the
+        // mean of the visible output tokens.
+        const pooled: tf.Tensor2D[] = [vit.pool(vit.encodeVisible(anchorView, masks.visible))];
         if (views > 0) {
           const crops = focalViews(images, views, focalSize, config.aug, mixSeed(seed, 4));
           const focalMasks = samplePatchMasks('random', views * b, focalGrid.rows, focalGrid.cols, maskRatio, mixSeed(seed, 5));
-          pooled.push(tf.mean(vit.encodeVisible(crops, focalMasks.visible), 1) as tf.Tensor2D);
+          pooled.push(vit.pool(vit.encodeVisible(crops, focalMasks.visible)));
         }
         // One projector pass over all anchor views, view-major as msnLoss wants them.
         const anchors = projector.apply(tf.concat(pooled, 0));

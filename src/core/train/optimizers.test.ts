@@ -66,6 +66,41 @@ describe('optimisers against hand-computed steps', () => {
     expect(b2).toEqual(close([1 - 0.2, -3 + 0.2]));
   });
 
+  it('beta2 sets the second-moment decay of adam and adamw: MAE’s β2 = 0.95 by hand on ½‖w‖²', async () => {
+    // g = w, lr = 0.5. Step 1: m̂ = g, v̂ = g², so w1 = w0 − lr·sign(w0) = (0.5, −2.5) whatever β2.
+    // Step 2: g2 = w1; m = 0.9·0.1·g1 + 0.1·g2, v = β2·(1 − β2)·g1² + (1 − β2)·g2², bias-corrected by
+    // 1 − 0.9² and 1 − β2².
+    const run = async (kind: OptimizerKind, beta2?: number) => {
+      const w = tf.variable(tf.tensor([1, -3], [1, 2]));
+      const opt = createOptimizer(kind, { learningRate: 0.5, weightDecay: 0, beta2 });
+      const out: number[][] = [];
+      for (let i = 0; i < 2; i++) {
+        opt.minimize(() => tf.mul(0.5, tf.sum(tf.square(w))) as tf.Scalar, [w]).dispose();
+        out.push(Array.from(await w.data()));
+      }
+      opt.dispose();
+      w.dispose();
+      return out;
+    };
+    const expected = (b2: number) => {
+      const g1 = [1, -3];
+      const g2 = [0.5, -2.5];
+      return g2.map((w, i) => {
+        const mHat = (0.09 * g1[i] + 0.1 * g2[i]) / (1 - 0.81);
+        const vHat = (b2 * (1 - b2) * g1[i] ** 2 + (1 - b2) * g2[i] ** 2) / (1 - b2 * b2);
+        return w - (0.5 * mHat) / (Math.sqrt(vHat) + 1e-8);
+      });
+    };
+    for (const kind of ['adam', 'adamw'] as const) {
+      const [s1, s2] = await run(kind, 0.95);
+      expect(s1).toEqual(close([0.5, -2.5]));
+      expect(s2).toEqual(close(expected(0.95)));
+      // Unset means 0.999, and the two differ by far more than the tolerance (the test can fail).
+      expect((await run(kind))[1]).toEqual(close(expected(0.999)));
+      expect(Math.abs(expected(0.95)[0] - expected(0.999)[0])).toBeGreaterThan(1e-3);
+    }
+  });
+
   it('sgd: momentum 0.9 buffer b = 0.9·b + g; weight decay adds wd·w to g', async () => {
     const [s1, s2] = await twoSteps('sgd', 0.1, 0);
     expect(s1).toEqual(close([1 - 0.05, -3 + 0.2]));
@@ -101,6 +136,16 @@ describe('optimisers against hand-computed steps', () => {
       expect(trainer.learningRateAt(3)).toBeCloseTo(0.05 * 0.5 * (1 + Math.cos(Math.PI / 2)), 12);
       trainer.dispose();
     }
+    // The trainer hands the config's beta2 to the optimiser: Adam's first step is lr·sign(g) whatever β2,
+    // so the losses agree at step 2 (to float32 rounding of m̂/√v̂) and part at step 3 (measured: by ~9e-4).
+    const withBeta2 = async (extra: string) => {
+      const { trainer, losses } = await trainSteps(`method=simclr&projHidden=16&projDim=8&lr=0.05${extra}`, 2);
+      trainer.dispose();
+      return losses;
+    };
+    const [plain, mae] = [await withBeta2(''), await withBeta2('&beta2=0.95')];
+    expect(Math.abs(mae[0] - plain[0])).toBeLessThan(1e-5);
+    expect(Math.abs(mae[1] - plain[1])).toBeGreaterThan(1e-4);
     // MoCo v1 drops ×0.1 at 60% of a 5-step run (from step 4) unless a global schedule is set.
     const moco = (extra: string) => new Trainer(tinyConfig(`method=moco&projHidden=16&projDim=8&queueSize=32&mocoVersion=v1&lr=0.1&steps=5${extra}`), syntheticDataset(240));
     const own = moco('');

@@ -6,7 +6,8 @@ import { readTensor, toTensor, type OptimizerState } from './checkpoint';
  * same for every one of them (tfjs has no AdamW or LARS, and its Adam has ε = 1e-7 where PyTorch's is
  * 1e-8). Each follows PyTorch's update rule, so a config means the same step as the reference scripts.
  *
- * - adam (Kingma & Ba 2015; PyTorch Adam): g ← g + wd·w; m, v with β = (0.9, 0.999), bias-corrected;
+ * - adam (Kingma & Ba 2015; PyTorch Adam): g ← g + wd·w; m, v with β = (0.9, β2), β2 0.999 unless the
+ *   config's `beta2` says otherwise (MAE: 0.95), bias-corrected;
  *   w ← w − lr·m̂ / (√v̂ + 1e-8).
  * - adamw (Loshchilov & Hutter 2019; PyTorch AdamW): w ← w·(1 − lr·wd), then Adam without decay in g.
  *   Only weights with more than one axis decay: biases and norm layers' γ, β do not, as in the param
@@ -41,10 +42,14 @@ export interface Optimizer {
   dispose(): void;
 }
 
-/** `beta1` overrides Adam's first-moment decay (a GAN discriminator's 0.5, DCGAN §4); 0.9 otherwise. */
-export function createOptimizer(kind: OptimizerKind, opts: { learningRate: number; weightDecay: number; beta1?: number }): Optimizer {
+/**
+ * `beta1` overrides Adam's first-moment decay (a GAN discriminator's 0.5, DCGAN §4); 0.9 otherwise.
+ * `beta2` its second-moment decay (MAE's AdamW: 0.95, He et al. 2022, Table 8); 0.999 otherwise.
+ */
+export function createOptimizer(kind: OptimizerKind, opts: { learningRate: number; weightDecay: number; beta1?: number; beta2?: number }): Optimizer {
   const { weightDecay } = opts;
   const beta1 = opts.beta1 ?? BETA1;
+  const beta2 = opts.beta2 ?? BETA2;
   const slots = new Map<tf.Variable, tf.Variable[]>();
   const slot = (v: tf.Variable, count: number): tf.Variable[] => {
     let s = slots.get(v);
@@ -62,9 +67,9 @@ export function createOptimizer(kind: OptimizerKind, opts: { learningRate: numbe
         const [m, s] = slot(v, 2);
         if (kind === 'adam' && weightDecay > 0) g = tf.add(g, tf.mul(v, weightDecay));
         m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
-        s.assign(tf.add(tf.mul(s, BETA2), tf.mul(tf.square(g), 1 - BETA2)));
+        s.assign(tf.add(tf.mul(s, beta2), tf.mul(tf.square(g), 1 - beta2)));
         const mHat = tf.div(m, 1 - beta1 ** t);
-        const sHat = tf.div(s, 1 - BETA2 ** t);
+        const sHat = tf.div(s, 1 - beta2 ** t);
         const decayed = kind === 'adamw' && weightDecay > 0 && v.rank > 1 ? tf.mul(v, 1 - lr * weightDecay) : v;
         v.assign(tf.sub(decayed, tf.mul(tf.div(mHat, tf.add(tf.sqrt(sHat), ADAM_EPSILON)), lr)));
         return;

@@ -73,7 +73,7 @@ export class Trainer {
       probeTrain: this.splits.probeTrain,
     });
     this.trainable = [...this.encoder.params.list(), ...this.method.heads.flatMap((h) => h.list())];
-    this.optimizer = createOptimizer(config.optimizer, { learningRate: config.lr, weightDecay: config.weightDecay });
+    this.optimizer = createOptimizer(config.optimizer, { learningRate: config.lr, weightDecay: config.weightDecay, beta2: config.beta2 });
     this.collapseIndices = this.splits.probeTest.subarray(0, Math.min(COLLAPSE_SAMPLE, this.splits.probeTest.length));
     this.collapseImages = tf.tidy(() => this.imagesTensor(this.collapseIndices));
     this.embeddingDim = tf.tidy(() => this.method.embed(tf.slice(this.collapseImages, 0, 2)).shape[1]);

@@ -6,7 +6,7 @@ export const msnSpec = {
   label: 'MSN',
   group: 'masked',
   backbone: 'vit',
-  blurb: 'A masked view of each digit (and a few small focal crops) must be assigned to the same learned prototypes as the whole digit seen by an EMA target ViT.',
+  blurb: 'A masked view of each digit (and a few small focal crops) must be assigned to the same learned prototypes as the whole digit seen by an EMA target ViT. The paper trains with AdamW, weight decay 0.04 (raised to 0.4 along the run in its code), PyTorch’s β = (0.9, 0.999), warm-up then cosine decay: optimizer adamw, weightDecay 0.04 in Training; the default here stays Adam.',
   paper: 'Assran, Caron, Misra, Bojanowski, Bordes, Vincent, Joulin, Rabbat & Ballas, “Masked Siamese Networks for Label-Efficient Learning”, ECCV 2022',
   knobs: [
     { name: 'msnMaskRatio', label: 'Masking ratio', kind: 'number', default: 0.3, min: 0, max: 0.9, step: 0.05, help: 'Share of patches dropped from every anchor view, random patches (paper: 0.3 to 0.7, higher for larger ViTs; the released ViT-S/16 config drops 0.15). 0 turns masking off.' },
@@ -19,7 +19,7 @@ export const msnSpec = {
     { name: 'tauBase', label: 'Target momentum τ_base', kind: 'number', default: 0.99, min: 0.9, max: 1, step: 0.001, help: 'EMA rate of the target ViT and projector at step 1, raised to 1 along a cosine (paper: 0.996 over 600+ epochs); 0.99 lets the target follow within a few hundred steps.' },
     { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of the 3-layer projection head (paper: 2048).' },
     { name: 'projDim', label: 'Projection dim', kind: 'int', default: 64, min: 4, max: 1024, help: 'Output size of the projector, the space of the prototypes (paper: 256).' },
-    ...vitKnobs({ model: 'paper: ViT-S/16 to ViT-L/7 on 224 px images', dim: 'paper: 384 for ViT-S, 768 for ViT-B', depth: 'paper: 12', heads: 'paper: 6 for ViT-S, 12 for ViT-B' }),
+    ...vitKnobs({ model: 'paper: ViT-S/16 to ViT-L/7 on 224 px images', dim: 'paper: 384 for ViT-S, 768 for ViT-B', depth: 'paper: 12', heads: 'paper: 6 for ViT-S, 12 for ViT-B', pool: 'paper: the [CLS] output is the representation, for the loss and for evaluation, §3' }),
   ],
   metrics: {
     protoPerplexity: { label: 'Prototype perplexity', hint: 'exp of the entropy of the mean assignment (MSN): K when prototypes are used evenly, 1 when every image picks the same one.', scale: 'fromZero' },

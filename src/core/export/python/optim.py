@@ -31,14 +31,15 @@ class Lars(torch.optim.Optimizer):
                 p.sub_(group['lr'] * buf)
 
 
-def make_optimizer(kind, params, lr, weight_decay):
+def make_optimizer(kind, params, lr, weight_decay, beta2=0.999):
+    """beta2: Adam's second-moment decay (the config's `beta2`; MAE uses 0.95)."""
     if kind == 'adam':
-        return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay, eps=1e-8)
+        return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay, betas=(0.9, beta2), eps=1e-8)
     if kind == 'adamw':
         params = list(params)
         groups = [{'params': [p for p in params if p.ndim > 1], 'weight_decay': weight_decay},
                   {'params': [p for p in params if p.ndim <= 1], 'weight_decay': 0.0}]
-        return torch.optim.AdamW(groups, lr=lr, eps=1e-8)
+        return torch.optim.AdamW(groups, lr=lr, betas=(0.9, beta2), eps=1e-8)
     if kind == 'sgd':
         return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=weight_decay)
     if kind == 'lars':

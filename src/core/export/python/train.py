@@ -85,7 +85,8 @@ def main():
     # the same on every rank and no find_unused_parameters graph walk is needed.
     model = DistributedDataParallel(method) if world > 1 else method
     trainable = [p for p in method.parameters() if p.requires_grad]
-    optimizer = make_optimizer(config['optimizer'], trainable, config['lr'], config['weightDecay'])
+    # beta2 came after the first exports (src/core/config/addedKnobs.ts): absent means 0.999, as before it.
+    optimizer = make_optimizer(config['optimizer'], trainable, config['lr'], config['weightDecay'], config.get('beta2', 0.999))
 
     history, start, elapsed, baseline = [], 1, 0.0, {}
     if args.resume and args.checkpoint and os.path.exists(args.checkpoint):
