@@ -76,7 +76,11 @@ def main():
 
     # Same initial weights on every rank (DDP also broadcasts rank 0's).
     torch.manual_seed(mix_seed(seed, 11))
-    encoder = ConvEncoder(images.shape[1], config['width'], config['depth'], config['batchNorm'])
+    # The ViT methods (MAE) build their own encoder from their knobs; the others the ConvNet.
+    if hasattr(Method, 'make_encoder'):
+        encoder = Method.make_encoder(tuple(images.shape[1:]), config)
+    else:
+        encoder = ConvEncoder(images.shape[1], config['width'], config['depth'], config['batchNorm'])
     method = Method(encoder, config['params'], config)
     if args.init_from:
         load_browser_weights(method, read_tensors(args.init_from))
@@ -175,7 +179,7 @@ def collapse(method, fixed):
 
 
 def load_browser_weights(method, tensors):
-    used = load_encoder(method.encoder, tensors) | method.load_heads(tensors)
+    used = (method.load_encoder(tensors) if hasattr(method, 'load_encoder') else load_encoder(method.encoder, tensors)) | method.load_heads(tensors)
     unused = sorted(set(tensors) - used)
     if unused:
         raise SystemExit(f'--init-from: weights this model has no place for: {", ".join(unused)}')
