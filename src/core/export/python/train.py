@@ -188,8 +188,10 @@ def load_browser_weights(method, tensors):
 def read_views(path, rows, device):
     tensors = read_tensors(path)
     views = [tensors[f'view{i}'] for i in range(len(tensors))]
-    # Images come NHWC (the browser's layout); other views (jigsaw's labels and corners) as they are.
-    return [(v.permute(0, 3, 1, 2) if v.dim() == 4 else v)[rows].contiguous().to(device) for v in views]
+    # Images come NHWC (the browser's layout), MSN's focal crops B x V x H x W x C; other views (jigsaw's
+    # labels and corners, patch indices) as they are.
+    channels_first = {4: (0, 3, 1, 2), 5: (0, 1, 4, 2, 3)}
+    return [(v.permute(*channels_first[v.dim()]) if v.dim() in channels_first else v)[rows].contiguous().to(device) for v in views]
 
 
 def save_checkpoint(path, method, optimizer, sampler, history, baseline, step, elapsed):

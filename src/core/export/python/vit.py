@@ -127,6 +127,16 @@ class VitEncoder(nn.Module):
         return self.encode_tokens(self.embed_patches(x)).mean(1)
 
 
+def warmup_cosine(step, total, base, warmup_fraction):
+    """The ViT pre-training schedule (src/core/nets/vit/schedule.ts): linear warm-up over warmup_fraction of the
+    steps, then half a cosine towards 0 (MAE Table 8; MSN's released config)."""
+    warmup = max(1, js_round(warmup_fraction * total))
+    if step <= warmup:
+        return base * step / warmup
+    progress = min(1.0, (step - warmup - 1) / max(1, total - warmup))
+    return base * 0.5 * (1 + math.cos(math.pi * progress))
+
+
 def vit_from_config(shape, config):
     """The ViT of a method's knobs (patchSize, vitDim, vitDepth, vitHeads) for images of shape C x H x W."""
     p = config['params']

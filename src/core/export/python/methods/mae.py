@@ -5,7 +5,6 @@ only (sec. 3). As the paper, only the crop and flip of the augmentation apply (c
 Under DDP each rank encodes its own rows (the ViT has no BatchNorm) and the loss is the mean over the hidden
 patches of the whole global batch, from the per-patch errors and masks gathered from every rank.
 """
-import math
 
 import torch
 import torch.nn as nn
@@ -13,7 +12,7 @@ import torch.nn as nn
 from augment import view
 from distributed import gather, gather_no_grad
 from model import copy_into
-from vit import LN_EPS, js_round, Transformer, linear, load_layer_norm, load_linear, load_transformer, load_vit, patchify, sample_patch_masks, sincos_pos_embed, vit_from_config
+from vit import LN_EPS, Transformer, linear, load_layer_norm, load_linear, load_transformer, load_vit, patchify, sample_patch_masks, sincos_pos_embed, vit_from_config, warmup_cosine
 
 MASK_TOKEN_STD = 0.02  # MAE: torch.nn.init.normal_(self.mask_token, std=.02)
 NORM_PIX_EPS = 1e-6  # MAE's forward_loss: (var + 1.e-6)**.5
@@ -53,9 +52,7 @@ def mae_loss(pred, target, hidden, norm_pixels):
 
 
 class Method(nn.Module):
-    @staticmethod
-    def make_encoder(shape, config):
-        return vit_from_config(shape, config)
+    make_encoder = staticmethod(vit_from_config)  # the tiny ViT of the knobs, not the ConvNet
 
     def __init__(self, encoder, knobs, config):
         super().__init__()
@@ -83,24 +80,21 @@ class Method(nn.Module):
         return used
 
     def make_views(self, images, gen, n_global, rows):
-        """The augmented images and their masks: visible patch indices (B x K) and hidden flags (B x L)."""
+        """The augmented images and their masks' visible patch indices (B x K)."""
         x = view(images, self.aug, gen, n_global, rows)
-        hidden, visible = sample_patch_masks(self.knobs['maskType'], n_global, self.encoder.rows, self.encoder.cols, self.knobs['maskRatio'], gen)
-        return [x, visible[rows].to(x.device), hidden[rows].to(x.device)]
+        _, visible = sample_patch_masks(self.knobs['maskType'], n_global, self.encoder.rows, self.encoder.cols, self.knobs['maskRatio'], gen)
+        return [x, visible[rows].to(x.device)]
 
     def embed(self, x):
         return self.encoder(x)
 
     def learning_rate(self, step, total, base):
-        """Linear warm-up, then half a cosine to 0 (MAE Table 8), as src/core/nets/vit/schedule.ts."""
-        warmup = max(1, js_round(WARMUP_FRACTION * total))
-        if step <= warmup:
-            return base * step / warmup
-        progress = min(1.0, (step - warmup - 1) / max(1, total - warmup))
-        return base * 0.5 * (1 + math.cos(math.pi * progress))
+        return warmup_cosine(step, total, base, WARMUP_FRACTION)
 
     def forward(self, views, step, total):
-        x, visible, hidden = views
-        visible, hidden = visible.long(), hidden.float()
+        x, visible = views
+        visible = visible.long()
+        # 1 = hidden: every patch but the visible ones.
+        hidden = torch.ones(x.shape[0], self.encoder.rows * self.encoder.cols, device=x.device).scatter(1, visible, 0.0)
         pred = self.decoder(self.encoder.encode_visible(x, visible), visible, hidden)
         return mae_loss(pred, patchify(x, self.encoder.patch), hidden, self.knobs['normPixels'])
