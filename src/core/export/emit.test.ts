@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readPythonSources } from '../../../scripts/export-sources';
 import { METHOD_KEYS } from '../config/methods';
 import { defaultConfig } from '../config/schema';
-import { SHARED_MODULES, exportFromLink, exportProject } from './emit';
+import { SHARED_MODULES, exportFromLink, exportProject, modulesFor } from './emit';
 import { EXPORTED_METHODS, NOT_EXPORTED } from './exportable';
 
 const sources = readPythonSources();
@@ -37,13 +37,24 @@ describe('export', () => {
     expect(r.files['README.md']).toContain('torchrun --nproc_per_node=8 train.py');
   });
 
+  it('ships the tiny ViT (vit.py) with MAE and MSN, not with the ConvNet methods', () => {
+    const mae = exportFromLink('?method=mae', sources);
+    if (!mae.ok) throw new Error(mae.errors.join('; '));
+    expect(Object.keys(mae.files).sort()).toEqual([...SHARED_MODULES, 'vit.py', 'methods.py', 'config.json', 'requirements.txt', 'README.md'].sort());
+    expect(mae.files['vit.py']).toBe(sources['vit.py']);
+    const msn = exportFromLink('?method=msn', sources);
+    expect(msn.ok && msn.files['vit.py']).toBe(sources['vit.py']);
+    const simclr = exportFromLink('?method=simclr', sources);
+    expect(simclr.ok && Object.keys(simclr.files)).not.toContain('vit.py');
+  });
+
   it('refuses a broken link or config with every reason, and exports nothing', () => {
-    const r = exportFromLink('?method=mae&temperatur=0.1&batch=abc', sources);
+    const r = exportFromLink('?method=inpainting&temperatur=0.1&batch=abc', sources);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.some((e) => e.includes('temperatur'))).toBe(true);
     expect(r.errors.some((e) => e.includes('batch'))).toBe(true);
-    expect(r.errors).toContain(NOT_EXPORTED.mae);
+    expect(r.errors).toContain(NOT_EXPORTED.inpainting);
     const badBatch = exportProject({ ...defaultConfig('simclr'), batch: 0 }, '', sources);
     expect(badBatch.ok || badBatch.errors.some((e) => e.startsWith('config: batch'))).toBe(true);
     expect(badBatch.ok).toBe(false);
@@ -79,7 +90,7 @@ describe('export', () => {
       writeFileSync(path, r.files['methods.py']);
       files.push(path);
     }
-    for (const m of SHARED_MODULES) {
+    for (const m of new Set(EXPORTED_METHODS.flatMap(modulesFor))) {
       writeFileSync(join(dir, m), sources[m]);
       files.push(join(dir, m));
     }
@@ -97,9 +108,9 @@ describe('export', () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config.params.smallCrops).toBe(2);
     const refusedOut = join(out, '..', 'refused');
-    const refused = spawnSync('npx', ['tsx', 'scripts/export.ts', '?method=mae', '--out', refusedOut], { encoding: 'utf8' });
+    const refused = spawnSync('npx', ['tsx', 'scripts/export.ts', '?method=inpainting', '--out', refusedOut], { encoding: 'utf8' });
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain(NOT_EXPORTED.mae);
+    expect(refused.stderr).toContain(NOT_EXPORTED.inpainting);
     expect(existsSync(refusedOut)).toBe(false);
   });
 });

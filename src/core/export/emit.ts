@@ -18,6 +18,14 @@ export type PythonSources = Readonly<Record<string, string>>;
 /** The modules every export carries besides methods.py (the chosen method's file). */
 export const SHARED_MODULES = ['train.py', 'model.py', 'losses.py', 'augment.py', 'data.py', 'evaluate.py', 'distributed.py', 'optim.py'] as const;
 
+/** Modules only some methods need: the tiny ViT (and its patch masks) for the methods on the ViT backbone. */
+export const METHOD_MODULES: Partial<Record<string, readonly string[]>> = { mae: ['vit.py'], msn: ['vit.py'] };
+
+/** Every shared module the chosen method's project carries. */
+export function modulesFor(method: string): string[] {
+  return [...SHARED_MODULES, ...(METHOD_MODULES[method] ?? [])];
+}
+
 export type ExportResult = { ok: true; config: ExperimentConfig; files: Record<string, string> } | { ok: false; errors: string[] };
 
 /** Requirements: torch for training; torchvision for its datasets and ImageFolder (the playground's own .u8 files need only torch). */
@@ -55,10 +63,11 @@ export function exportProject(input: unknown, link: string, sources: PythonSourc
   const config = parsed.config;
   const problems = exportProblems(config);
   if (problems.length > 0) return { ok: false, errors: problems };
-  const missing = [...SHARED_MODULES, `methods/${config.method}.py`].filter((p) => sources[p] === undefined);
+  const modules = modulesFor(config.method);
+  const missing = [...modules, `methods/${config.method}.py`].filter((p) => sources[p] === undefined);
   if (missing.length > 0) return { ok: false, errors: missing.map((p) => `the export's Python source ${p} is missing`) };
   const files: Record<string, string> = {};
-  for (const m of SHARED_MODULES) files[m] = sources[m];
+  for (const m of modules) files[m] = sources[m];
   files['methods.py'] = sources[`methods/${config.method}.py`];
   files['config.json'] = `${JSON.stringify({ source: link || `?${encodeConfig(config)}`, query: encodeConfig(config), config }, null, 2)}\n`;
   files['requirements.txt'] = REQUIREMENTS;

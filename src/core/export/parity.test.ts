@@ -24,7 +24,7 @@ import { encodeTensorFile, type NamedTensor } from './tensorFile';
  */
 
 // What the method made of the first batch, recorded as it is made (the views are disposed inside the step).
-const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null }));
+const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null, augmented: null as tf.Tensor | null, stepping: false, batch: 0, extra: [] as { values: ArrayLike<number>; shape: number[] }[] }));
 function record(views: (tf.Tensor | { values: ArrayLike<number>; shape: number[] })[]) {
   if (recorded.views) return;
   recorded.views = views.map((v) => Float32Array.from(v instanceof tf.Tensor ? v.dataSync() : v.values));
@@ -39,9 +39,46 @@ vi.mock('../augment/multiCrop', async (importOriginal) => {
   return { ...mod, multiCrop: (...args: Parameters<typeof mod.multiCrop>) => { const v = mod.multiCrop(...args); record([...v.global, ...v.small]); return v; } };
 });
 // Rotation turns its (plain or augmented) batch itself: its view is what the first, 0-degree turn is given.
+// MAE augments its batch, then draws the batch's patch masks: its views are the image, then the mask. MSN's
+// are its two views, then its masks and focal crops in the order drawn. Masks are the step's views only once
+// the trainer is built (the fixed metric images' are drawn before).
 vi.mock('../augment', async (importOriginal) => {
   const mod = await importOriginal<typeof import('../augment')>();
-  return { ...mod, rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); } };
+  return {
+    ...mod,
+    rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); },
+    augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => (recorded.augmented = mod.augmentBatch(...args)),
+    samplePatchMasks: (...args: Parameters<typeof mod.samplePatchMasks>) => {
+      const masks = mod.samplePatchMasks(...args);
+      if (recorded.stepping) {
+        if (!recorded.views && recorded.augmented) record([recorded.augmented]);
+        // The visible patches (B x K; MSN's focal crops' B x V x K): the hidden ones are the rest.
+        recorded.extra.push(batchMajor(masks.visible, [masks.batch / recorded.batch, recorded.batch, masks.visibleCount], masks.batch === recorded.batch));
+      }
+      return masks;
+    },
+  };
+});
+/** A view-major (V x B x ...) array as batch-major (B x V x ...), the layout the exported MSN takes its focal views in. */
+function batchMajor(values: ArrayLike<number>, shape: number[], dropViews = false) {
+  const [v, b] = shape;
+  if (dropViews) return { values, shape: [b, ...shape.slice(2)] };
+  const per = shape.slice(2).reduce((x, y) => x * y, 1);
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < v; i++) for (let j = 0; j < b; j++) out.set(Array.from(values).slice((i * b + j) * per, (i * b + j + 1) * per), (j * v + i) * per);
+  return { values: out, shape: [b, v, ...shape.slice(2)] };
+}
+vi.mock('../methods/msn/focal', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../methods/msn/focal')>();
+  return {
+    ...mod,
+    focalViews: (...args: Parameters<typeof mod.focalViews>) => {
+      const crops = mod.focalViews(...args);
+      const [n, h, w, c] = crops.shape;
+      recorded.extra.push(batchMajor(crops.dataSync(), [args[1], n / args[1], h, w, c]));
+      return crops;
+    },
+  };
 });
 // Jigsaw's puzzles: the images, each one's permutation index and its cells' jittered corners (B x 9 x 2).
 vi.mock('../augment/patches', async (importOriginal) => {
@@ -87,6 +124,10 @@ const torch = findTorchPython();
 const dataDir = join(dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'public', 'data');
 const TOLERANCE = 1e-4;
 const table: string[] = [];
+/** Every exported method at its defaults, and the variants whose code paths the defaults leave out. */
+const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string] => [m, `method=${m}`]), ['mae (grid masks, raw pixels)', 'method=mae&maskType=grid&normPixels=false'],
+  ['msn (no focal views)', 'method=msn&focalViews=0'],
+];
 
 function weightsOf(sets: ParamSet[]): NamedTensor[] {
   return sets.flatMap((set) => [...set.vars, ...set.buffers].map(([name, v]) => ({ name: `${set.prefix}/${name}`, shape: [...v.shape], values: Float32Array.from(v.dataSync()) })));
@@ -104,13 +145,20 @@ beforeAll(async () => {
 });
 
 describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch (${torch.reason})`, () => {
-  it.each(EXPORTED_METHODS)('%s', (method) => {
+  it.each(CASES)('%s', (label, query) => {
     recorded.views = null;
     recorded.queue = null;
-    const config = tinyConfig(`method=${method}&seed=3&steps=1`);
+    recorded.augmented = null;
+    recorded.stepping = false;
+    recorded.extra = [];
+    const config = tinyConfig(`${query}&seed=3&steps=1`);
+    const method = config.method;
     const trainer = new Trainer(config, loadDatasetFromDisk('mnist', dataDir));
     const dir = mkdtempSync(join(tmpdir(), `parity-${method}-`));
     const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads]);
+    recorded.augmented = null;
+    recorded.stepping = true;
+    recorded.batch = config.batch;
     const queue = recorded.queue as { tensor: tf.Tensor } | null;
     if (queue) initial.push({ name: 'queue/keys', shape: [...queue.tensor.shape], values: Float32Array.from(queue.tensor.dataSync()) });
     writeTensors(join(dir, 'weights'), initial);
@@ -119,7 +167,8 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     loss.dispose();
     trainer.dispose();
     expect(recorded.views, 'the method made its views through twoViews, multiCrop, rotate90, jigsawBatch or contextBatch').not.toBeNull();
-    writeTensors(join(dir, 'views'), recorded.views!.map((values, i) => ({ name: `view${i}`, shape: recorded.shapes[i], values })));
+    const views = [...recorded.views!.map((values, i) => ({ values, shape: recorded.shapes[i] })), ...recorded.extra];
+    writeTensors(join(dir, 'views'), views.map((v, i) => ({ name: `view${i}`, shape: v.shape, values: Float32Array.from(v.values) })));
 
     const exported = exportProject(config, '', readPythonSources());
     if (!exported.ok) throw new Error(exported.errors.join('; '));
@@ -128,14 +177,14 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     expect(run.status, run.stderr).toBe(0);
     const pytorch = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).history[0].loss as number;
     const delta = Math.abs(pytorch - browser);
-    table.push(`| ${method} | ${browser.toFixed(6)} | ${pytorch.toFixed(6)} | ${delta.toExponential(1)} |`);
-    console.log(`parity ${method}: tfjs ${browser} torch ${pytorch} |Δ| ${delta}`);
+    table.push(`| ${label} | ${browser.toFixed(6)} | ${pytorch.toFixed(6)} | ${delta.toExponential(1)} |`);
+    console.log(`parity ${label}: tfjs ${browser} torch ${pytorch} |Δ| ${delta}`);
     expect(Number.isFinite(browser)).toBe(true);
     expect(delta).toBeLessThan(TOLERANCE);
   });
 
   it('prints the parity table', () => {
     console.log(['| method | tfjs (browser core) step-1 loss | exported PyTorch step-1 loss | abs diff |', '|---|---|---|---|', ...table].join('\n'));
-    expect(table).toHaveLength(EXPORTED_METHODS.length);
+    expect(table).toHaveLength(CASES.length);
   });
 });

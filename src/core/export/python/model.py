@@ -148,7 +148,7 @@ def read_tensors(path_json):
     return out
 
 
-def _copy(dst, src, name):
+def copy_into(dst, src, name):
     if tuple(dst.shape) != tuple(src.shape):
         raise ValueError(f'{name}: the file has shape {tuple(src.shape)}, the model {tuple(dst.shape)}')
     with torch.no_grad():
@@ -159,7 +159,7 @@ def _load_norm(norm, tensors, key, used):
     for ours, theirs in (('weight', 'gamma'), ('bias', 'beta'), ('running_mean', 'runningMean'), ('running_var', 'runningVar')):
         name = f'{key}.{theirs}'
         if name in tensors:
-            _copy(getattr(norm, ours), tensors[name], name)
+            copy_into(getattr(norm, ours), tensors[name], name)
             used.add(name)
 
 
@@ -168,10 +168,10 @@ def load_encoder(encoder, tensors, part='encoder'):
     used = set()
     for i, conv in enumerate(encoder.convs):
         name = f'{part}/conv{i}.w'
-        _copy(conv.weight, tensors[name].permute(3, 2, 0, 1), name)
+        copy_into(conv.weight, tensors[name].permute(3, 2, 0, 1), name)
         used.add(name)
         if conv.bias is not None:
-            _copy(conv.bias, tensors[f'{part}/conv{i}.b'], f'{part}/conv{i}.b')
+            copy_into(conv.bias, tensors[f'{part}/conv{i}.b'], f'{part}/conv{i}.b')
             used.add(f'{part}/conv{i}.b')
         if encoder.norms is not None:
             _load_norm(encoder.norms[i], tensors, f'{part}/bn{i}', used)
@@ -183,10 +183,10 @@ def load_mlp(mlp, tensors, part):
     used = set()
     for k, fc in enumerate(mlp.fcs):
         name = f'{part}/fc{k}.w'
-        _copy(fc.weight, tensors[name].t(), name)
+        copy_into(fc.weight, tensors[name].t(), name)
         used.add(name)
         if fc.bias is not None:
-            _copy(fc.bias, tensors[f'{part}/fc{k}.b'], f'{part}/fc{k}.b')
+            copy_into(fc.bias, tensors[f'{part}/fc{k}.b'], f'{part}/fc{k}.b')
             used.add(f'{part}/fc{k}.b')
         if str(k) in mlp.norms:
             _load_norm(mlp.norms[str(k)], tensors, f'{part}/bn{k}', used)

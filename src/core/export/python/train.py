@@ -76,7 +76,11 @@ def main():
 
     # Same initial weights on every rank (DDP also broadcasts rank 0's).
     torch.manual_seed(mix_seed(seed, 11))
-    encoder = ConvEncoder(images.shape[1], config['width'], config['depth'], config['batchNorm'])
+    # The ViT methods (MAE) build their own encoder from their knobs; the others the ConvNet.
+    if hasattr(Method, 'make_encoder'):
+        encoder = Method.make_encoder(tuple(images.shape[1:]), config)
+    else:
+        encoder = ConvEncoder(images.shape[1], config['width'], config['depth'], config['batchNorm'])
     method = Method(encoder, config['params'], config)
     if args.init_from:
         load_browser_weights(method, read_tensors(args.init_from))
@@ -176,7 +180,7 @@ def collapse(method, fixed):
 
 
 def load_browser_weights(method, tensors):
-    used = load_encoder(method.encoder, tensors) | method.load_heads(tensors)
+    used = (method.load_encoder(tensors) if hasattr(method, 'load_encoder') else load_encoder(method.encoder, tensors)) | method.load_heads(tensors)
     unused = sorted(set(tensors) - used)
     if unused:
         raise SystemExit(f'--init-from: weights this model has no place for: {", ".join(unused)}')
@@ -185,8 +189,10 @@ def load_browser_weights(method, tensors):
 def read_views(path, rows, device):
     tensors = read_tensors(path)
     views = [tensors[f'view{i}'] for i in range(len(tensors))]
-    # Images come NHWC (the browser's layout); other views (jigsaw's labels and corners) as they are.
-    return [(v.permute(0, 3, 1, 2) if v.dim() == 4 else v)[rows].contiguous().to(device) for v in views]
+    # Images come NHWC (the browser's layout), MSN's focal crops B x V x H x W x C; other views (jigsaw's
+    # labels and corners, patch indices) as they are.
+    channels_first = {4: (0, 3, 1, 2), 5: (0, 1, 4, 2, 3)}
+    return [(v.permute(*channels_first[v.dim()]) if v.dim() in channels_first else v)[rows].contiguous().to(device) for v in views]
 
 
 def save_checkpoint(path, method, optimizer, sampler, history, baseline, step, elapsed):
