@@ -34,18 +34,18 @@ export const ADDED_METHOD_KNOBS: Partial<Record<MethodKey, readonly string[]>> =
   msn: ADDED_VIT_KNOBS,
 };
 
+/** The method's knobs added without a version (their table entries, with the behaviour-preserving defaults). */
+export function addedMethodKnobs(method: MethodKey): readonly Knob[] {
+  const knobs = METHOD_SPECS[method].knobs as readonly Knob[];
+  return (ADDED_METHOD_KNOBS[method] ?? []).flatMap((name) => knobs.filter((k) => k.name === name));
+}
+
 /** A stored config with the added knobs it lacks filled with their (behaviour-preserving) defaults. */
 export function withAddedMethodKnobs(input: Record<string, unknown>): Record<string, unknown> {
   const method = input.method;
   const params = input.params;
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(ADDED_METHOD_KNOBS, method)) return input;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return input;
-  const knobs = METHOD_SPECS[method as MethodKey].knobs as readonly Knob[];
-  const added = Object.fromEntries(
-    (ADDED_METHOD_KNOBS[method as MethodKey] ?? []).flatMap((name) => {
-      const knob = knobs.find((k) => k.name === name);
-      return knob && !(name in params) ? [[name, knob.default]] : [];
-    }),
-  );
+  const added = Object.fromEntries(addedMethodKnobs(method as MethodKey).flatMap((k) => (k.name in params ? [] : [[k.name, k.default]])));
   return { ...input, params: { ...added, ...params } };
 }

@@ -1,8 +1,6 @@
 import { decodeConfig, encodeConfig } from '../config/url';
 import { parseExperimentConfig, type ExperimentConfig } from '../config/schema';
-import { ADDED_METHOD_KNOBS } from '../config/addedKnobs';
-import { METHOD_SPECS } from '../config/methods';
-import type { Knob } from '../config/knobs';
+import { addedMethodKnobs } from '../config/addedKnobs';
 import { NOT_EXPORTED, isExported } from './exportable';
 import { projectReadme } from './readme';
 
@@ -37,10 +35,9 @@ export function exportProblems(config: ExperimentConfig): string[] {
   if (!isExported(config.method)) problems.push(NOT_EXPORTED[config.method] ?? `${config.method} has no PyTorch port`);
   // Knobs added after the export was written (issue 15) are ported only at their defaults, which are
   // what the methods did before them; another value would export a cousin of the experiment.
-  const knobs = METHOD_SPECS[config.method].knobs as readonly Knob[];
-  for (const name of ADDED_METHOD_KNOBS[config.method] ?? []) {
-    const knob = knobs.find((k) => k.name === name);
-    if (knob && config.params[name] !== knob.default) problems.push(`${config.method} ${name}=${String(config.params[name])} is not in the PyTorch export yet (it carries ${name}=${String(knob.default)})`);
+  for (const knob of addedMethodKnobs(config.method)) {
+    const value = config.params[knob.name];
+    if (value !== knob.default) problems.push(`${config.method} ${knob.name}=${String(value)} is not in the PyTorch export yet (it carries ${knob.name}=${String(knob.default)})`);
   }
   if (config.finetuneSteps > 0) problems.push(`finetuneSteps=${config.finetuneSteps}: the exported train.py evaluates with the linear probe and kNN only (export with finetuneSteps=0)`);
   if (config.evalDataset !== 'same') problems.push(`evalDataset=${config.evalDataset}: the exported train.py evaluates on its training dataset only (export with evalDataset=same)`);
