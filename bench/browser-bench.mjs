@@ -1,13 +1,14 @@
-// Browser throughput benchmark: the built app in headless Chromium, the default SimCLR config for a
+// Browser throughput benchmark: the built app in headless Chromium, a SimCLR config (bench/configs.mjs) for a
 // fixed number of steps per setup, read from the run the app exports. Also counts main-thread long
 // tasks (PerformanceObserver 'longtask', > 50 ms wall) during each run, and from a trace how many of
 // them used over 50 ms of main-thread CPU (wall time includes preemption; CPU time is the page's own).
 // Setups: wasm (cross-origin isolated, so multi-threaded), wasm-1t (COOP/COEP stripped, so one
 // thread), webgl, webgpu, auto.
-// Usage: npm run build && node bench/browser-bench.mjs [--steps 10] [--setups wasm,wasm-1t,webgl,webgpu] [--json out.json]
+// Usage: npm run build && node bench/browser-bench.mjs [--steps 10] [--setups wasm,wasm-1t,webgl,webgpu] [--config 'method=simclr'] [--json out.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { launchChromium, startPreview, stripIsolation } from '../scripts/chromium.mjs';
 import { describeLongTasks, longTasks as tracedLongTasks, traceCategories } from '../scripts/traceTasks.mjs';
+import { REFERENCE } from './configs.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -17,6 +18,7 @@ const opt = (name, fallback) => {
 const steps = Number(opt('steps', '10'));
 const setups = opt('setups', 'wasm,wasm-1t,webgl,webgpu').split(',');
 const jsonPath = opt('json', '');
+const query = opt('config', REFERENCE.query);
 const port = Number(process.env.E2E_PORT ?? 4175);
 
 const stopServer = await startPreview(port);
@@ -31,7 +33,7 @@ for (const setup of setups) {
     window.__longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`http://127.0.0.1:${port}/?method=simclr&backend=${backend}&steps=${steps}&probeEvery=0`);
+  await page.goto(`http://127.0.0.1:${port}/?${query}&backend=${backend}&steps=${steps}&probeEvery=0`);
   await page.getByTestId('start').waitFor();
   const before = await page.evaluate(() => window.__longTasks.length); // page load, not training
   // Traced too: each task's main-thread CPU time, which preemption by the worker's threads or other
@@ -68,7 +70,7 @@ for (const setup of setups) {
 }
 await browser.close();
 stopServer();
-console.log(`SimCLR default config (batch 64, width 16), ${steps} steps, probes off, in a dedicated worker\n`);
+console.log(`${query}, ${steps} steps, probes off, in a dedicated worker\n`);
 console.log('| setup | backend (device) | steps/s | images/s | host read-backs per step | main-thread long tasks (longest, wall) | of them over 50 ms of main-thread CPU (longest CPU) |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {

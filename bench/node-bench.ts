@@ -1,7 +1,7 @@
-// Node throughput benchmark: the default SimCLR config for a fixed number of steps on each Node
-// backend, through the same run loop as the app. Counts every device→host read by wrapping the
+// Node throughput benchmark: a SimCLR config (bench/configs.mjs; --config) for a fixed number of steps on
+// each Node backend, through the same run loop as the app. Counts every device→host read by wrapping the
 // tensor read methods, so "read-backs per step" is measured, not assumed.
-// Usage: npx tsx bench/node-bench.ts [--steps 20] [--backends wasm,cpu] [--json out.json]
+// Usage: npx tsx bench/node-bench.ts [--steps 20] [--backends wasm,cpu] [--config 'method=simclr'] [--json out.json]
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../src/core/backend/select';
@@ -10,6 +10,7 @@ import { runTraining } from '../src/core/train/loop';
 import { loadDatasetFromDisk } from '../src/runner/loadDatasetFs';
 import { prepareNodeBackend } from '../src/runner/nodeBackends';
 import type { RunnerBackend } from '../src/runner/args';
+import { REFERENCE } from './configs.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -18,6 +19,7 @@ const opt = (name: string, fallback: string) => {
 };
 const steps = Number(opt('steps', '20'));
 const backends = opt('backends', 'wasm,cpu').split(',') as RunnerBackend[];
+const query = opt('config', REFERENCE.query);
 
 let reads = 0;
 const proto = tf.Tensor.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -39,8 +41,8 @@ for (const name of backends) {
     rows.push(`| node ${name} | unavailable: ${info.fallbacks.map((f) => f.reason).join('; ')} | | | |`);
     continue;
   }
-  // Default experiment, probes off so only steps are timed; metrics at the default cadence.
-  const { config } = decodeConfig(`method=simclr&steps=${steps}&probeEvery=0&backend=${name}`);
+  // Probes off so only steps are timed; metrics at the default cadence.
+  const { config } = decodeConfig(`${query}&steps=${steps}&probeEvery=0&backend=${name}`);
   reads = 0;
   const run = await runTraining(config, dataset, info);
   const perStep = (run.hostReads / steps).toFixed(2);
@@ -50,7 +52,7 @@ for (const name of backends) {
   );
   process.stderr.write(`${rows[rows.length - 1]}\n`);
 }
-console.log(`SimCLR default config (batch 64, width 16), ${steps} steps, probes off\n`);
+console.log(`${query} (batch ${64}), ${steps} steps, probes off\n`);
 console.log('| backend | steps/s | images/s | host read-backs per step | live tensors after |');
 console.log('|---|---|---|---|---|');
 rows.forEach((r) => console.log(r));

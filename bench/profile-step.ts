@@ -1,6 +1,6 @@
 /**
- * Per-kernel profile of the default training step (SimCLR, batch 64, width 16 unless --config says
- * otherwise) on a Node backend, through the app's own Trainer: `tf.profile` over N steps after a
+ * Per-kernel profile of a SimCLR training step (issue 10's reference, bench/configs.mjs, unless --config
+ * says otherwise) on a Node backend, through the app's own Trainer: `tf.profile` over N steps after a
  * warm-up, kernels summed by name and divided by N. Prints a markdown table (kernel, calls per step,
  * ms per step, share of the kernel time) and the wall time per step.
  * Usage: npx tsx bench/profile-step.ts [--backend wasm] [--steps 5] [--config "method=simclr"]
@@ -12,6 +12,7 @@ import { Trainer } from '../src/core/train/trainer';
 import { loadDatasetFromDisk } from '../src/runner/loadDatasetFs';
 import { prepareNodeBackend } from '../src/runner/nodeBackends';
 import type { RunnerBackend } from '../src/runner/args';
+import { REFERENCE } from './configs.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -20,7 +21,7 @@ const opt = (name: string, fallback: string) => {
 };
 const backend = opt('backend', 'wasm') as RunnerBackend;
 const steps = Number(opt('steps', '5'));
-const query = opt('config', 'method=simclr');
+const query = opt('config', REFERENCE.query);
 
 await prepareNodeBackend(backend);
 const info = await selectBackend(backend);

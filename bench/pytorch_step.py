@@ -4,10 +4,12 @@ Same model and step as the app's default config (src/core/methods/simclr.ts, net
 batch 64 of MNIST 28x28, two views each (random resized crop, scale 0.3-1, bilinear; brightness shift up to
 +-0.8*s and contrast in [1-s, 1+s] with s = 0.4; clip to [0, 1]), a ConvNet of three 3x3 convs (16, 32, 64
 channels, strides 1, 2, 2, bias, ReLU) with global average pooling, projector Linear(64,128)-BN-ReLU-Linear(128,64),
-NT-Xent with tau 0.5 over both views in one encoder pass, Adam lr 1e-3. Prints one JSON line per thread count:
+NT-Xent with tau 0.5 over both views in one encoder pass, Adam lr 1e-3. That is issue 10's fixed reference
+(width 16, no BatchNorm); `--width 32 --batchnorm` is today's SimCLR default (each conv without bias, then
+BatchNorm2d with batch statistics, then ReLU). Prints one JSON line per thread count:
 {"threads": t, "steps_per_s": ..., "images_per_s": ...}. Never a dependency of the app or of `npm test`.
 
-Usage: python3 bench/pytorch_step.py [--steps 30] [--threads 1,2]
+Usage: python3 bench/pytorch_step.py [--steps 30] [--threads 1,2] [--width 16] [--batchnorm]
 """
 import argparse
 import json
@@ -19,7 +21,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-BATCH, WIDTH, TAU, LR = 64, 16, 0.5, 1e-3
+BATCH, TAU, LR = 64, 0.5, 1e-3
 CROP_MIN, JITTER = 0.3, 0.4
 
 
@@ -30,14 +32,15 @@ def load_images():
 
 
 class Encoder(nn.Module):
-    def __init__(self, width):
+    def __init__(self, width, batchnorm):
         super().__init__()
-        self.convs = nn.ModuleList([
-            nn.Conv2d(1, width, 3, 1, 1), nn.Conv2d(width, 2 * width, 3, 2, 1), nn.Conv2d(2 * width, 4 * width, 3, 2, 1)])
+        chans = [(1, width, 1), (width, 2 * width, 2), (2 * width, 4 * width, 2)]
+        self.convs = nn.ModuleList([nn.Conv2d(i, o, 3, s, 1, bias=not batchnorm) for i, o, s in chans])
+        self.norms = nn.ModuleList([nn.BatchNorm2d(o) if batchnorm else nn.Identity() for _, o, _ in chans])
 
     def forward(self, x):
-        for c in self.convs:
-            x = F.relu(c(x))
+        for conv, norm in zip(self.convs, self.norms):
+            x = F.relu(norm(conv(x)))
         return x.mean(dim=(2, 3))
 
 
@@ -67,12 +70,12 @@ def nt_xent(z1, z2, tau):
     return F.cross_entropy(sim, target)
 
 
-def bench(threads, steps, images):
+def bench(threads, steps, images, width, batchnorm):
     torch.set_num_threads(threads)
     torch.manual_seed(0)
     gen = torch.Generator().manual_seed(0)
-    encoder = Encoder(WIDTH)
-    projector = nn.Sequential(nn.Linear(4 * WIDTH, 128), nn.BatchNorm1d(128), nn.ReLU(), nn.Linear(128, 64))
+    encoder = Encoder(width, batchnorm)
+    projector = nn.Sequential(nn.Linear(4 * width, 128), nn.BatchNorm1d(128), nn.ReLU(), nn.Linear(128, 64))
     params = list(encoder.parameters()) + list(projector.parameters())
     opt = torch.optim.Adam(params, lr=LR)
 
@@ -92,17 +95,20 @@ def bench(threads, steps, images):
     for _ in range(steps):
         step()
     sps = steps / (time.perf_counter() - t0)
-    return {'threads': threads, 'steps_per_s': sps, 'images_per_s': sps * BATCH, 'torch': torch.__version__}
+    return {'threads': threads, 'steps_per_s': sps, 'images_per_s': sps * BATCH, 'torch': torch.__version__,
+            'width': width, 'batchnorm': batchnorm}
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--steps', type=int, default=30)
     ap.add_argument('--threads', default='1,2')
+    ap.add_argument('--width', type=int, default=16)
+    ap.add_argument('--batchnorm', action='store_true')
     args = ap.parse_args()
     images = load_images()
     for t in [int(s) for s in args.threads.split(',')]:
-        print(json.dumps(bench(t, args.steps, images)), flush=True)
+        print(json.dumps(bench(t, args.steps, images, args.width, args.batchnorm)), flush=True)
 
 
 if __name__ == '__main__':

@@ -2,11 +2,14 @@
 // WASM step, the same model and step in PyTorch (when python3 with torch is importable) with the
 // tfjs-WASM / PyTorch ratio, then browser setups through the built app. Numbers are printed, never
 // asserted: speed targets live here, not in tests. Ends with the README's benchmark table.
+// Two configs (bench/configs.mjs): issue 10's reference (width 16, no BN) on every setup, and today's
+// SimCLR default (width 32, BN) on Node WASM, Chromium WASM and PyTorch.
 // Usage: npm run bench [-- --steps 20] [--browser-steps 20] [--no-browser]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT, REFERENCE } from './configs.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
@@ -15,48 +18,56 @@ const browserSteps = opt('browser-steps', steps);
 const dir = mkdtempSync(join(tmpdir(), 'ssl-bench-'));
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const readJson = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
-
-run('npx', ['tsx', 'bench/node-bench.ts', '--steps', steps, '--json', join(dir, 'node.json')]);
-console.log('\nPer-kernel profile of the default SimCLR step on Node WASM (tf.profile, top-level kernels):\n');
-run('npx', ['tsx', 'bench/profile-step.ts', '--steps', '5']);
+const configs = [
+  { ...REFERENCE, key: 'ref', nodeBackends: 'wasm,cpu', browserSetups: 'wasm,wasm-1t,webgl,webgpu' },
+  { ...DEFAULT, key: 'default', nodeBackends: 'wasm', browserSetups: 'wasm' },
+];
 
 // The PyTorch reference: a python3 that can import torch (Debian: python3-torch); $PYTHON first.
 const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find(
   (p) => p && spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0,
 );
-let torch = [];
-if (python) {
-  const out = execFileSync(python, ['bench/pytorch_step.py', '--steps', '30', '--threads', '1,2'], { encoding: 'utf8' });
-  torch = out.trim().split('\n').map((l) => JSON.parse(l));
-} else {
-  console.log('\nPyTorch reference skipped: no python3 with torch importable (Debian: apt-get install python3-torch, or set $PYTHON).');
+if (!python) console.log('\nPyTorch reference skipped: no python3 with torch importable (Debian: apt-get install python3-torch, or set $PYTHON).');
+
+for (const c of configs) {
+  console.log(`\n## ${c.label}: ${c.query}\n`);
+  run('npx', ['tsx', 'bench/node-bench.ts', '--steps', steps, '--backends', c.nodeBackends, '--config', c.query, '--json', join(dir, `node-${c.key}.json`)]);
+  console.log(`\nPer-kernel profile of this step on Node WASM (tf.profile, top-level kernels):\n`);
+  run('npx', ['tsx', 'bench/profile-step.ts', '--steps', '5', '--config', c.query]);
+  c.torch = python
+    ? execFileSync(python, ['bench/pytorch_step.py', '--steps', '30', '--threads', '1,2', ...c.torchArgs], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l))
+    : [];
 }
 
-let browser = [];
 if (!argv.includes('--no-browser')) {
   run('npx', ['vite', 'build', '--logLevel', 'warn']);
-  run('node', ['bench/browser-bench.mjs', '--steps', browserSteps, '--json', join(dir, 'browser.json')]);
-  browser = readJson('browser.json');
+  for (const c of configs) {
+    run('node', ['bench/browser-bench.mjs', '--steps', browserSteps, '--setups', c.browserSetups, '--config', c.query, '--json', join(dir, `browser-${c.key}.json`)]);
+  }
 }
 
-const node = readJson('node.json');
-const wasm = node.find((r) => r.backend === 'wasm');
 const f2 = (x) => x.toFixed(2);
-const rows = [];
-for (const r of node) rows.push([`Node, ${r.backend === 'wasm' ? 'WASM' : 'CPU'} (${r.adapter})`, f2(r.stepsPerSecond), r.imagesPerSecond.toFixed(0), '']);
 const label = { wasm: 'Chromium worker, WASM', 'wasm-1t': 'Chromium worker, WASM not cross-origin isolated', webgl: 'Chromium worker, WebGL 2', webgpu: 'Chromium worker, WebGPU', auto: 'Chromium worker, auto' };
-for (const r of browser) {
-  if (r.failed) rows.push([label[r.setup] ?? r.setup, 'failed', r.failed, '']);
-  else rows.push([`${label[r.setup] ?? r.setup} (${r.adapter})`, f2(r.stepsPerSecond), r.imagesPerSecond.toFixed(0), `${r.longTasks} (longest ${r.longestTaskMs.toFixed(0)} ms wall, ${r.longestTaskCpuMs.toFixed(0)} ms main-thread CPU; ${r.tasksOver50CpuMs} over 50 ms CPU)`]);
+const rows = [];
+for (const c of configs) {
+  const node = readJson(`node-${c.key}.json`);
+  const browser = argv.includes('--no-browser') ? [] : readJson(`browser-${c.key}.json`);
+  const cfg = c.key === 'ref' ? 'reference' : 'default';
+  for (const r of node) rows.push([cfg, `Node, ${r.backend === 'wasm' ? 'WASM' : 'CPU'} (${r.adapter})`, f2(r.stepsPerSecond), r.imagesPerSecond.toFixed(0), '']);
+  for (const r of browser) {
+    if (r.failed) rows.push([cfg, label[r.setup] ?? r.setup, 'failed', r.failed, '']);
+    else rows.push([cfg, `${label[r.setup] ?? r.setup} (${r.adapter})`, f2(r.stepsPerSecond), r.imagesPerSecond.toFixed(0), `${r.longTasks} (longest ${r.longestTaskMs.toFixed(0)} ms wall, ${r.longestTaskCpuMs.toFixed(0)} ms main-thread CPU; ${r.tasksOver50CpuMs} over 50 ms CPU)`]);
+  }
+  for (const t of c.torch) rows.push([cfg, `PyTorch ${t.torch}, CPU, ${t.threads} thread${t.threads > 1 ? 's' : ''}`, f2(t.steps_per_s), t.images_per_s.toFixed(0), '']);
+  const wasm = node.find((r) => r.backend === 'wasm');
+  if (wasm && c.torch.length) {
+    const best = Math.max(...c.torch.map((t) => t.images_per_s));
+    const browserWasm = browser.find((r) => r.setup === 'wasm' && !r.failed);
+    const ratio = `Node ${(wasm.imagesPerSecond / best).toFixed(2)}×` + (browserWasm ? `, Chromium ${(browserWasm.imagesPerSecond / best).toFixed(2)}×` : '');
+    rows.push([cfg, '**tfjs WASM / PyTorch (best of 1, 2 threads)**', '', ratio, '']);
+  }
 }
-for (const t of torch) rows.push([`PyTorch ${t.torch}, CPU, ${t.threads} thread${t.threads > 1 ? 's' : ''}`, f2(t.steps_per_s), t.images_per_s.toFixed(0), '']);
-if (wasm && torch.length) {
-  const best = Math.max(...torch.map((t) => t.images_per_s));
-  const browserWasm = browser.find((r) => r.setup === 'wasm' && !r.failed);
-  const ratio = `Node ${(wasm.imagesPerSecond / best).toFixed(2)}×` + (browserWasm ? `, Chromium ${(browserWasm.imagesPerSecond / best).toFixed(2)}×` : '');
-  rows.push(['**tfjs WASM / PyTorch (best of 1, 2 threads)**', '', ratio, '']);
-}
-console.log(`\nREADME table (default SimCLR: batch 64, width 16; ${steps} steps in Node, ${browserSteps} in the browser worker, probes off):\n`);
-console.log('| setup | steps/s | images/s | main-thread long tasks |');
-console.log('|---|---|---|---|');
+console.log(`\nREADME table (SimCLR, batch 64, probes off; ${steps} steps in Node, ${browserSteps} in the browser worker; reference = ${REFERENCE.query}, default = ${DEFAULT.query}):\n`);
+console.log('| config | setup | steps/s | images/s | main-thread long tasks |');
+console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -4,6 +4,8 @@
  * `npm run findings` runs every variant over the seeds and writes docs/FINDINGS.md with a verdict
  * from `checks`. The shape is a sweep's (base + what varies), so each section links as a comparison.
  */
+import { PRESETS } from '../../core/compare/presets';
+
 export type FindingMetric = 'probeAccuracy' | 'knnAccuracy' | 'l2NormalizedStd' | 'rankMe' | 'loss';
 
 export interface Variant {
@@ -30,6 +32,19 @@ export interface Claim {
   /** Metrics shown in the table, first is the one the verdict is about. */
   metrics: FindingMetric[];
   checks: Check[];
+}
+
+/**
+ * A classroom preset's budget as a claim's base (seed and backend left to the runner), so the preset
+ * and its FINDINGS row are the same experiment and the preset's link lands on numbers it reproduces.
+ */
+function presetBase(key: string): string {
+  const preset = PRESETS.find((p) => p.key === key);
+  if (!preset) throw new Error(`no preset ${key}`);
+  const q = new URLSearchParams(preset.base);
+  q.delete('seed');
+  q.delete('backend');
+  return q.toString();
 }
 
 const vary = (knob: string, values: (string | number)[], label = (v: string | number) => `${knob}=${v}`): Variant[] =>
@@ -165,14 +180,14 @@ export const CLAIMS: Claim[] = [
     title: 'MoCo v1 → v2, one change at a time',
     claim: 'An MLP head helps most, blur (aug+) next; with a cosine schedule the three together make MoCo v2, and longer training adds more (Table 1, rows a–e).',
     paper: 'Chen, Fan, Girshick & He, “Improved Baselines with Momentum Contrastive Learning”, arXiv 2003.04297, Table 1 (ImageNet linear probe, 200 epochs: v1 60.6; a 66.2; b 63.4; c 67.3; d 67.5; e, 800 epochs, 71.1)',
-    base: 'method=moco&mocoVersion=v1',
+    base: presetBase('moco-ablation'),
     variants: [
       { label: 'v1', query: '' },
       { label: '(a) MLP head', query: 'mocoHead=mlp' },
       { label: '(b) aug+', query: 'mocoAug=augplus' },
       { label: '(c) MLP + aug+', query: 'mocoHead=mlp&mocoAug=augplus' },
       { label: '(d) MLP + aug+ + cosine', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine' },
-      { label: '(e) (d), twice the steps', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine&steps=1000' },
+      { label: '(e) (d), twice the steps', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine&steps=300' },
     ],
     metrics: ['probeAccuracy', 'knnAccuracy'],
     checks: [
@@ -186,7 +201,7 @@ export const CLAIMS: Claim[] = [
     title: 'Multi-crop helps SimCLR, DeepCluster and SwAV',
     claim: 'Replacing two views by two global views plus small crops improves every method tried, the clustering ones most (SimCLR +2.4, DeepCluster-v2 +4.1, SwAV +4.0 points).',
     paper: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments” (SwAV), NeurIPS 2020, multi-crop ablation (ImageNet, 400 epochs: SimCLR 68.2 → 70.6; DeepCluster-v2 70.2 → 74.3; SwAV 70.1 → 74.1)',
-    base: '',
+    base: presetBase('multicrop-table'),
     variants: ['simclr', 'deepcluster', 'swav'].flatMap((m) => [
       { label: `${m}, 2 views`, query: `method=${m}&smallCrops=0` },
       { label: `${m}, + 2 small crops`, query: `method=${m}&smallCrops=2` },
@@ -199,7 +214,7 @@ export const CLAIMS: Claim[] = [
     title: 'BYOL without BatchNorm in its heads',
     claim: 'Without any normalisation BYOL collapses; GroupNorm + weight standardisation, which uses no batch statistics, trains as well as BatchNorm (BN 74.3 vs GN + WS 73.9), so BN’s batch statistics are not what keeps BYOL from collapsing.',
     paper: 'Richemond, Grill, Altché et al., “BYOL works even without batch statistics”, arXiv 2010.10241',
-    base: 'method=byol',
+    base: presetBase('byol-batchnorm'),
     variants: vary('headNorm', ['bn', 'none', 'gn-ws']),
     metrics: ['l2NormalizedStd', 'probeAccuracy', 'knnAccuracy'],
     checks: [

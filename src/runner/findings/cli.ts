@@ -7,14 +7,15 @@ import { decodeConfig } from '../../core/config/url';
 import { startRunnerBackend, trainOne } from '../trainOne';
 import { CLAIMS, type Claim } from './claims';
 import { DEFAULTS_ID, DEFAULT_VARIANTS, renderDefaults } from './defaults';
+import { LABEL_EFFICIENCY_ID, LABEL_EFFICIENCY_VARIANTS, renderLabelEfficiency } from './labelEfficiency';
 import { renderParity } from './parity';
-import { composeQuery, renderClaim, type RunSummary } from './render';
+import { composeQuery, renderClaim, stat, type RunSummary } from './render';
 
 const USAGE = `Usage: npm run findings -- [--only id,id] [--variants label,label] [--seeds 1,2,3] [--set 'steps=300&n=2000'] [--render-only] [--dir docs/findings] [--doc docs/FINDINGS.md]
 
 Runs every claim's variants (and, under id "${DEFAULTS_ID}", every method at its defaults) for each seed
 on WASM (--variants: only the variants with these labels), skipping runs already recorded, then writes the document. --set overrides knobs of every run
-(a smaller budget); the document states it. Claims: ${[DEFAULTS_ID, ...CLAIMS.map((c) => c.id)].join(', ')}.`;
+(a smaller budget); the document states it. Claims: ${[DEFAULTS_ID, LABEL_EFFICIENCY_ID, ...CLAIMS.map((c) => c.id)].join(', ')}.`;
 
 interface Args {
   only: string[] | null;
@@ -28,7 +29,7 @@ interface Args {
 
 export function parseFindingsArgs(argv: string[]): Args {
   const args: Args = { only: null, variants: null, seeds: [1, 2, 3], set: '', renderOnly: false, dir: 'docs/findings', doc: 'docs/FINDINGS.md' };
-  const known = new Set([DEFAULTS_ID, ...CLAIMS.map((c) => c.id)]);
+  const known = new Set(sections(null).map((c) => c.id));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -61,7 +62,7 @@ export function parseFindingsArgs(argv: string[]): Args {
 const slug = (s: string) => s.replace(/[^a-z0-9.=+-]+/gi, '_');
 
 function sections(only: string[] | null): { id: string; base: string; variants: { label: string; query: string }[] }[] {
-  const all = [{ id: DEFAULTS_ID, base: '', variants: DEFAULT_VARIANTS }, ...CLAIMS];
+  const all = [{ id: DEFAULTS_ID, base: '', variants: DEFAULT_VARIANTS }, { id: LABEL_EFFICIENCY_ID, base: '', variants: LABEL_EFFICIENCY_VARIANTS }, ...CLAIMS];
   return only ? all.filter((c) => only.includes(c.id)) : all;
 }
 
@@ -92,11 +93,14 @@ async function main(): Promise<void> {
           const { config, ignored } = decodeConfig(query);
           if (ignored.length) throw new Error(`${section.id} / ${variant.label}: ${ignored.join('; ')}`);
           process.stderr.write(`findings: ${section.id} / ${variant.label} / seed ${seed}: ${query}\n`);
+          const cpuBefore = process.cpuUsage();
           const run = await trainOne(config, backend);
-          const summary: RunSummary = { claim: section.id, variant: variant.label, seed, final: run.final, wallSeconds: run.wallSeconds, query, ...(args.set ? { set: args.set } : {}) };
+          const cpu = process.cpuUsage(cpuBefore);
+          const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+          const summary: RunSummary = { claim: section.id, variant: variant.label, seed, final: run.final, wallSeconds: run.wallSeconds, cpuSeconds, query, ...(args.set ? { set: args.set } : {}) };
           mkdirSync(join(args.dir, section.id), { recursive: true });
           writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
-          process.stderr.write(`findings:   ${run.outcome}, probe ${(run.final.probeAccuracy * 100).toFixed(1)}%, ${run.wallSeconds.toFixed(0)} s\n`);
+          process.stderr.write(`findings:   ${run.outcome}, probe ${(run.final.probeAccuracy * 100).toFixed(1)}%, ${run.wallSeconds.toFixed(0)} s wall, ${cpuSeconds.toFixed(0)} s CPU\n`);
         }
       }
     }
@@ -119,6 +123,11 @@ export function withReadmeTable(readme: string, table: string): string {
   if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} block for the method table`);
   const body = table.trim();
   return `${readme.slice(0, start + README_START.length)}\n${body}\n${readme.slice(end)}`;
+}
+
+/** The supervised reference's probe at its defaults (mean over its seeds), NaN when not run. */
+function supervisedProbe(runs: RunSummary[]): number {
+  return stat(runs.filter((r) => r.claim === DEFAULTS_ID && r.variant === 'supervised').map((r) => r.final.probeAccuracy ?? NaN)).mean;
 }
 
 /** Which sections have runs and which have none, so the document says plainly what was not run. */
@@ -151,6 +160,7 @@ export function renderDocument(runs: RunSummary[]): string {
     coverage(runs),
     '',
     renderDefaults(runs, budgetOf(DEFAULTS_ID)),
+    renderLabelEfficiency(runs, supervisedProbe(runs), budgetOf(LABEL_EFFICIENCY_ID)),
     ...CLAIMS.map((c: Claim) => renderClaim(c, runs, budgetOf(c.id))),
   ].join('\n');
 }

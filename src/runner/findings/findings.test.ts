@@ -49,6 +49,34 @@ describe('findings', () => {
     expect(doc).toContain('`npm run findings -- --only defaults` (each method’s defaults)');
   });
 
+  it('label efficiency: one row per protocol at 1/10/100% of the labels, mean ± sd over seeds; CPU seconds beside wall', () => {
+    const final = (seed: number) => ({
+      probeAccuracy1pct: 0.3 + seed / 100, probeAccuracy10pct: 0.6, probeAccuracy100pct: 0.85,
+      finetuneAccuracy1pct: 0.35, finetuneAccuracy10pct: 0.7, finetuneAccuracy100pct: 0.9,
+      baselineProbeAccuracy1pct: 0.2, baselineProbeAccuracy10pct: 0.4, baselineProbeAccuracy100pct: 0.7,
+      baselineFinetuneAccuracy1pct: 0.25, baselineFinetuneAccuracy10pct: 0.5, baselineFinetuneAccuracy100pct: 0.88,
+      knnAccuracy: 0.8, probeAccuracy: 0.85,
+    });
+    const runs: RunSummary[] = [1, 3].map((seed) => ({ claim: 'label-efficiency', variant: 'simclr', seed, wallSeconds: 400, cpuSeconds: 380, query: 'method=simclr&finetuneSteps=100', final: final(seed) }));
+    runs.push({ claim: DEFAULTS_ID, variant: 'supervised', seed: 1, wallSeconds: 100, cpuSeconds: 90, query: 'method=supervised', final: { probeAccuracy: 0.93 } });
+    const doc = renderDocument(runs);
+    // seeds 1 and 3: 1% probe 0.31 and 0.33 → mean 32.0%, sd 1.4 points
+    expect(doc).toContain('| SimCLR | SSL, linear probe | 32.0% ± 1.4 | 60.0% ± 0.0 | 85.0% ± 0.0 |');
+    expect(doc).toContain('| SimCLR | random init, fine-tune (supervised on these labels) | 25.0% ± 0.0 | 50.0% ± 0.0 | 88.0% ± 0.0 |');
+    expect(doc).toContain('| MAE | not run |');
+    expect(doc).toContain('Supervised reference at its defaults (100% of the labels): 93.0%.');
+    expect(doc).toContain('| Supervised (reference) | 100 s (90 s CPU) |');
+  });
+
+  it('the issue-15 claims run their preset’s budget, so a preset and its row are one experiment', () => {
+    const moco = CLAIMS.find((c) => c.id === 'moco-ablation')!;
+    expect(moco.base).toContain('steps=150');
+    expect(moco.base).toContain('width=8');
+    expect(moco.base).not.toContain('seed=');
+    expect(moco.variants.find((v) => v.label.startsWith('(e)'))!.query).toContain('steps=300');
+    expect(CLAIMS.find((c) => c.id === 'byol-batchnorm')!.base).toContain('batchNorm=0');
+  });
+
   it('refuses unknown claims and bad overrides before running anything', () => {
     expect(() => parseFindingsArgs(['--only', 'nope'])).toThrow(/unknown claim nope/);
     expect(() => parseFindingsArgs(['--set', 'steps=banana'])).toThrow(/--set: steps=banana is not a plain decimal/);

@@ -5,8 +5,15 @@ export interface RunSummary {
   claim: string;
   variant: string;
   seed: number;
-  final: Partial<Record<FindingMetric | 'pixelProbeAccuracy' | 'pcaProbeAccuracy' | 'baselineProbeAccuracy', number>>;
+  /** The run's `final` numbers (the metrics claims read, the references, per-fraction probe and fine-tune). */
+  final: Partial<Record<string, number>>;
   wallSeconds: number;
+  /**
+   * CPU seconds the runner's process used for the run (process.cpuUsage). Node's WASM backend runs on
+   * one thread, so this is close to the wall time the run takes on an idle machine, whatever else
+   * shared the cores; absent in runs recorded before it was kept.
+   */
+  cpuSeconds?: number;
   query: string;
   /** The --set override the run was made with (a smaller budget than the defaults), if any. */
   set?: string;
