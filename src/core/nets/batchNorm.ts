@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { batchNormTrain } from './batchNormTrain';
 import type { ParamSet } from './params';
 
 /**
@@ -47,14 +48,15 @@ export function createBatchNorm2d(p: ParamSet, name: string, channels: number): 
     apply(x) {
       return tf.tidy(() => {
         if (!isTraining()) return normalise(x, runningMean, runningVar, gamma, beta);
-        const { mean, variance } = tf.moments(x, [0, 1, 2]);
+        const { y, mean, variance } = batchNormTrain(x, gamma as tf.Tensor1D, beta as tf.Tensor1D, EPSILON);
         const count = x.size / channels;
         // The running averages are not part of the loss, so no gradient flows through them; their
         // variance is the unbiased one, as PyTorch keeps it (n / (n − 1)).
         const unbiased = tf.mul(variance, count / Math.max(1, count - 1));
         runningMean.assign(tf.add(tf.mul(runningMean, 1 - MOMENTUM), tf.mul(mean, MOMENTUM)));
         runningVar.assign(tf.add(tf.mul(runningVar, 1 - MOMENTUM), tf.mul(unbiased, MOMENTUM)));
-        return normalise(x, mean, variance, gamma, beta);
+        tf.dispose([mean, variance]);
+        return y;
       });
     },
   };

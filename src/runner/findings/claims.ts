@@ -6,7 +6,7 @@
  */
 import { PRESETS } from '../../core/compare/presets';
 
-export type FindingMetric = 'probeAccuracy' | 'knnAccuracy' | 'l2NormalizedStd' | 'rankMe' | 'loss';
+export type FindingMetric = 'probeAccuracy' | 'knnAccuracy' | 'l2NormalizedStd' | 'rankMe' | 'loss' | 'baselineProbeAccuracy';
 
 export interface Variant {
   label: string;
@@ -32,6 +32,10 @@ export interface Claim {
   /** Metrics shown in the table, first is the one the verdict is about. */
   metrics: FindingMetric[];
   checks: Check[];
+  /** The paper's value per variant label, shown beside ours, where the claim replays a table. */
+  paperValues?: Record<string, string>;
+  /** The classroom preset (core/compare/presets.ts) whose budget `base` carries, if any. */
+  preset?: string;
 }
 
 /**
@@ -181,6 +185,8 @@ export const CLAIMS: Claim[] = [
     claim: 'An MLP head helps most, blur (aug+) next; with a cosine schedule the three together make MoCo v2, and longer training adds more (Table 1, rows a–e).',
     paper: 'Chen, Fan, Girshick & He, “Improved Baselines with Momentum Contrastive Learning”, arXiv 2003.04297, Table 1 (ImageNet linear probe, 200 epochs: v1 60.6; a 66.2; b 63.4; c 67.3; d 67.5; e, 800 epochs, 71.1)',
     base: presetBase('moco-ablation'),
+    preset: 'moco-ablation',
+    paperValues: { v1: '60.6', '(a) MLP head': '66.2', '(b) aug+': '63.4', '(c) MLP + aug+': '67.3', '(d) MLP + aug+ + cosine': '67.5', '(e) (d), twice the steps': '71.1 (800 epochs)' },
     variants: [
       { label: 'v1', query: '' },
       { label: '(a) MLP head', query: 'mocoHead=mlp' },
@@ -189,7 +195,7 @@ export const CLAIMS: Claim[] = [
       { label: '(d) MLP + aug+ + cosine', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine' },
       { label: '(e) (d), twice the steps', query: 'mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine&steps=300' },
     ],
-    metrics: ['probeAccuracy', 'knnAccuracy'],
+    metrics: ['probeAccuracy', 'knnAccuracy', 'baselineProbeAccuracy'],
     checks: [
       { metric: 'probeAccuracy', better: '(a) MLP head', worse: ['v1'] },
       { metric: 'probeAccuracy', better: '(d) MLP + aug+ + cosine', worse: ['v1'] },
@@ -202,11 +208,13 @@ export const CLAIMS: Claim[] = [
     claim: 'Replacing two views by two global views plus small crops improves every method tried, the clustering ones most (SimCLR +2.4, DeepCluster-v2 +4.1, SwAV +4.0 points).',
     paper: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments” (SwAV), NeurIPS 2020, multi-crop ablation (ImageNet, 400 epochs: SimCLR 68.2 → 70.6; DeepCluster-v2 70.2 → 74.3; SwAV 70.1 → 74.1)',
     base: presetBase('multicrop-table'),
+    preset: 'multicrop-table',
+    paperValues: { 'simclr, 2 views': '68.2', 'simclr, + 2 small crops': '70.6', 'deepcluster, 2 views': '70.2 (v2)', 'deepcluster, + 2 small crops': '74.3 (v2)', 'swav, 2 views': '70.1', 'swav, + 2 small crops': '74.1' },
     variants: ['simclr', 'deepcluster', 'swav'].flatMap((m) => [
       { label: `${m}, 2 views`, query: `method=${m}&smallCrops=0` },
       { label: `${m}, + 2 small crops`, query: `method=${m}&smallCrops=2` },
     ]),
-    metrics: ['probeAccuracy', 'knnAccuracy'],
+    metrics: ['probeAccuracy', 'knnAccuracy', 'baselineProbeAccuracy'],
     checks: ['simclr', 'deepcluster', 'swav'].map((m) => ({ metric: 'probeAccuracy' as const, better: `${m}, + 2 small crops`, worse: [`${m}, 2 views`] })),
   },
   {
@@ -215,8 +223,10 @@ export const CLAIMS: Claim[] = [
     claim: 'Without any normalisation BYOL collapses; GroupNorm + weight standardisation, which uses no batch statistics, trains as well as BatchNorm (BN 74.3 vs GN + WS 73.9), so BN’s batch statistics are not what keeps BYOL from collapsing.',
     paper: 'Richemond, Grill, Altché et al., “BYOL works even without batch statistics”, arXiv 2010.10241',
     base: presetBase('byol-batchnorm'),
+    preset: 'byol-batchnorm',
+    paperValues: { 'headNorm=bn': '74.3', 'headNorm=none': 'collapses', 'headNorm=gn-ws': '73.9' },
     variants: vary('headNorm', ['bn', 'none', 'gn-ws']),
-    metrics: ['l2NormalizedStd', 'probeAccuracy', 'knnAccuracy'],
+    metrics: ['l2NormalizedStd', 'probeAccuracy', 'knnAccuracy', 'baselineProbeAccuracy'],
     checks: [
       { metric: 'l2NormalizedStd', better: 'headNorm=bn', worse: ['headNorm=none'] },
       { metric: 'probeAccuracy', better: 'headNorm=gn-ws', worse: ['headNorm=none'] },

@@ -143,7 +143,9 @@ export function renderDocument(runs: RunSummary[]): string {
   /** A section's budget: the defaults, or the --set its runs were made with (RunSummary.set). */
   const budgetOf = (id: string) => {
     const sets = [...new Set(runs.filter((r) => r.claim === id).map((r) => r.set ?? ''))].filter(Boolean);
-    return sets.length ? `run with \`--set '${sets.join("'\` and \`--set '")}'\`` : 'each method’s defaults';
+    if (sets.length) return `run with \`--set '${sets.join("'\` and \`--set '")}'\``;
+    const preset = CLAIMS.find((c) => c.id === id)?.preset;
+    return preset ? `the \`${preset}\` preset’s budget, in the query below: \`npm run sweep -- --preset ${preset}\` runs seed 1 of it` : 'each method’s defaults';
   };
   return [
     '# Findings: the lecture’s claims, rerun in the playground',

@@ -72,7 +72,7 @@ export function judge(check: Check, cell: (variant: string, metric: FindingMetri
   return { verdict, why: `${check.metric}: ${notes.join('; ')}` };
 }
 
-const PERCENT = new Set<FindingMetric>(['probeAccuracy', 'knnAccuracy']);
+const PERCENT = new Set<FindingMetric>(['probeAccuracy', 'knnAccuracy', 'baselineProbeAccuracy']);
 
 function fmt(metric: FindingMetric, v: number): string {
   if (!Number.isFinite(v)) return '—';
@@ -89,6 +89,7 @@ function cellText(metric: FindingMetric, s: Stat): string {
 
 const METRIC_LABEL: Record<FindingMetric, string> = {
   probeAccuracy: 'linear probe',
+  baselineProbeAccuracy: 'random-init probe',
   knnAccuracy: 'kNN',
   l2NormalizedStd: 'std of l2-normalised z',
   rankMe: 'RankMe',
@@ -108,6 +109,8 @@ export function renderClaim(claim: Claim, runs: RunSummary[], budget: string): s
         ? 'partly'
         : 'does not reproduce';
   const seeds = [...new Set(mine.map((r) => r.seed))].sort((a, b) => a - b);
+  // The paper's number per row, where the claim quotes its table (paper value → ours at our scale).
+  const paper = claim.paperValues;
   const lines = [
     `## ${claim.title}`,
     '',
@@ -115,11 +118,11 @@ export function renderClaim(claim: Claim, runs: RunSummary[], budget: string): s
     '',
     `**Command.** \`npm run findings -- --only ${claim.id}\` (${budget}); one variant by hand: \`npm run train -- '${composeQuery(claim.base, claim.variants[0].query)}'\`.`,
     '',
-    `| variant | ${claim.metrics.map((m) => METRIC_LABEL[m]).join(' | ')} | wall s |`,
-    `|---|${claim.metrics.map(() => '---|').join('')}---|`,
+    `| variant |${paper ? ' paper |' : ''} ${claim.metrics.map((m) => METRIC_LABEL[m]).join(' | ')} | wall s |`,
+    `|---|${paper ? '---|' : ''}${claim.metrics.map(() => '---|').join('')}---|`,
     ...claim.variants.map((v) => {
       const wall = stat(mine.filter((r) => r.variant === v.label).map((r) => r.wallSeconds));
-      return `| ${v.label} | ${claim.metrics.map((m) => cellText(m, cell(v.label, m))).join(' | ')} | ${wall.n ? wall.mean.toFixed(0) : '—'} |`;
+      return `| ${v.label} |${paper ? ` ${paper[v.label] ?? ''} |` : ''} ${claim.metrics.map((m) => cellText(m, cell(v.label, m))).join(' | ')} | ${wall.n ? wall.mean.toFixed(0) : '—'} |`;
     }),
     '',
     `**Verdict: ${overall}**${seeds.length ? ` (seeds ${seeds.join(', ')})` : ''}. ${verdicts.map((v) => v.why).join('. ')}.`,
