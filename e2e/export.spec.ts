@@ -15,11 +15,11 @@ import { Playground } from './playground';
 const torch = findTorchPython();
 const TINY = 'method=simclr&backend=wasm&steps=3&batch=16&n=128&width=4&probeTrain=40&probeTest=40&metricsEvery=1&probeEvery=0';
 
-test('a method the export does not carry: the button is off and says why', async ({ page }) => {
+test('an experiment the export cannot carry (the browser-generated shapes): the button is off and says why', async ({ page }) => {
   const app = new Playground(page);
-  await app.open('method=inpainting&backend=wasm');
+  await app.open('method=simclr&dataset=shapes&backend=wasm');
   await expect(page.getByTestId('export-pytorch')).toBeDisabled();
-  await expect(page.getByTestId('export-pytorch-problems')).toContainText('inpainting is not in the PyTorch export yet');
+  await expect(page.getByTestId('export-pytorch-problems')).toContainText('dataset shapes is generated inside the browser');
 });
 
 test('Export as PyTorch → train.py → the run imports and overlays a browser run, labelled with where it ran', async ({ page }) => {
