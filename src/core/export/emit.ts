@@ -16,8 +16,8 @@ export type PythonSources = Readonly<Record<string, string>>;
 /** The modules every export carries besides methods.py (the chosen method's file). */
 export const SHARED_MODULES = ['train.py', 'model.py', 'losses.py', 'augment.py', 'data.py', 'evaluate.py', 'distributed.py', 'optim.py'] as const;
 
-/** Modules only some methods need: the tiny ViT (and its patch masks) for the methods on the ViT backbone. */
-export const METHOD_MODULES: Partial<Record<string, readonly string[]>> = { mae: ['vit.py'], msn: ['vit.py'] };
+/** Modules only some methods need: the tiny ViT (and its patch masks) for the methods on the ViT backbone, DeepCluster's k-means. */
+export const METHOD_MODULES: Partial<Record<string, readonly string[]>> = { mae: ['vit.py'], msn: ['vit.py'], deepcluster: ['kmeans.py'] };
 
 /** Every shared module the chosen method's project carries. */
 export function modulesFor(method: string): string[] {

@@ -24,7 +24,7 @@ import { encodeTensorFile, type NamedTensor } from './tensorFile';
  */
 
 // What the method made of the first batch, recorded as it is made (the views are disposed inside the step).
-const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null, augmented: null as tf.Tensor | null, stepping: false, batch: 0, extra: [] as { values: ArrayLike<number>; shape: number[] }[] }));
+const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null, augmented: null as tf.Tensor | null, firstAugmented: null as { values: Float32Array; shape: number[] } | null, stepping: false, batch: 0, extra: [] as { values: ArrayLike<number>; shape: number[] }[] }));
 function record(views: (tf.Tensor | { values: ArrayLike<number>; shape: number[] })[]) {
   if (recorded.views) return;
   recorded.views = views.map((v) => Float32Array.from(v instanceof tf.Tensor ? v.dataSync() : v.values));
@@ -47,7 +47,12 @@ vi.mock('../augment', async (importOriginal) => {
   return {
     ...mod,
     rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); },
-    augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => (recorded.augmented = mod.augmentBatch(...args)),
+    augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => {
+      recorded.augmented = mod.augmentBatch(...args);
+      // DeepCluster's one view: the step's first augmented batch (taken only when no other view was recorded).
+      if (recorded.stepping && !recorded.firstAugmented) recorded.firstAugmented = { values: Float32Array.from(recorded.augmented.dataSync()), shape: [...recorded.augmented.shape] };
+      return recorded.augmented;
+    },
     samplePatchMasks: (...args: Parameters<typeof mod.samplePatchMasks>) => {
       const masks = mod.samplePatchMasks(...args);
       if (recorded.stepping) {
@@ -128,6 +133,8 @@ const table: string[] = [];
 const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string] => [m, `method=${m}`]), ['mae (grid masks, raw pixels)', 'method=mae&maskType=grid&normPixels=false'],
   ['msn (no focal views)', 'method=msn&focalViews=0'],
   ['inpainting (random holes, overlap ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
+  ['deepcluster (k=10, 8 PCA dims)', 'method=deepcluster&k=10&pcaDim=8'],
+  ['deepcluster (no PCA)', 'method=deepcluster&pcaDim=0'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
@@ -148,16 +155,19 @@ beforeAll(async () => {
 });
 
 describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch (${torch.reason})`, () => {
-  it.each(CASES)('%s', (label, query) => {
+  it.each(CASES)('%s', async (label, query) => {
     recorded.views = null;
     recorded.queue = null;
     recorded.augmented = null;
     recorded.stepping = false;
     recorded.extra = [];
+    recorded.firstAugmented = null;
     const config = tinyConfig(`${query}&seed=3&steps=1`);
     const method = config.method;
     const trainer = new Trainer(config, loadDatasetFromDisk('mnist', dataDir));
     const dir = mkdtempSync(join(tmpdir(), `parity-${method}-`));
+    // The method's work before step 1 (DeepCluster clusters and draws its classifier): the weights are what step 1 starts from.
+    await trainer.beforeStep();
     // Inpainting's discriminator is the method's own (not among the trainer's heads).
     const discriminator = (trainer.method as { discriminator?: { params: ParamSet } | null }).discriminator;
     const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads, ...(discriminator ? [discriminator.params] : [])]);
@@ -168,6 +178,7 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     if (queue) initial.push({ name: 'queue/keys', shape: [...queue.tensor.shape], values: Float32Array.from(queue.tensor.dataSync()) });
     writeTensors(join(dir, 'weights'), initial);
     const loss = trainer.step();
+    if (!recorded.views && recorded.firstAugmented) record([recorded.firstAugmented]);
     const browser = loss.dataSync()[0];
     loss.dispose();
     trainer.dispose();
