@@ -45,7 +45,7 @@ def parse_args():
     ap.add_argument('--stop-after', type=int, help='stop after this step, checkpointed, as a preempted job would (then --resume)')
     ap.add_argument('--init-from', help='the browser\'s initial weights (weights.json beside weights.bin)')
     ap.add_argument('--first-views', help='augmented views for step 1 (views.json + views.bin), for step-1 parity')
-    ap.add_argument('--no-eval', action='store_true', help='skip probes and collapse metrics (losses only)')
+    ap.add_argument('--no-eval', action='store_true', help='skip probes and collapse metrics (losses only; the app imports the run as one without evaluation: "no probe")')
     ap.add_argument('--threads', type=int, help='CPU threads per process')
     return ap.parse_args()
 
