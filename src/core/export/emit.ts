@@ -26,8 +26,14 @@ export function modulesFor(method: string): string[] {
 
 export type ExportResult = { ok: true; config: ExperimentConfig; files: Record<string, string> } | { ok: false; errors: string[] };
 
-/** Requirements: torch for training; torchvision for its datasets and ImageFolder (the playground's own .u8 files need only torch). */
-export const REQUIREMENTS = ['# Tested with torch 1.13.0 (Debian python3-torch, CPU) and Python 3.11.', 'torch>=1.13', 'torchvision>=0.14  # MNIST/Fashion-MNIST/CIFAR-10 and ImageFolder; not needed for the playground\'s .u8 files', ''].join('\n');
+/** Requirements: torch for training; torchvision for its datasets, Pillow for ImageFolder trees (the playground's own .u8 files need only torch). */
+export const REQUIREMENTS = [
+  '# Tested with torch 1.13.0 (Debian python3-torch, CPU) and Python 3.11.',
+  'torch>=1.13',
+  'torchvision>=0.14  # MNIST/Fashion-MNIST/CIFAR-10 from torchvision\'s files; not needed for the playground\'s .u8 files',
+  'Pillow>=9  # --image-folder trees, read a batch at a time',
+  '',
+].join('\n');
 
 /** Reasons a config cannot be exported as it is (empty when it can). */
 export function exportProblems(config: ExperimentConfig): string[] {

@@ -33,7 +33,8 @@ With torch 1.13 on Python 3.11 (Debian 12's python3-torch), torchrun cannot pars
 \`--redirects\`; add \`--redirects 1 --tee 1\` after \`torchrun\`. Newer torch needs nothing.
 
 \`--data\` holds the playground's \`${config.dataset}-images.u8\`/\`-labels.u8\` (the app's \`public/data\`) or
-torchvision's dataset files (\`--download\` fetches them; nothing is downloaded otherwise). \`--batch\` is the
+torchvision's dataset files (\`--download\` fetches them; nothing is downloaded otherwise); \`--image-folder DIR\` takes
+an ImageFolder tree (one folder per class), read from disk a batch at a time, so it may be bigger than memory. \`--batch\` is the
 global batch, split across processes; the learning rate scales with it linearly (Goyal et al. 2017).
 \`--steps\`, \`--checkpoint FILE --resume\`, \`--threads\` and \`--out\` are the other flags (\`python train.py -h\`).
 

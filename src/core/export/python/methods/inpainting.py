@@ -154,8 +154,9 @@ class Method(nn.Module):
             mh, mw = math.ceil(mh / conv.stride[0]), math.ceil(mw / conv.stride[1])
         ups = math.ceil(math.log2(h / mh))
         self.decoder = ContextDecoder((channels, mh, mw), decoder_blocks(channels, self.config['width'], c, ups), h, w)
-        idx = torch.as_tensor(unlabelled)
-        self.fill = images[idx].sum(dtype=torch.int64).item() / max(1, idx.numel() * c * h * w) / 255
+        # In chunks: an ImageFolder tree is read from disk as it is indexed (data.ImageFolderFiles).
+        total = sum(images[unlabelled[i: i + 1024]].sum(dtype=torch.int64).item() for i in range(0, len(unlabelled), 1024))
+        self.fill = total / max(1, len(unlabelled) * c * h * w) / 255
         if self.adv > 0:
             object.__setattr__(self, '_discriminator', Discriminator(c, self.config['width']))
             self._discriminator_optimizer = torch.optim.Adam(self._discriminator.parameters(), lr=self.config['lr'], betas=(DCGAN_BETA1, 0.999), eps=1e-8)
