@@ -46,6 +46,18 @@ describe('export', () => {
     expect(msn.ok && msn.files['vit.py']).toBe(sources['vit.py']);
     const simclr = exportFromLink('?method=simclr', sources);
     expect(simclr.ok && Object.keys(simclr.files)).not.toContain('vit.py');
+    expect(mae.files['README.md']).toContain('| vit.py | the tiny ViT encoder');
+    expect(simclr.ok && simclr.files['README.md']).not.toContain('vit.py');
+  });
+
+  it('ships k-means (kmeans.py) with DeepCluster only, and its README names it', () => {
+    const dc = exportFromLink('?method=deepcluster', sources);
+    if (!dc.ok) throw new Error(dc.errors.join('; '));
+    expect(Object.keys(dc.files).sort()).toEqual([...SHARED_MODULES, 'kmeans.py', 'methods.py', 'config.json', 'requirements.txt', 'README.md'].sort());
+    expect(dc.files['kmeans.py']).toBe(sources['kmeans.py']);
+    expect(dc.files['README.md']).toContain('| kmeans.py | DeepCluster');
+    const inpainting = exportFromLink('?method=inpainting&advWeight=0.001', sources);
+    expect(inpainting.ok && Object.keys(inpainting.files).sort()).toEqual([...SHARED_MODULES, 'methods.py', 'config.json', 'requirements.txt', 'README.md'].sort());
   });
 
   it('refuses a broken link or config with every reason, and exports nothing', () => {

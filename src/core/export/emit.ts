@@ -74,6 +74,6 @@ export function exportProject(input: unknown, link: string, sources: PythonSourc
   files['methods.py'] = sources[`methods/${config.method}.py`];
   files['config.json'] = `${JSON.stringify({ source: link || `?${encodeConfig(config)}`, query: encodeConfig(config), config }, null, 2)}\n`;
   files['requirements.txt'] = REQUIREMENTS;
-  files['README.md'] = projectReadme(config, link);
+  files['README.md'] = projectReadme(config, link, modules);
   return { ok: true, config, files };
 }
