@@ -60,3 +60,23 @@ test('Export as PyTorch → train.py → the run imports and overlays a browser 
   expect(legend.filter((l) => l.includes('SimCLR') && l.includes(` · ${backend}`))).toHaveLength(1);
   expect(legend.filter((l) => !l.includes('PyTorch'))).toHaveLength(1);
 });
+
+test('a run of the exported train.py with --no-eval imports, listed with "no probe" rather than a number', async ({ page }) => {
+  test.skip(!torch.python, torch.reason);
+  const app = new Playground(page);
+  await app.open(TINY);
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-noeval-'));
+  const cli = spawnSync('npx', ['tsx', 'scripts/export.ts', `?${TINY}`, '--out', join(dir, 'project')], { encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+  const train = spawnSync(torch.python!, ['train.py', '--data', join(process.cwd(), 'public', 'data'), '--threads', '1', '--no-eval', '--out', 'run.json'], { cwd: join(dir, 'project'), encoding: 'utf8' });
+  expect(train.status, train.stderr.slice(-2000)).toBe(0);
+  const runText = readFileSync(join(dir, 'project', 'run.json'), 'utf8');
+  expect(JSON.parse(runText).final).not.toHaveProperty('probeAccuracy');
+  await page.getByTestId('import-run').setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(runText) });
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  await expect(page.getByTestId('saved-run-probe')).toHaveText('no probe');
+  await expect(page.getByTestId('saved-run-outcome')).toHaveText('completed');
+  // It overlays in the comparison like any run: its loss curve, no probe point.
+  await page.getByTestId('saved-run').getByTestId('compare-tick').click();
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-runs', '1');
+});
