@@ -102,7 +102,7 @@ def main():
         optimizer.load_state_dict(state['optimizer'])
         sampler.load_state_dict(state['sampler'])
         if hasattr(method, 'load_extra_state'):
-            method.load_extra_state(state['method'])
+            method.load_extra_state(state.get('method', {}))
         history, start, elapsed, baseline = state['history'], state['step'] + 1, state['elapsed'], state['baseline']
     first_views = read_views(args.first_views, rows, device) if args.first_views and start == 1 else None
 
@@ -118,6 +118,7 @@ def main():
     for step in range(start, steps + 1):
         set_lr(optimizer, learning_rate(method, config, step))
         indices = sampler.next(batch)
+        # The method's work before the update (DeepCluster: re-cluster on schedule, then this batch's pseudo-labels).
         if hasattr(method, 'before_step'):
             method.before_step(step, indices[rows])
         x = as_float(indices[rows])
@@ -205,7 +206,8 @@ def read_views(path, rows, device):
 
 def save_checkpoint(path, method, optimizer, sampler, history, baseline, step, elapsed):
     """Everything a resumed run needs to continue as if never stopped: weights and buffers (targets, queues,
-    BatchNorm statistics), optimiser state, the batch order's position, history so far."""
+    BatchNorm statistics), optimiser state, the batch order's position, history so far, and what a method keeps
+    outside its modules (inpainting's discriminator and its optimiser)."""
     state = {'model': method.state_dict(), 'optimizer': optimizer.state_dict(), 'history': history, 'baseline': baseline, 'step': step, 'elapsed': elapsed,
              'sampler': sampler.state_dict(), 'method': method.extra_state() if hasattr(method, 'extra_state') else {}}
     torch.save(state, path + '.tmp')

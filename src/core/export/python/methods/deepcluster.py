@@ -91,9 +91,8 @@ class Method(nn.Module):
         broadcast(self.assignments)
         broadcast(self.sizes)
         self.clusterings += 1
-        if self.keep_loaded_head:
-            self.keep_loaded_head = False
-            return
+        if self.keep_loaded_head and int(self.clusterings) == 1:
+            return  # the run's very first classifier is the one --init-from loaded
         # The old classifier's rows belong to clusters that no longer exist: a new one, the same on every rank.
         gen = torch.Generator().manual_seed(mix_seed(self.seed, 2, int(self.clusterings)))
         with torch.no_grad():
