@@ -15,11 +15,11 @@ import { Playground } from './playground';
 const torch = findTorchPython();
 const TINY = 'method=simclr&backend=wasm&steps=3&batch=16&n=128&width=4&probeTrain=40&probeTest=40&metricsEvery=1&probeEvery=0';
 
-test('a method the export does not carry: the button is off and says why', async ({ page }) => {
+test('an experiment the export cannot carry (the browser-generated shapes): the button is off and says why', async ({ page }) => {
   const app = new Playground(page);
-  await app.open('method=inpainting&backend=wasm');
+  await app.open('method=simclr&dataset=shapes&backend=wasm');
   await expect(page.getByTestId('export-pytorch')).toBeDisabled();
-  await expect(page.getByTestId('export-pytorch-problems')).toContainText('inpainting is not in the PyTorch export yet');
+  await expect(page.getByTestId('export-pytorch-problems')).toContainText('dataset shapes is generated inside the browser');
 });
 
 test('Export as PyTorch → train.py → the run imports and overlays a browser run, labelled with where it ran', async ({ page }) => {
@@ -59,4 +59,24 @@ test('Export as PyTorch → train.py → the run imports and overlays a browser 
   const legend = await page.getByTestId('compare-legend-item').allTextContents();
   expect(legend.filter((l) => l.includes('SimCLR') && l.includes(` · ${backend}`))).toHaveLength(1);
   expect(legend.filter((l) => !l.includes('PyTorch'))).toHaveLength(1);
+});
+
+test('a run of the exported train.py with --no-eval imports, listed with "no probe" rather than a number', async ({ page }) => {
+  test.skip(!torch.python, torch.reason);
+  const app = new Playground(page);
+  await app.open(TINY);
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-noeval-'));
+  const cli = spawnSync('npx', ['tsx', 'scripts/export.ts', `?${TINY}`, '--out', join(dir, 'project')], { encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+  const train = spawnSync(torch.python!, ['train.py', '--data', join(process.cwd(), 'public', 'data'), '--threads', '1', '--no-eval', '--out', 'run.json'], { cwd: join(dir, 'project'), encoding: 'utf8' });
+  expect(train.status, train.stderr.slice(-2000)).toBe(0);
+  const runText = readFileSync(join(dir, 'project', 'run.json'), 'utf8');
+  expect(JSON.parse(runText).final).not.toHaveProperty('probeAccuracy');
+  await page.getByTestId('import-run').setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(runText) });
+  await expect(page.getByTestId('saved-run')).toHaveCount(1);
+  await expect(page.getByTestId('saved-run-probe')).toHaveText('no probe');
+  await expect(page.getByTestId('saved-run-outcome')).toHaveText('completed');
+  // It overlays in the comparison like any run: its loss curve, no probe point.
+  await page.getByTestId('saved-run').getByTestId('compare-tick').click();
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-runs', '1');
 });

@@ -2,14 +2,14 @@ import { selectBackend } from '../core/backend/select';
 import type { ExperimentConfig } from '../core/config/schema';
 import type { ImageDataset } from '../core/data/dataset';
 import { runTraining } from '../core/train/loop';
-import type { BackendInfo, Progress, RunRecord } from '../core/train/run';
+import type { BackendInfo, EvaluatedRun, Progress } from '../core/train/run';
 import type { RunnerBackend } from './args';
 import { datasetInstanceKey, evalDatasetChoice, type DatasetChoice } from '../core/data/load';
 import { loadExperimentDataset } from './loadDatasetFs';
 import { prepareNodeBackend } from './nodeBackends';
 
 /** What `npm run train` and `npm run sweep` write per run: the record plus the device it ran on. */
-export type RunFile = RunRecord & { adapter: string };
+export type RunFile = EvaluatedRun & { adapter: string };
 
 /** Starts the asked-for backend once per process; throws a message for the user when it cannot. */
 export async function startRunnerBackend(name: RunnerBackend): Promise<BackendInfo> {
@@ -65,7 +65,7 @@ export async function trainOne(config: ExperimentConfig, backend: BackendInfo, o
 }
 
 /** The final numbers of a run in one line. */
-export function finalLine(run: RunRecord): string {
+export function finalLine(run: EvaluatedRun): string {
   const f = run.final;
   return (
     `${run.outcome} in ${run.wallSeconds.toFixed(1)} s; loss ${f.loss.toFixed(4)}, probe ${(f.probeAccuracy * 100).toFixed(1)}% ` +

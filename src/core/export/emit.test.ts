@@ -46,15 +46,29 @@ describe('export', () => {
     expect(msn.ok && msn.files['vit.py']).toBe(sources['vit.py']);
     const simclr = exportFromLink('?method=simclr', sources);
     expect(simclr.ok && Object.keys(simclr.files)).not.toContain('vit.py');
+    expect(mae.files['README.md']).toContain('| vit.py | the tiny ViT encoder');
+    expect(simclr.ok && simclr.files['README.md']).not.toContain('vit.py');
+  });
+
+  it('ships k-means (kmeans.py) with DeepCluster only, and its README names it', () => {
+    const dc = exportFromLink('?method=deepcluster', sources);
+    if (!dc.ok) throw new Error(dc.errors.join('; '));
+    expect(Object.keys(dc.files).sort()).toEqual([...SHARED_MODULES, 'kmeans.py', 'methods.py', 'config.json', 'requirements.txt', 'README.md'].sort());
+    expect(dc.files['kmeans.py']).toBe(sources['kmeans.py']);
+    expect(dc.files['README.md']).toContain('| kmeans.py | DeepCluster');
+    const inpainting = exportFromLink('?method=inpainting&advWeight=0.001', sources);
+    expect(inpainting.ok && Object.keys(inpainting.files).sort()).toEqual([...SHARED_MODULES, 'methods.py', 'config.json', 'requirements.txt', 'README.md'].sort());
   });
 
   it('refuses a broken link or config with every reason, and exports nothing', () => {
-    const r = exportFromLink('?method=inpainting&temperatur=0.1&batch=abc', sources);
+    const r = exportFromLink('?method=supervised&temperatur=0.1&batch=abc', sources);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.some((e) => e.includes('temperatur'))).toBe(true);
     expect(r.errors.some((e) => e.includes('batch'))).toBe(true);
-    expect(r.errors).toContain(NOT_EXPORTED.inpainting);
+    expect(r.errors).toContain(NOT_EXPORTED.supervised);
+    const shapes = exportFromLink('?method=simclr&dataset=shapes', sources);
+    expect(shapes.ok === false && shapes.errors).toEqual([expect.stringMatching(/^dataset shapes is generated inside the browser/)]);
     const badBatch = exportProject({ ...defaultConfig('simclr'), batch: 0 }, '', sources);
     expect(badBatch.ok || badBatch.errors.some((e) => e.startsWith('config: batch'))).toBe(true);
     expect(badBatch.ok).toBe(false);
@@ -108,9 +122,9 @@ describe('export', () => {
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'config.json'), 'utf8')).config.params.smallCrops).toBe(2);
     const refusedOut = join(out, '..', 'refused');
-    const refused = spawnSync('npx', ['tsx', 'scripts/export.ts', '?method=inpainting', '--out', refusedOut], { encoding: 'utf8' });
+    const refused = spawnSync('npx', ['tsx', 'scripts/export.ts', '?method=supervised', '--out', refusedOut], { encoding: 'utf8' });
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain(NOT_EXPORTED.inpainting);
+    expect(refused.stderr).toContain(NOT_EXPORTED.supervised);
     expect(existsSync(refusedOut)).toBe(false);
   });
 });

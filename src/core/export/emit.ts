@@ -16,8 +16,8 @@ export type PythonSources = Readonly<Record<string, string>>;
 /** The modules every export carries besides methods.py (the chosen method's file). */
 export const SHARED_MODULES = ['train.py', 'model.py', 'losses.py', 'augment.py', 'data.py', 'evaluate.py', 'distributed.py', 'optim.py'] as const;
 
-/** Modules only some methods need: the tiny ViT (and its patch masks) for the methods on the ViT backbone. */
-export const METHOD_MODULES: Partial<Record<string, readonly string[]>> = { mae: ['vit.py'], msn: ['vit.py'] };
+/** Modules only some methods need: the tiny ViT (and its patch masks) for the methods on the ViT backbone, DeepCluster's k-means. */
+export const METHOD_MODULES: Partial<Record<string, readonly string[]>> = { mae: ['vit.py'], msn: ['vit.py'], deepcluster: ['kmeans.py'] };
 
 /** Every shared module the chosen method's project carries. */
 export function modulesFor(method: string): string[] {
@@ -26,8 +26,14 @@ export function modulesFor(method: string): string[] {
 
 export type ExportResult = { ok: true; config: ExperimentConfig; files: Record<string, string> } | { ok: false; errors: string[] };
 
-/** Requirements: torch for training; torchvision for its datasets and ImageFolder (the playground's own .u8 files need only torch). */
-export const REQUIREMENTS = ['# Tested with torch 1.13.0 (Debian python3-torch, CPU) and Python 3.11.', 'torch>=1.13', 'torchvision>=0.14  # MNIST/Fashion-MNIST/CIFAR-10 and ImageFolder; not needed for the playground\'s .u8 files', ''].join('\n');
+/** Requirements: torch for training; torchvision for its datasets, Pillow for ImageFolder trees (the playground's own .u8 files need only torch). */
+export const REQUIREMENTS = [
+  '# Tested with torch 1.13.0 (Debian python3-torch, CPU) and Python 3.11.',
+  'torch>=1.13',
+  'torchvision>=0.14  # MNIST/Fashion-MNIST/CIFAR-10 from torchvision\'s files; not needed for the playground\'s .u8 files',
+  'Pillow>=9  # --image-folder trees, read a batch at a time',
+  '',
+].join('\n');
 
 /** Reasons a config cannot be exported as it is (empty when it can). */
 export function exportProblems(config: ExperimentConfig): string[] {
@@ -68,6 +74,6 @@ export function exportProject(input: unknown, link: string, sources: PythonSourc
   files['methods.py'] = sources[`methods/${config.method}.py`];
   files['config.json'] = `${JSON.stringify({ source: link || `?${encodeConfig(config)}`, query: encodeConfig(config), config }, null, 2)}\n`;
   files['requirements.txt'] = REQUIREMENTS;
-  files['README.md'] = projectReadme(config, link);
+  files['README.md'] = projectReadme(config, link, modules);
   return { ok: true, config, files };
 }

@@ -24,7 +24,7 @@ import { encodeTensorFile, type NamedTensor } from './tensorFile';
  */
 
 // What the method made of the first batch, recorded as it is made (the views are disposed inside the step).
-const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null, augmented: null as tf.Tensor | null, stepping: false, batch: 0, extra: [] as { values: ArrayLike<number>; shape: number[] }[] }));
+const recorded = vi.hoisted(() => ({ views: null as Float32Array[] | null, shapes: [] as number[][], queue: null as { tensor: tf.Tensor } | null, corners: null as Int32Array | null, augmented: null as tf.Tensor | null, firstAugmented: null as { values: Float32Array; shape: number[] } | null, stepping: false, batch: 0, extra: [] as { values: ArrayLike<number>; shape: number[] }[] }));
 function record(views: (tf.Tensor | { values: ArrayLike<number>; shape: number[] })[]) {
   if (recorded.views) return;
   recorded.views = views.map((v) => Float32Array.from(v instanceof tf.Tensor ? v.dataSync() : v.values));
@@ -47,7 +47,12 @@ vi.mock('../augment', async (importOriginal) => {
   return {
     ...mod,
     rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); },
-    augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => (recorded.augmented = mod.augmentBatch(...args)),
+    augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => {
+      recorded.augmented = mod.augmentBatch(...args);
+      // DeepCluster's one view: the step's first augmented batch (taken only when no other view was recorded).
+      if (recorded.stepping && !recorded.firstAugmented) recorded.firstAugmented = { values: Float32Array.from(recorded.augmented.dataSync()), shape: [...recorded.augmented.shape] };
+      return recorded.augmented;
+    },
     samplePatchMasks: (...args: Parameters<typeof mod.samplePatchMasks>) => {
       const masks = mod.samplePatchMasks(...args);
       if (recorded.stepping) {
@@ -127,7 +132,12 @@ const table: string[] = [];
 /** Every exported method at its defaults, and the variants whose code paths the defaults leave out. */
 const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string] => [m, `method=${m}`]), ['mae (grid masks, raw pixels)', 'method=mae&maskType=grid&normPixels=false'],
   ['msn (no focal views)', 'method=msn&focalViews=0'],
+  ['inpainting (random holes, overlap ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
+  ['deepcluster (k=10, 8 PCA dims)', 'method=deepcluster&k=10&pcaDim=8'],
+  ['deepcluster (no PCA)', 'method=deepcluster&pcaDim=0'],
 ];
+/** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
+const PLAIN_BATCH = new Set(['inpainting']);
 
 function weightsOf(sets: ParamSet[]): NamedTensor[] {
   return sets.flatMap((set) => [...set.vars, ...set.buffers].map(([name, v]) => ({ name: `${set.prefix}/${name}`, shape: [...v.shape], values: Float32Array.from(v.dataSync()) })));
@@ -145,17 +155,22 @@ beforeAll(async () => {
 });
 
 describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch (${torch.reason})`, () => {
-  it.each(CASES)('%s', (label, query) => {
+  it.each(CASES)('%s', async (label, query) => {
     recorded.views = null;
     recorded.queue = null;
     recorded.augmented = null;
     recorded.stepping = false;
     recorded.extra = [];
+    recorded.firstAugmented = null;
     const config = tinyConfig(`${query}&seed=3&steps=1`);
     const method = config.method;
     const trainer = new Trainer(config, loadDatasetFromDisk('mnist', dataDir));
     const dir = mkdtempSync(join(tmpdir(), `parity-${method}-`));
-    const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads]);
+    // The method's work before step 1 (DeepCluster clusters and draws its classifier): the weights are what step 1 starts from.
+    await trainer.beforeStep();
+    // Inpainting's discriminator is the method's own (not among the trainer's heads).
+    const discriminator = (trainer.method as { discriminator?: { params: ParamSet } | null }).discriminator;
+    const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads, ...(discriminator ? [discriminator.params] : [])]);
     recorded.augmented = null;
     recorded.stepping = true;
     recorded.batch = config.batch;
@@ -163,17 +178,21 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     if (queue) initial.push({ name: 'queue/keys', shape: [...queue.tensor.shape], values: Float32Array.from(queue.tensor.dataSync()) });
     writeTensors(join(dir, 'weights'), initial);
     const loss = trainer.step();
+    if (!recorded.views && recorded.firstAugmented) record([recorded.firstAugmented]);
     const browser = loss.dataSync()[0];
     loss.dispose();
     trainer.dispose();
-    expect(recorded.views, 'the method made its views through twoViews, multiCrop, rotate90, jigsawBatch or contextBatch').not.toBeNull();
-    const views = [...recorded.views!.map((values, i) => ({ values, shape: recorded.shapes[i] })), ...recorded.extra];
-    writeTensors(join(dir, 'views'), views.map((v, i) => ({ name: `view${i}`, shape: v.shape, values: Float32Array.from(v.values) })));
+    const plain = PLAIN_BATCH.has(method);
+    if (!plain) {
+      expect(recorded.views, 'the method made its views through twoViews, multiCrop, rotate90, jigsawBatch or contextBatch').not.toBeNull();
+      const views = [...recorded.views!.map((values, i) => ({ values, shape: recorded.shapes[i] })), ...recorded.extra];
+      writeTensors(join(dir, 'views'), views.map((v, i) => ({ name: `view${i}`, shape: v.shape, values: Float32Array.from(v.values) })));
+    }
 
     const exported = exportProject(config, '', readPythonSources());
     if (!exported.ok) throw new Error(exported.errors.join('; '));
     for (const [name, text] of Object.entries(exported.files)) writeFileSync(join(dir, name), text);
-    const run = spawnSync(torch.python!, ['train.py', '--data', dataDir, '--steps', '1', '--no-eval', '--threads', '1', '--init-from', 'weights.json', '--first-views', 'views.json', '--out', 'run.json'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(torch.python!, ['train.py', '--data', dataDir, '--steps', '1', '--no-eval', '--threads', '1', '--init-from', 'weights.json', ...(plain ? [] : ['--first-views', 'views.json']), '--out', 'run.json'], { cwd: dir, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const pytorch = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).history[0].loss as number;
     const delta = Math.abs(pytorch - browser);

@@ -1,7 +1,14 @@
 import type { ExperimentConfig } from '../config/schema';
 
+/** The modules only some methods carry, in the README's file table. */
+const METHOD_MODULE_ROLES: Record<string, string> = {
+  'vit.py': 'the tiny ViT encoder and its patch masks (MAE, MSN)',
+  'kmeans.py': 'DeepCluster\'s PCA whitening and k-means, computed as the browser computes them',
+};
+
 /** The exported project's README: what it is, the three commands, what comes back, where the numbers are from. */
-export function projectReadme(config: ExperimentConfig, link: string): string {
+export function projectReadme(config: ExperimentConfig, link: string, modules: readonly string[] = []): string {
+  const extra = modules.filter((m) => METHOD_MODULE_ROLES[m]).map((m) => `\n| ${m} | ${METHOD_MODULE_ROLES[m]} |`).join('');
   const data = config.dataset.startsWith('own-') ? '--image-folder /path/to/images --size 32' : '--data /path/to/data';
   return `# ${config.method} on ${config.dataset}, exported from SSL Playground
 
@@ -18,7 +25,7 @@ and hyperparameters (\`config.json\`; its \`source\` is the link it came from${l
 | data.py | datasets, and the playground's splits and batch order |
 | evaluate.py | collapse metrics, linear probe, kNN |
 | distributed.py | DDP helpers: all-gather with gradients, BatchNorm over the global batch |
-| optim.py | adam, adamw, sgd, lars; warm-up and cosine schedule |
+| optim.py | adam, adamw, sgd, lars; warm-up and cosine schedule |${extra}
 
 ## Run
 
@@ -33,7 +40,8 @@ With torch 1.13 on Python 3.11 (Debian 12's python3-torch), torchrun cannot pars
 \`--redirects\`; add \`--redirects 1 --tee 1\` after \`torchrun\`. Newer torch needs nothing.
 
 \`--data\` holds the playground's \`${config.dataset}-images.u8\`/\`-labels.u8\` (the app's \`public/data\`) or
-torchvision's dataset files (\`--download\` fetches them; nothing is downloaded otherwise). \`--batch\` is the
+torchvision's dataset files (\`--download\` fetches them; nothing is downloaded otherwise); \`--image-folder DIR\` takes
+an ImageFolder tree (one folder per class), read from disk a batch at a time, so it may be bigger than memory. \`--batch\` is the
 global batch, split across processes; the learning rate scales with it linearly (Goyal et al. 2017).
 \`--steps\`, \`--checkpoint FILE --resume\`, \`--threads\` and \`--out\` are the other flags (\`python train.py -h\`).
 

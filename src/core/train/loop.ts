@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentConfig } from '../config/schema';
 import type { ImageDataset } from '../data/dataset';
 import type { TrainerCheckpoint } from './checkpoint';
-import type { BackendInfo, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
+import type { BackendInfo, EvaluatedRun, FinalMetrics, HistoryRow, MethodSnapshot, Progress, RunInfo, RunRecord } from './run';
 import { pickReferences, type ReferenceProbes } from '../eval/references';
 import { Trainer } from './trainer';
 import { fractionKey, fractionProbeKey, LABEL_FRACTIONS } from '../config/evalKnobs';
@@ -120,7 +120,7 @@ export async function runTraining(
   callbacks: TrainCallbacks = {},
   control: TrainControl = NO_CONTROL,
   options: RunOptions = {},
-): Promise<RunRecord> {
+): Promise<EvaluatedRun> {
   const started = performance.now();
   const trainer = new Trainer(config, dataset, options.evalDataset);
   const history: HistoryRow[] = [];
@@ -250,7 +250,7 @@ export async function runTraining(
     }
     // Fine-tuning runs once, at the end, on copies (Trainer.finetune); not after a diverged run.
     if (outcome !== 'diverged' && trainer.stepsDone > 0) Object.assign(latest, await readScalars(await trainer.finetune(), counter));
-    const final: FinalMetrics = {
+    const final: EvaluatedRun['final'] = {
       ...(latest as Partial<FinalMetrics>),
       ...baselineByFraction(baseline),
       probeAccuracy: latest.probeAccuracy ?? NaN,

@@ -11,8 +11,11 @@ const count = z.number().int().min(0);
 const nonNegative = z.number().min(0);
 /** Accuracies are fractions (DESIGN.md: "Accuracies are fractions in [0, 1]"). */
 const accuracy = z.number().min(0).max(1);
-/** Longest backend name a record may hold: tfjs names are a few letters; a file could carry 100k. */
-export const MAX_BACKEND_CHARS = 40;
+/**
+ * Longest backend name a record may hold: tfjs names are a few letters, a run of the exported train.py names where
+ * it ran ("PyTorch 2.4.0 on node17: 16 processes, 8× NVIDIA H100 80GB HBM3", export/ranOn.ts); a file could carry 100k.
+ */
+export const MAX_BACKEND_CHARS = 200;
 /** Longest run message (why it stopped or diverged): the app writes one sentence. */
 export const MAX_MESSAGE_CHARS = 1000;
 /** How the run ended: it reached config.steps, was stopped, or its loss blew up. */
@@ -39,15 +42,19 @@ export function runFields<M extends z.ZodType<number | null>>(metric: M) {
     stepsPerSecond: nonNegative,
     /** One row per measured step: the loss and whatever metrics were read at that step. */
     history: z.array(z.object({ step: count }).catchall(metric)).min(1),
+    /**
+     * The evaluation (probe, kNN, their random-init baselines, the collapse metrics) is absent, all of it, from a
+     * run trained without one (the exported train.py with --no-eval): absent means not measured, never a number.
+     */
     final: z
       .object({
-        probeAccuracy: accuracy,
-        knnAccuracy: accuracy,
+        probeAccuracy: accuracy.optional(),
+        knnAccuracy: accuracy.optional(),
         /** The same probe on the encoder at random init (step 0): the baseline line. */
-        baselineProbeAccuracy: accuracy,
-        baselineKnnAccuracy: accuracy,
-        l2NormalizedStd: metric,
-        rankMe: metric,
+        baselineProbeAccuracy: accuracy.optional(),
+        baselineKnnAccuracy: accuracy.optional(),
+        l2NormalizedStd: metric.optional(),
+        rankMe: metric.optional(),
         /** Size of the embedding the collapse metrics were measured on (1/√d is the healthy std). */
         embeddingDim: z.number().int().min(1),
         loss: metric,
@@ -62,6 +69,11 @@ export const runRecordSchema = z.object({ config: experimentConfigSchema, ...run
 export type RunRecord = z.output<typeof runRecordSchema>;
 export type HistoryRow = RunRecord['history'][number];
 export type FinalMetrics = RunRecord['final'];
+/** The evaluation a run may lack (all of it, or none): absent when the run was trained without one. */
+export type EvaluationKey = 'probeAccuracy' | 'knnAccuracy' | 'baselineProbeAccuracy' | 'baselineKnnAccuracy' | 'l2NormalizedStd' | 'rankMe';
+export const EVALUATION_KEYS: readonly EvaluationKey[] = ['probeAccuracy', 'knnAccuracy', 'baselineProbeAccuracy', 'baselineKnnAccuracy', 'l2NormalizedStd', 'rankMe'];
+/** A run the app trained itself: it always evaluates. */
+export type EvaluatedRun = RunRecord & { final: FinalMetrics & Required<Pick<FinalMetrics, EvaluationKey>> };
 
 export interface BackendInfo {
   /** The tfjs backend in use: webgpu, webgl, wasm or cpu. */

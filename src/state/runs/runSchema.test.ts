@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorsOf, realRun, realRunJson } from './fixture';
 import { MAX_RUN_FILE_BYTES, parseRunFileText, parseRunRecord, runFileSizeError } from './runSchema';
+import { summarize } from './summary';
 
 
 describe('parseRunRecord accepts', () => {
@@ -29,6 +30,20 @@ describe('parseRunRecord accepts', () => {
     expect(r.run.history[3].loss).toBeNaN();
     expect(r.run.final.loss).toBeNaN();
     expect(r.run.message).toMatch(/^Loss became NaN/);
+  });
+
+  it('a run trained without evaluation (train.py --no-eval): no probe, kNN or collapse numbers, held absent', () => {
+    const run = realRunJson();
+    for (const key of ['probeAccuracy', 'knnAccuracy', 'baselineProbeAccuracy', 'baselineKnnAccuracy', 'l2NormalizedStd', 'rankMe', 'pixelProbeAccuracy', 'pcaProbeAccuracy']) delete run.final[key];
+    run.history = run.history.map((row) => ({ step: row.step, loss: row.loss }));
+    run.backend = 'PyTorch 2.4.0 on node17: 16 processes, 8× NVIDIA H100 80GB HBM3';
+    const r = parseRunFileText(JSON.stringify(run));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.keys(r.run.final).sort()).toEqual(Object.keys(run.final).sort());
+    expect(r.run.final).not.toHaveProperty('probeAccuracy');
+    expect(r.run.final.loss).toBe(run.final.loss);
+    expect(summarize({ id: 'a', savedAt: 1, run: r.run }).finalProbe).toBeNaN();
   });
 
   it('a stopped run that did not reach config.steps, with extra method metrics', () => {
@@ -66,6 +81,15 @@ describe('parseRunRecord refuses, saying where and why', () => {
     expect(errorsOf(run)).toEqual(['final.probeAccuracy: expected a number, got NaN']);
     run.final.probeAccuracy = null;
     expect(errorsOf(run)).toEqual(['final.probeAccuracy: expected a number, got null']);
+  });
+
+  it('half an evaluation: a probe without its kNN and collapse numbers', () => {
+    const run = realRunJson();
+    delete run.final.knnAccuracy;
+    delete run.final.rankMe;
+    expect(errorsOf(run)).toEqual([
+      'final: has probeAccuracy, baselineProbeAccuracy, baselineKnnAccuracy, l2NormalizedStd but not knnAccuracy, rankMe; a run holds its whole evaluation, or none when it was trained without one',
+    ]);
   });
 
   it('an accuracy that is a percentage rather than a fraction, in final and in history', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { METHOD_KEYS } from '../../core/config/methods';
 import { parseExperimentConfig } from '../../core/config/schema';
-import { runFields, type RunRecord } from '../../core/train/run';
+import { EVALUATION_KEYS, runFields, type RunRecord } from '../../core/train/run';
 
 /**
  * The validator for a RunRecord that comes back from outside the running app: an imported file or
@@ -145,6 +145,11 @@ function consistencyErrors(run: ParsedRun, totalSteps: number): string[] {
     checkMetrics(`history[${i}]`, row);
   });
   checkMetrics('final', run.final);
+  // A run trained without evaluation (the exported train.py with --no-eval) has none of it; half of it is a broken file.
+  const measured = EVALUATION_KEYS.filter((k) => run.final[k] !== undefined);
+  if (measured.length > 0 && measured.length < EVALUATION_KEYS.length) {
+    errors.push(`final: has ${measured.join(', ')} but not ${EVALUATION_KEYS.filter((k) => !measured.includes(k)).join(', ')}; a run holds its whole evaluation, or none when it was trained without one`);
+  }
   // The outcome must agree with how far the history goes.
   const reached = previous;
   if (run.outcome === 'completed' && reached < totalSteps) {
@@ -161,13 +166,13 @@ function orNaN(v: number | null): number {
   return v === null ? NaN : v;
 }
 
+/** The final numbers as held; an evaluation the run never made stays absent (not NaN, not 0). */
 function finalNumbers(f: ParsedRun['final']): RunRecord['final'] {
-  const { probeAccuracy, knnAccuracy, baselineProbeAccuracy, baselineKnnAccuracy, embeddingDim } = f;
-  return { ...numbers(f), probeAccuracy, knnAccuracy, baselineProbeAccuracy, baselineKnnAccuracy, embeddingDim, l2NormalizedStd: orNaN(f.l2NormalizedStd), rankMe: orNaN(f.rankMe), loss: orNaN(f.loss) };
+  return { ...numbers(f), embeddingDim: f.embeddingDim, loss: orNaN(f.loss) };
 }
 
-function numbers(obj: Record<string, number | null>): Record<string, number> {
-  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, orNaN(v)]));
+function numbers(obj: Record<string, number | null | undefined>): Record<string, number> {
+  return Object.fromEntries(Object.entries(obj).flatMap(([k, v]) => (v === undefined ? [] : [[k, orNaN(v)]])));
 }
 
 function fail(errors: string[]): RunParseResult {

@@ -10,7 +10,7 @@ export interface RunSummary {
   steps: number;
   totalSteps: number;
   outcome: RunRecord['outcome'];
-  /** Final linear-probe accuracy, a fraction. */
+  /** Final linear-probe accuracy, a fraction; NaN when the run was trained without a probe (shown as "no probe"). */
   finalProbe: number;
   /** Milliseconds since the epoch, when it was saved. */
   savedAt: number;
@@ -54,7 +54,7 @@ export function summarize({ id, savedAt, run }: SavedRun): RunSummary {
     steps: lastStep(run),
     totalSteps: run.config.steps,
     outcome: run.outcome,
-    finalProbe: run.final.probeAccuracy,
+    finalProbe: run.final.probeAccuracy ?? NaN,
     savedAt,
     backend: run.backend,
     fingerprint: runFingerprint(run),

@@ -25,6 +25,16 @@ function stepsText(r: RunSummary): string {
   return r.steps === r.totalSteps ? `${r.steps} steps` : `${r.steps} of ${r.totalSteps} steps`;
 }
 
+/** The run's final probe accuracy; "no probe" for a run trained without evaluation (train.py --no-eval), which measured none. */
+export function SavedRunProbe({ probe }: { probe: number }) {
+  if (Number.isNaN(probe)) return <span data-testid="saved-run-probe" data-value="none">no probe</span>;
+  return (
+    <span>
+      probe <strong data-testid="saved-run-probe" data-value={probe}>{formatPercent(probe)}</strong>
+    </span>
+  );
+}
+
 /** The tick that adds a run to the comparison view. */
 function CompareTick({ id, checked, name }: { id: string; checked: boolean; name: string }) {
   return (
@@ -41,9 +51,7 @@ function SavedRunRow({ run, viewing, busy, compared }: { run: RunSummary; viewin
         <CompareTick id={run.id} checked={compared} name={`the ${label} run saved ${when}`} />
         <strong className="saved-run__method">{label}</strong>
         <span data-testid="saved-run-steps">{stepsText(run)}</span>
-        <span>
-          probe <strong data-testid="saved-run-probe" data-value={run.finalProbe}>{formatPercent(run.finalProbe)}</strong>
-        </span>
+        <SavedRunProbe probe={run.finalProbe} />
         <span className={`saved-run__outcome saved-run__outcome--${run.outcome}`} data-testid="saved-run-outcome">
           {run.outcome}
         </span>

@@ -4,7 +4,8 @@ Sources (--data DIR):
 - the playground's own files: DIR/<dataset>-images.u8 and DIR/<dataset>-labels.u8 (uint8 pixels H x W x C per
   image, uint8 labels; the app's public/data), read without torchvision;
 - torchvision's MNIST, FashionMNIST and CIFAR10 under DIR (downloaded only with --download);
-- any ImageFolder tree (--image-folder DIR: own images, ImageNet), resized to the config's resolution.
+- any ImageFolder tree (--image-folder DIR: own images, ImageNet), resized to the config's resolution and read
+  lazily, a batch's files when the batch is drawn (ImageFolderFiles; needs only Pillow).
 
 The splits (probe-test, probe-train, unlabelled) and the order of batches use the playground's generator
 (mulberry32 seeded through mix_seed), so on the playground's files they are the browser's own.
@@ -113,10 +114,49 @@ def _torchvision(dataset, data_dir, download):
     return images.contiguous(), labels, 10
 
 
-def _image_folder(root, size):
-    import torchvision
-    from torchvision import transforms
+IMAGE_EXTENSIONS = ('.jpg', '.jpeg', '.png', '.ppm', '.bmp', '.pgm', '.tif', '.tiff', '.webp')  # torchvision's
 
-    tree = torchvision.datasets.ImageFolder(root, transform=transforms.Compose([transforms.Resize(size), transforms.CenterCrop(size), transforms.PILToTensor()]))
-    images = torch.stack([tree[i][0] for i in range(len(tree))])
-    return images, torch.tensor(tree.targets), len(tree.classes)
+
+class ImageFolderFiles:
+    """An ImageFolder tree (one sub-folder per class) whose images are read when indexed, never all at once, so a
+    tree bigger than memory trains: `files[indices]` opens those files, converts them to RGB and resizes them to
+    `size` (bilinear), as torchvision's ImageFolder with Resize((h, w)) and PILToTensor does, and returns them as
+    a uint8 N x 3 x H x W tensor. Classes and the file order are torchvision's (sorted folder and file names), so
+    indices, labels and the playground's splits mean the same images as with torchvision."""
+
+    def __init__(self, root, size):
+        classes = sorted(e.name for e in os.scandir(root) if e.is_dir())
+        if not classes:
+            raise SystemExit(f'{root}: no class sub-folders (an ImageFolder tree has one folder of images per class)')
+        self.files, self.labels = [], []
+        for label, name in enumerate(classes):
+            for folder, _, names in sorted(os.walk(os.path.join(root, name), followlinks=True)):
+                for file in sorted(names):
+                    if file.lower().endswith(IMAGE_EXTENSIONS):
+                        self.files.append(os.path.join(folder, file))
+                        self.labels.append(label)
+        if not self.files:
+            raise SystemExit(f'{root}: no images ({", ".join(IMAGE_EXTENSIONS)}) in its class folders')
+        self.classes, self.size = classes, tuple(size)
+        self.shape = (len(self.files), 3, *self.size)
+
+    def _read(self, i):
+        from PIL import Image
+
+        with Image.open(self.files[i]) as image:
+            pixels = image.convert('RGB').resize((self.size[1], self.size[0]), Image.BILINEAR)
+            return torch.frombuffer(bytearray(pixels.tobytes()), dtype=torch.uint8).reshape(self.size[0], self.size[1], 3).permute(2, 0, 1)
+
+    def __len__(self):
+        return len(self.files)
+
+    def __getitem__(self, indices):
+        indices = indices.tolist() if torch.is_tensor(indices) else indices
+        if isinstance(indices, int):
+            return self._read(indices)
+        return torch.stack([self._read(i) for i in indices]) if len(indices) else torch.zeros(0, *self.shape[1:], dtype=torch.uint8)
+
+
+def _image_folder(root, size):
+    tree = ImageFolderFiles(root, size)
+    return tree, torch.tensor(tree.labels), len(tree.classes)

@@ -74,6 +74,13 @@ def gather_no_grad(x):
     return torch.cat(parts, 0)
 
 
+def broadcast(x, src=0):
+    """Rank src's values into x on every rank, in place (no-op on one process)."""
+    if world_size() > 1:
+        dist.broadcast(x, src, group=_GROUP)
+    return x
+
+
 class _AllReduceSum(torch.autograd.Function):
     @staticmethod
     def forward(ctx, x):

@@ -24,11 +24,11 @@ def same_padding(size, stride, kernel=3):
 
 
 class SameConv2d(nn.Conv2d):
-    """A 3x3 convolution with TensorFlow's 'same' padding (PyTorch's padding=1 centres stride-2 windows differently)."""
+    """A convolution with TensorFlow's 'same' padding (PyTorch's padding=1 centres stride-2 windows differently)."""
 
     def forward(self, x):
-        top, bottom = same_padding(x.shape[2], self.stride[0])
-        left, right = same_padding(x.shape[3], self.stride[1])
+        top, bottom = same_padding(x.shape[2], self.stride[0], self.kernel_size[0])
+        left, right = same_padding(x.shape[3], self.stride[1], self.kernel_size[1])
         return super().forward(F.pad(x, (left, right, top, bottom)))
 
 
@@ -67,13 +67,17 @@ class ConvEncoder(nn.Module):
             if conv.bias is not None:
                 nn.init.zeros_(conv.bias)
 
-    def forward(self, x):
+    def feature_map(self, x):
+        """The last layer's B x 4*width x h x w map, before pooling (the context encoder decodes from it)."""
         for i, conv in enumerate(self.convs):
             x = conv(x)
             if self.norms is not None:
                 x = self.norms[i](x)
             x = F.relu(x)
-        return x.mean(dim=(2, 3))
+        return x
+
+    def forward(self, x):
+        return self.feature_map(x).mean(dim=(2, 3))
 
 
 class Mlp(nn.Module):

@@ -45,7 +45,7 @@ def parse_args():
     ap.add_argument('--stop-after', type=int, help='stop after this step, checkpointed, as a preempted job would (then --resume)')
     ap.add_argument('--init-from', help='the browser\'s initial weights (weights.json beside weights.bin)')
     ap.add_argument('--first-views', help='augmented views for step 1 (views.json + views.bin), for step-1 parity')
-    ap.add_argument('--no-eval', action='store_true', help='skip probes and collapse metrics (losses only)')
+    ap.add_argument('--no-eval', action='store_true', help='skip probes and collapse metrics (losses only; the app imports the run as one without evaluation: "no probe")')
     ap.add_argument('--threads', type=int, help='CPU threads per process')
     return ap.parse_args()
 
@@ -82,6 +82,9 @@ def main():
     else:
         encoder = ConvEncoder(images.shape[1], config['width'], config['depth'], config['batchNorm'])
     method = Method(encoder, config['params'], config)
+    # Methods that need the training images themselves (inpainting's mean-pixel fill, DeepCluster's clustering).
+    if hasattr(method, 'see_data'):
+        method.see_data(images, unlabelled)
     if args.init_from:
         load_browser_weights(method, read_tensors(args.init_from))
     method = distributed.convert_batch_norms(method, device).to(device)
@@ -98,6 +101,8 @@ def main():
         method.load_state_dict(state['model'])
         optimizer.load_state_dict(state['optimizer'])
         sampler.load_state_dict(state['sampler'])
+        if hasattr(method, 'load_extra_state'):
+            method.load_extra_state(state.get('method', {}))
         history, start, elapsed, baseline = state['history'], state['step'] + 1, state['elapsed'], state['baseline']
     first_views = read_views(args.first_views, rows, device) if args.first_views and start == 1 else None
 
@@ -112,7 +117,11 @@ def main():
     t0 = time.perf_counter()
     for step in range(start, steps + 1):
         set_lr(optimizer, learning_rate(method, config, step))
-        x = as_float(sampler.next(batch)[rows])
+        indices = sampler.next(batch)
+        # The method's work before the update (DeepCluster: re-cluster on schedule, then this batch's pseudo-labels).
+        if hasattr(method, 'before_step'):
+            method.before_step(step, indices[rows])
+        x = as_float(indices[rows])
         gen = torch.Generator().manual_seed(mix_seed(seed, 0x57E9, step))
         views = first_views if step == 1 and first_views is not None else method.make_views(x, gen, batch, rows)
         loss = model(views, step, steps)
@@ -197,9 +206,10 @@ def read_views(path, rows, device):
 
 def save_checkpoint(path, method, optimizer, sampler, history, baseline, step, elapsed):
     """Everything a resumed run needs to continue as if never stopped: weights and buffers (targets, queues,
-    BatchNorm statistics), optimiser state, the batch order's position, history so far."""
+    BatchNorm statistics), optimiser state, the batch order's position, history so far, and what a method keeps
+    outside its modules (inpainting's discriminator and its optimiser)."""
     state = {'model': method.state_dict(), 'optimizer': optimizer.state_dict(), 'history': history, 'baseline': baseline, 'step': step, 'elapsed': elapsed,
-             'sampler': sampler.state_dict()}
+             'sampler': sampler.state_dict(), 'method': method.extra_state() if hasattr(method, 'extra_state') else {}}
     torch.save(state, path + '.tmp')
     os.replace(path + '.tmp', path)
 
