@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // At least two test files at a time. Vitest's default, cores − 1, runs one at a time on a 2-core
+    // machine, and a file's tfjs CPU kernels are single-threaded JavaScript, so the second core sat
+    // idle for the whole unit run; the main process only collects results.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ['src/test-setup.ts'],
   },
 });
