@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { TINY_METHOD_QUERIES } from '../src/core/methods/tinyQueries';
 import { Playground, TINY } from './playground';
 
 /** The sweep builder fills the queue with the cross product; the summary chart plots it. */
 
 test('a maskRatio × seeds sweep from the builder runs, saves, and is summarised per value', async ({ page }) => {
   const app = new Playground(page);
-  await app.open(`method=mae&${TINY}&probeEvery=0`);
+  // MAE's tiny ViT: what is under test is the builder, the queue and the summary, not MAE's default size.
+  await app.open(`method=mae&${TINY}&probeEvery=0&${TINY_METHOD_QUERIES.mae}`);
   await page.getByTestId('sweep-knob').selectOption('maskRatio');
   await page.getByTestId('sweep-values').fill('0.25,1.5');
   await expect(page.getByTestId('sweep-errors')).toContainText('maskRatio=0.25,1.5: 1.5 is not allowed; maskRatio takes a number in');

@@ -12,4 +12,10 @@ npx vitest run
 echo "== build"
 npx vite build --logLevel warn
 echo "== end-to-end (headless Chromium)"
-npx playwright test
+# Two browsers at a time for the specs that do not time anything (a test spends much of its time
+# waiting on the page, so a second one uses the idle core), then the timed ones alone
+# (playwright.config.ts, ALONE). Both halves run even when the first fails.
+e2e=0
+npx playwright test --project=shared --workers=2 || e2e=$?
+npx playwright test --project=alone || e2e=$?
+exit "$e2e"
