@@ -78,7 +78,7 @@ describe('export', () => {
     expect(badKnob.ok).toBe(false);
   });
 
-  it('refuses what the lecture knobs added after it (multi-crop for SimCLR, BYOL head norms, MoCo ablation rows, fine-tune, transfer), naming each', () => {
+  it('refuses what the lecture knobs added after it and it does not carry (multi-crop for SimCLR, BYOL head norms, fine-tune, transfer), naming each', () => {
     const r = exportFromLink('?method=simclr&smallCrops=2&finetuneSteps=50&evalDataset=fashion-mnist', sources);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -89,8 +89,10 @@ describe('export', () => {
     ]);
     const byol = exportFromLink('?method=byol&headNorm=none', sources);
     expect(byol.ok === false && byol.errors[0]).toMatch(/^byol headNorm=none is not in the PyTorch export yet/);
-    // MoCo's rows at their defaults ('version') and SwAV's own multi-crop still export.
+    // MoCo's ablation rows are carried (parity.test.ts has rows a and b); SwAV's own multi-crop exports.
     expect(exportFromLink('?method=moco&mocoVersion=v1', sources).ok).toBe(true);
+    const rowA = exportFromLink('?method=moco&mocoVersion=v1&mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine', sources);
+    expect(rowA.ok && rowA.config.params).toMatchObject({ mocoVersion: 'v1', mocoHead: 'mlp', mocoAug: 'augplus', mocoSchedule: 'cosine' });
     expect(exportFromLink('?method=swav&smallCrops=2', sources).ok).toBe(true);
   });
 

@@ -14,3 +14,16 @@ export const NOT_EXPORTED: Partial<Record<MethodKey, string>> = {
 export function isExported(method: string): method is ExportedMethod {
   return (EXPORTED_METHODS as readonly string[]).includes(method);
 }
+
+/**
+ * The knobs added after the export (config/addedKnobs.ts) that the exported project carries at every value, with a
+ * parity row each (parity.test.ts). The other added knobs export only at their defaults, which are what the
+ * methods did before them; another value would export a cousin of the experiment, so it is refused.
+ */
+export const CARRIED_ADDED_KNOBS: Partial<Record<MethodKey, readonly string[]>> = {
+  moco: ['mocoHead', 'mocoAug', 'mocoSchedule'],
+};
+
+export function carriesAddedKnob(method: MethodKey, knob: string): boolean {
+  return (CARRIED_ADDED_KNOBS[method] ?? []).includes(knob);
+}

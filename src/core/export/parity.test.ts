@@ -11,7 +11,8 @@ import { registerMissingKernels } from '../backend/kernels';
 import { tinyConfig } from '../methods/testing';
 import type { ParamSet } from '../nets/params';
 import { Trainer } from '../train/trainer';
-import { exportProject } from './emit';
+import { exportProject, modulesFor } from './emit';
+import { mocoRecipe } from '../config/methods/moco';
 import { EXPORTED_METHODS } from './exportable';
 import { findTorchPython } from './python';
 import { encodeTensorFile, type NamedTensor } from './tensorFile';
@@ -135,6 +136,10 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
   ['inpainting (random holes, overlap ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
   ['deepcluster (k=10, 8 PCA dims)', 'method=deepcluster&k=10&pcaDim=8'],
   ['deepcluster (no PCA)', 'method=deepcluster&pcaDim=0'],
+  // MoCo v2's ablation (Chen et al. 2020, Table 1), one part at a time on v1: (a) the MLP head, (b) aug+ (blur).
+  ['moco v1 + mlp head (Table 1 a)', 'method=moco&mocoVersion=v1&mocoHead=mlp'],
+  ['moco v1 + aug+ (Table 1 b)', 'method=moco&mocoVersion=v1&mocoAug=augplus'],
+  ['moco v2 + linear head', 'method=moco&mocoVersion=v2&mocoHead=linear'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
@@ -200,6 +205,21 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     console.log(`parity ${label}: tfjs ${browser} torch ${pytorch} |Δ| ${delta}`);
     expect(Number.isFinite(browser)).toBe(true);
     expect(delta).toBeLessThan(TOLERANCE);
+  });
+
+  // The parts step 1 cannot show (the views are handed over; the schedule starts at the base rate): the exported
+  // recipe picks MoCo's head, blur and schedule as the app's mocoRecipe does, for every combination of the knobs.
+  it('moco: the exported recipe follows mocoVersion, mocoHead, mocoAug and mocoSchedule as the app does', () => {
+    const combos = (['v1', 'v2'] as const).flatMap((mocoVersion) => (['version', 'linear', 'mlp'] as const).flatMap((mocoHead) => (['version', 'v1', 'augplus'] as const).flatMap((mocoAug) => (['version', 'steps', 'cosine'] as const).map((mocoSchedule) => ({ mocoVersion, mocoHead, mocoAug, mocoSchedule })))));
+    const dir = mkdtempSync(join(tmpdir(), 'moco-recipe-'));
+    writeFileSync(join(dir, 'combos.json'), JSON.stringify(combos));
+    const sources = readPythonSources();
+    for (const m of [...modulesFor('moco'), 'methods/moco.py']) writeFileSync(join(dir, m.replace('methods/', '')), sources[m]);
+    const script = 'import json, moco; print(json.dumps([moco.recipe(k) for k in json.load(open("combos.json"))]))';
+    const run = spawnSync(torch.python!, ['-c', script], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(combos.map((k) => mocoRecipe(k)));
+    expect(combos).toHaveLength(54);
   });
 
   it('prints the parity table', () => {

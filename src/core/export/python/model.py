@@ -126,9 +126,9 @@ def simsiam_predictor_blocks(dim, hidden):
     return [(dim, hidden, True, True), (hidden, dim, False, False)]
 
 
-def moco_head_blocks(version, d, hidden, out):
-    """MoCo v1: one linear layer (He et al. 2020); v2: a 2-layer MLP (Chen et al. 2020). Both with BN, as MoCo v3."""
-    return [(d, out, True, False)] if version == 'v1' else projector_blocks(d, hidden, out)
+def moco_head_blocks(head, d, hidden, out):
+    """MoCo v1's linear head: one layer (He et al. 2020); v2's mlp: a 2-layer MLP (Chen et al. 2020). Both with BN, as MoCo v3."""
+    return [(d, out, True, False)] if head == 'linear' else projector_blocks(d, hidden, out)
 
 
 # --- The browser's weights (--init-from) -------------------------------------------------------------------
