@@ -93,6 +93,9 @@ describe('export', () => {
     expect(exportFromLink('?method=moco&mocoVersion=v1', sources).ok).toBe(true);
     const rowA = exportFromLink('?method=moco&mocoVersion=v1&mocoHead=mlp&mocoAug=augplus&mocoSchedule=cosine', sources);
     expect(rowA.ok && rowA.config.params).toMatchObject({ mocoVersion: 'v1', mocoHead: 'mlp', mocoAug: 'augplus', mocoSchedule: 'cosine' });
+    // The ViT's [CLS] feature is carried for MAE and MSN (parity rows and a feature test in parity.test.ts).
+    expect(exportFromLink('?method=mae&pool=cls', sources).ok).toBe(true);
+    expect(exportFromLink('?method=msn&pool=cls', sources).ok).toBe(true);
     expect(exportFromLink('?method=swav&smallCrops=2', sources).ok).toBe(true);
   });
 

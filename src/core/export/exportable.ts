@@ -22,6 +22,8 @@ export function isExported(method: string): method is ExportedMethod {
  */
 export const CARRIED_ADDED_KNOBS: Partial<Record<MethodKey, readonly string[]>> = {
   moco: ['mocoHead', 'mocoAug', 'mocoSchedule'],
+  mae: ['pool'],
+  msn: ['pool'],
 };
 
 export function carriesAddedKnob(method: MethodKey, knob: string): boolean {

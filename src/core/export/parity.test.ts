@@ -13,6 +13,8 @@ import type { ParamSet } from '../nets/params';
 import { Trainer } from '../train/trainer';
 import { exportProject, modulesFor } from './emit';
 import { mocoRecipe } from '../config/methods/moco';
+import { createVitEncoder } from '../nets/vit';
+import { pattern } from '../nets/vit/testUtil';
 import { EXPORTED_METHODS } from './exportable';
 import { findTorchPython } from './python';
 import { encodeTensorFile, type NamedTensor } from './tensorFile';
@@ -140,6 +142,9 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
   ['moco v1 + mlp head (Table 1 a)', 'method=moco&mocoVersion=v1&mocoHead=mlp'],
   ['moco v1 + aug+ (Table 1 b)', 'method=moco&mocoVersion=v1&mocoAug=augplus'],
   ['moco v2 + linear head', 'method=moco&mocoVersion=v2&mocoHead=linear'],
+  // The ViT's [CLS] feature: MAE's encoder and decoder carry the token; MSN's anchors and targets are its output.
+  ['mae (pool=cls)', 'method=mae&pool=cls'],
+  ['msn (pool=cls)', 'method=msn&pool=cls'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
@@ -220,6 +225,36 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(combos.map((k) => mocoRecipe(k)));
     expect(combos).toHaveLength(54);
+  });
+
+  // The probe's and kNN's features (evaluate.py calls the encoder): the ViT's [CLS] output as the app's.
+  it('vit pool=cls: the exported encoder\'s features of a fixed batch equal the app\'s', () => {
+    const vit = createVitEncoder({ channels: 1, height: 28, width: 28, patchSize: 7, dim: 8, depth: 2, heads: 2, seed: 5, pool: 'cls' });
+    const images = pattern([3, 28, 28, 1]);
+    const features = vit.apply(images as tf.Tensor4D);
+    const dir = mkdtempSync(join(tmpdir(), 'vit-cls-'));
+    writeTensors(join(dir, 'weights'), [...weightsOf([vit.params]), { name: 'images', shape: [3, 28, 28, 1], values: Float32Array.from(images.dataSync()) }]);
+    const sources = readPythonSources();
+    for (const m of modulesFor('mae')) writeFileSync(join(dir, m), sources[m]);
+    const script = [
+      'import json, torch, vit, model',
+      't = model.read_tensors("weights.json")',
+      'e = vit.VitEncoder(1, 28, 28, 7, 8, 2, 2, "cls")',
+      'used = vit.load_vit(e, t)',
+      'assert used == set(t) - {"images"}, sorted(set(t) - used)',
+      'print(json.dumps(e(t["images"].permute(0, 3, 1, 2)).tolist()))',
+    ].join('\n');
+    const run = spawnSync(torch.python!, ['-c', script], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const exported = (JSON.parse(run.stdout) as number[][]).flat();
+    const app = Array.from(features.dataSync());
+    expect(exported).toHaveLength(3 * 8);
+    expect(Math.max(...app.map((v, i) => Math.abs(v - exported[i])))).toBeLessThan(TOLERANCE);
+    // The [CLS] output, not the mean of the patch outputs (which would differ).
+    const mean = Array.from(tf.tidy(() => tf.mean(vit.encodeTokens(vit.embedPatches(images as tf.Tensor4D)), 1)).dataSync());
+    expect(Math.max(...mean.map((v, i) => Math.abs(v - exported[i])))).toBeGreaterThan(1e-3);
+    tf.dispose([images, features]);
+    vit.params.dispose();
   });
 
   it('prints the parity table', () => {
