@@ -145,6 +145,11 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
   // The ViT's [CLS] feature: MAE's encoder and decoder carry the token; MSN's anchors and targets are its output.
   ['mae (pool=cls)', 'method=mae&pool=cls'],
   ['msn (pool=cls)', 'method=msn&pool=cls'],
+  // BYOL's head normalisation (Richemond et al. 2020): none, one head only, GroupNorm + weight standardisation.
+  ['byol (headNorm=none)', 'method=byol&headNorm=none'],
+  ['byol (headNorm=predictor-bn)', 'method=byol&headNorm=predictor-bn'],
+  // 24 hidden units: gcd(24, 16) = 8 groups of 3 (at a width of 16 every group would be one unit, normalised to β).
+  ['byol (headNorm=gn-ws, 8 groups of 3)', 'method=byol&headNorm=gn-ws&projHidden=24'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);

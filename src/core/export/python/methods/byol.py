@@ -1,14 +1,14 @@
 """BYOL (Grill et al. 2020): the online network (encoder, projector, predictor) regresses the target network's
 projection of the other view; the target is an EMA of the online encoder and projector (sec. 3.1). Switches for
 the paper's ablation (Table 5(b)): no predictor, no EMA target (then the target is the online network under
-stop-gradient)."""
+stop-gradient); and the heads' normalisation (headNorm), for the debate over BatchNorm's batch statistics."""
 import torch
 import torch.nn as nn
 
 from augment import two_views
 from distributed import gather
 from losses import byol_loss
-from model import Mlp, cosine_momentum, load_mlp, make_target, projector_blocks
+from model import Mlp, byol_head_blocks, cosine_momentum, load_mlp, make_target
 
 
 class Method(nn.Module):
@@ -16,8 +16,10 @@ class Method(nn.Module):
         super().__init__()
         self.encoder, self.knobs, self.aug = encoder, knobs, config['aug']
         hidden, dim = knobs['projHidden'], knobs['projDim']
-        self.projector = Mlp(projector_blocks(encoder.out_dim, hidden, dim))
-        self.predictor = Mlp(projector_blocks(dim, hidden, dim)) if knobs['predictor'] else None
+        # headNorm: BatchNorm (the paper), in one head only, none, or GroupNorm + weight standardisation.
+        norm = knobs.get('headNorm', 'bn')
+        self.projector = Mlp(byol_head_blocks('projector', norm, encoder.out_dim, hidden, dim))
+        self.predictor = Mlp(byol_head_blocks('predictor', norm, dim, hidden, dim)) if knobs['predictor'] else None
         self.target_encoder = make_target(encoder) if knobs['ema'] else None
         self.target_projector = make_target(self.projector) if knobs['ema'] else None
 
