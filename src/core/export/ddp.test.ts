@@ -95,6 +95,10 @@ describe.skipIf(!torch.python || !ALL)(`every other method under torchrun (EXPOR
     ['msn', 'method=msn&optimizer=sgd'],
     ['inpainting (random holes, ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
     ['deepcluster (re-clusters at step 3)', 'method=deepcluster&k=10&pcaDim=8&clusterEvery=2'],
+    // Knobs added after the export and carried by it: per-crop gathers, GroupNorm beside SyncBatchNorm, the [CLS] token.
+    ['simclr (2 small crops)', 'method=simclr&smallCrops=2&smallSize=10'],
+    ['byol (headNorm=gn-ws)', 'method=byol&headNorm=gn-ws&projHidden=24'],
+    ['mae (pool=cls)', 'method=mae&pool=cls'],
   ])('%s: 2 processes (gloo) match one process on the same global batch', matchesOneProcess);
 
   it.each([

@@ -78,12 +78,13 @@ describe('export', () => {
     expect(badKnob.ok).toBe(false);
   });
 
-  it('refuses what the lecture knobs added after it and it does not carry (multi-crop for SimCLR and BYOL, fine-tune, transfer), naming each', () => {
-    const r = exportFromLink('?method=simclr&smallCrops=2&finetuneSteps=50&evalDataset=fashion-mnist', sources);
+  it('refuses what the lecture knobs added after it and it does not carry (multi-crop beside BYOL, Barlow Twins, VICReg, DeepCluster; fine-tune, transfer), naming each', () => {
+    const r = exportFromLink('?method=barlowtwins&smallCrops=2&smallSize=12&finetuneSteps=50&evalDataset=fashion-mnist', sources);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors).toEqual([
-      'simclr smallCrops=2 is not in the PyTorch export yet (it carries smallCrops=0)',
+      'barlowtwins smallCrops=2 is not in the PyTorch export yet (it carries smallCrops=0)',
+      'barlowtwins smallSize=12 is not in the PyTorch export yet (it carries smallSize=16)',
       'finetuneSteps=50: the exported train.py evaluates with the linear probe and kNN only (export with finetuneSteps=0)',
       'evalDataset=fashion-mnist: the exported train.py evaluates on its training dataset only (export with evalDataset=same)',
     ]);
@@ -98,6 +99,9 @@ describe('export', () => {
     // The ViT's [CLS] feature is carried for MAE and MSN (parity rows and a feature test in parity.test.ts).
     expect(exportFromLink('?method=mae&pool=cls', sources).ok).toBe(true);
     expect(exportFromLink('?method=msn&pool=cls', sources).ok).toBe(true);
+    // SimCLR's multi-crop is carried (parity row in parity.test.ts).
+    const simclr = exportFromLink('?method=simclr&smallCrops=2&smallSize=10', sources);
+    expect(simclr.ok && simclr.config.params).toMatchObject({ smallCrops: 2, smallSize: 10 });
     expect(exportFromLink('?method=swav&smallCrops=2', sources).ok).toBe(true);
   });
 

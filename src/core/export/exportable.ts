@@ -22,6 +22,7 @@ export function isExported(method: string): method is ExportedMethod {
  */
 export const CARRIED_ADDED_KNOBS: Partial<Record<MethodKey, readonly string[]>> = {
   moco: ['mocoHead', 'mocoAug', 'mocoSchedule'],
+  simclr: ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'],
   byol: ['headNorm'],
   mae: ['pool'],
   msn: ['pool'],

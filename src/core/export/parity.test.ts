@@ -50,6 +50,12 @@ vi.mock('../augment', async (importOriginal) => {
   return {
     ...mod,
     rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); },
+    // Small crops beside a method's own two views (SimCLR's multi-crop): after those views.
+    smallCrops: (...args: Parameters<typeof mod.smallCrops>) => {
+      const crops = mod.smallCrops(...args);
+      if (recorded.stepping) recorded.extra.push(...crops.map((c) => ({ values: c.dataSync(), shape: [...c.shape] })));
+      return crops;
+    },
     augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => {
       recorded.augmented = mod.augmentBatch(...args);
       // DeepCluster's one view: the step's first augmented batch (taken only when no other view was recorded).
@@ -150,6 +156,8 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
   ['byol (headNorm=predictor-bn)', 'method=byol&headNorm=predictor-bn'],
   // 24 hidden units: gcd(24, 16) = 8 groups of 3 (at a width of 16 every group would be one unit, normalised to β).
   ['byol (headNorm=gn-ws, 8 groups of 3)', 'method=byol&headNorm=gn-ws&projHidden=24'],
+  // Multi-crop for SimCLR (SwAV paper, Table 4): two small 10 px crops beside the two views.
+  ['simclr (2 small crops)', 'method=simclr&smallCrops=2&smallSize=10'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);

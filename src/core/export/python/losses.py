@@ -7,6 +7,14 @@ import torch
 import torch.nn.functional as F
 
 
+def multi_crop_mean(views, globals_, loss):
+    """Multi-crop for a symmetric two-view loss (SwAV paper, Caron et al. 2020, sec. 3.2 and Table 4): the mean of
+    loss(views[i], views[j]) over i a global view (the first globals_) and j > i, so a small crop is compared with
+    the global views only, never with another small crop; with two views, the one pair's loss."""
+    terms = [loss(views[i], views[j]) for i in range(globals_) for j in range(i + 1, len(views))]
+    return torch.stack(terms).mean()
+
+
 def l2_normalize(z, eps=1e-12):
     """z / max(||z||, eps) per row, as tf's l2Normalize (PyTorch's F.normalize does the same)."""
     return F.normalize(z, dim=1, eps=eps)
