@@ -158,6 +158,11 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
   ['byol (headNorm=gn-ws, 8 groups of 3)', 'method=byol&headNorm=gn-ws&projHidden=24'],
   // Multi-crop for SimCLR (SwAV paper, Table 4): two small 10 px crops beside the two views.
   ['simclr (2 small crops)', 'method=simclr&smallCrops=2&smallSize=10'],
+  ['barlowtwins (2 small crops)', 'method=barlowtwins&smallCrops=2&smallSize=10'],
+  ['vicreg (2 small crops)', 'method=vicreg&smallCrops=2&smallSize=10'],
+  ['byol (2 small crops)', 'method=byol&smallCrops=2&smallSize=10'],
+  ['byol (2 small crops, no EMA, no predictor)', 'method=byol&smallCrops=2&smallSize=10&ema=false&predictor=false'],
+  ['deepcluster (k=10, 2 small crops)', 'method=deepcluster&k=10&pcaDim=8&smallCrops=2&smallSize=10'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
