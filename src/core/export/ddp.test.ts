@@ -95,6 +95,15 @@ describe.skipIf(!torch.python || !ALL)(`every other method under torchrun (EXPOR
     ['msn', 'method=msn&optimizer=sgd'],
     ['inpainting (random holes, ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
     ['deepcluster (re-clusters at step 3)', 'method=deepcluster&k=10&pcaDim=8&clusterEvery=2'],
+    // Knobs added after the export and carried by it: per-crop gathers, GroupNorm beside SyncBatchNorm, the [CLS] token.
+    ['simclr (2 small crops)', 'method=simclr&smallCrops=2&smallSize=10'],
+    ['byol (2 small crops)', 'method=byol&smallCrops=2&smallSize=10'],
+    // VICReg for the symmetric losses' multi-crop: Barlow Twins' loss of ~250 sits where a float32 step is 1.5e-5,
+    // above this absolute tolerance (measured 3.1e-5, 1.2e-7 relative).
+    ['vicreg (2 small crops)', 'method=vicreg&smallCrops=2&smallSize=10'],
+    ['deepcluster (2 small crops)', 'method=deepcluster&k=10&pcaDim=8&smallCrops=2&smallSize=10'],
+    ['byol (headNorm=gn-ws)', 'method=byol&headNorm=gn-ws&projHidden=24'],
+    ['mae (pool=cls)', 'method=mae&pool=cls'],
   ])('%s: 2 processes (gloo) match one process on the same global batch', matchesOneProcess);
 
   it.each([

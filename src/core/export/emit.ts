@@ -1,7 +1,7 @@
 import { decodeConfig, encodeConfig } from '../config/url';
 import { parseExperimentConfig, type ExperimentConfig } from '../config/schema';
 import { addedMethodKnobs } from '../config/addedKnobs';
-import { NOT_EXPORTED, isExported } from './exportable';
+import { NOT_EXPORTED, carriesAddedKnob, isExported } from './exportable';
 import { projectReadme } from './readme';
 
 /**
@@ -39,9 +39,10 @@ export const REQUIREMENTS = [
 export function exportProblems(config: ExperimentConfig): string[] {
   const problems: string[] = [];
   if (!isExported(config.method)) problems.push(NOT_EXPORTED[config.method] ?? `${config.method} has no PyTorch port`);
-  // Knobs added after the export was written (issue 15) are ported only at their defaults, which are
-  // what the methods did before them; another value would export a cousin of the experiment.
+  // Knobs added after the export was written (issue 15) that it does not carry (exportable.ts) are ported only
+  // at their defaults, which are what the methods did before them; another value would export a cousin of the experiment.
   for (const knob of addedMethodKnobs(config.method)) {
+    if (carriesAddedKnob(config.method, knob.name)) continue;
     const value = config.params[knob.name];
     if (value !== knob.default) problems.push(`${config.method} ${knob.name}=${String(value)} is not in the PyTorch export yet (it carries ${knob.name}=${String(knob.default)})`);
   }

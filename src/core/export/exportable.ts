@@ -14,3 +14,27 @@ export const NOT_EXPORTED: Partial<Record<MethodKey, string>> = {
 export function isExported(method: string): method is ExportedMethod {
   return (EXPORTED_METHODS as readonly string[]).includes(method);
 }
+
+/** Multi-crop's small crops beside a method's own views (augment.small_views in the export). */
+const SMALL_CROP_KNOBS = ['smallCrops', 'smallSize', 'smallScaleMin', 'smallScaleMax'] as const;
+
+/**
+ * The knobs added after the export (config/addedKnobs.ts) that the exported project carries at every value, each
+ * with a parity row (parity.test.ts): today all of them. A knob added later and not listed here exports only at
+ * its default, which is what the method did before it; another value would export a cousin of the experiment,
+ * so it is refused, named.
+ */
+export const CARRIED_ADDED_KNOBS: Partial<Record<MethodKey, readonly string[]>> = {
+  moco: ['mocoHead', 'mocoAug', 'mocoSchedule'],
+  byol: ['headNorm', ...SMALL_CROP_KNOBS],
+  simclr: SMALL_CROP_KNOBS,
+  barlowtwins: SMALL_CROP_KNOBS,
+  vicreg: SMALL_CROP_KNOBS,
+  deepcluster: SMALL_CROP_KNOBS,
+  mae: ['pool'],
+  msn: ['pool'],
+};
+
+export function carriesAddedKnob(method: MethodKey, knob: string): boolean {
+  return (CARRIED_ADDED_KNOBS[method] ?? []).includes(knob);
+}

@@ -11,7 +11,10 @@ import { registerMissingKernels } from '../backend/kernels';
 import { tinyConfig } from '../methods/testing';
 import type { ParamSet } from '../nets/params';
 import { Trainer } from '../train/trainer';
-import { exportProject } from './emit';
+import { exportProject, modulesFor } from './emit';
+import { mocoRecipe } from '../config/methods/moco';
+import { createVitEncoder } from '../nets/vit';
+import { pattern } from '../nets/vit/testUtil';
 import { EXPORTED_METHODS } from './exportable';
 import { findTorchPython } from './python';
 import { encodeTensorFile, type NamedTensor } from './tensorFile';
@@ -47,6 +50,12 @@ vi.mock('../augment', async (importOriginal) => {
   return {
     ...mod,
     rotate90: (...args: Parameters<typeof mod.rotate90>) => { if (args[1] === 0) record([args[0]]); return mod.rotate90(...args); },
+    // Small crops beside a method's own two views (SimCLR's multi-crop): after those views.
+    smallCrops: (...args: Parameters<typeof mod.smallCrops>) => {
+      const crops = mod.smallCrops(...args);
+      if (recorded.stepping) recorded.extra.push(...crops.map((c) => ({ values: c.dataSync(), shape: [...c.shape] })));
+      return crops;
+    },
     augmentBatch: (...args: Parameters<typeof mod.augmentBatch>) => {
       recorded.augmented = mod.augmentBatch(...args);
       // DeepCluster's one view: the step's first augmented batch (taken only when no other view was recorded).
@@ -135,6 +144,25 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
   ['inpainting (random holes, overlap ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
   ['deepcluster (k=10, 8 PCA dims)', 'method=deepcluster&k=10&pcaDim=8'],
   ['deepcluster (no PCA)', 'method=deepcluster&pcaDim=0'],
+  // MoCo v2's ablation (Chen et al. 2020, Table 1), one part at a time on v1: (a) the MLP head, (b) aug+ (blur).
+  ['moco v1 + mlp head (Table 1 a)', 'method=moco&mocoVersion=v1&mocoHead=mlp'],
+  ['moco v1 + aug+ (Table 1 b)', 'method=moco&mocoVersion=v1&mocoAug=augplus'],
+  ['moco v2 + linear head', 'method=moco&mocoVersion=v2&mocoHead=linear'],
+  // The ViT's [CLS] feature: MAE's encoder and decoder carry the token; MSN's anchors and targets are its output.
+  ['mae (pool=cls)', 'method=mae&pool=cls'],
+  ['msn (pool=cls)', 'method=msn&pool=cls'],
+  // BYOL's head normalisation (Richemond et al. 2020): none, one head only, GroupNorm + weight standardisation.
+  ['byol (headNorm=none)', 'method=byol&headNorm=none'],
+  ['byol (headNorm=predictor-bn)', 'method=byol&headNorm=predictor-bn'],
+  // 24 hidden units: gcd(24, 16) = 8 groups of 3 (at a width of 16 every group would be one unit, normalised to β).
+  ['byol (headNorm=gn-ws, 8 groups of 3)', 'method=byol&headNorm=gn-ws&projHidden=24'],
+  // Multi-crop for SimCLR (SwAV paper, Table 4): two small 10 px crops beside the two views.
+  ['simclr (2 small crops)', 'method=simclr&smallCrops=2&smallSize=10'],
+  ['barlowtwins (2 small crops)', 'method=barlowtwins&smallCrops=2&smallSize=10'],
+  ['vicreg (2 small crops)', 'method=vicreg&smallCrops=2&smallSize=10'],
+  ['byol (2 small crops)', 'method=byol&smallCrops=2&smallSize=10'],
+  ['byol (2 small crops, no EMA, no predictor)', 'method=byol&smallCrops=2&smallSize=10&ema=false&predictor=false'],
+  ['deepcluster (k=10, 2 small crops)', 'method=deepcluster&k=10&pcaDim=8&smallCrops=2&smallSize=10'],
 ];
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
@@ -200,6 +228,51 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     console.log(`parity ${label}: tfjs ${browser} torch ${pytorch} |Δ| ${delta}`);
     expect(Number.isFinite(browser)).toBe(true);
     expect(delta).toBeLessThan(TOLERANCE);
+  });
+
+  // The parts step 1 cannot show (the views are handed over; the schedule starts at the base rate): the exported
+  // recipe picks MoCo's head, blur and schedule as the app's mocoRecipe does, for every combination of the knobs.
+  it('moco: the exported recipe follows mocoVersion, mocoHead, mocoAug and mocoSchedule as the app does', () => {
+    const combos = (['v1', 'v2'] as const).flatMap((mocoVersion) => (['version', 'linear', 'mlp'] as const).flatMap((mocoHead) => (['version', 'v1', 'augplus'] as const).flatMap((mocoAug) => (['version', 'steps', 'cosine'] as const).map((mocoSchedule) => ({ mocoVersion, mocoHead, mocoAug, mocoSchedule })))));
+    const dir = mkdtempSync(join(tmpdir(), 'moco-recipe-'));
+    writeFileSync(join(dir, 'combos.json'), JSON.stringify(combos));
+    const sources = readPythonSources();
+    for (const m of [...modulesFor('moco'), 'methods/moco.py']) writeFileSync(join(dir, m.replace('methods/', '')), sources[m]);
+    const script = 'import json, moco; print(json.dumps([moco.recipe(k) for k in json.load(open("combos.json"))]))';
+    const run = spawnSync(torch.python!, ['-c', script], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(combos.map((k) => mocoRecipe(k)));
+    expect(combos).toHaveLength(54);
+  });
+
+  // The probe's and kNN's features (evaluate.py calls the encoder): the ViT's [CLS] output as the app's.
+  it('vit pool=cls: the exported encoder\'s features of a fixed batch equal the app\'s', () => {
+    const vit = createVitEncoder({ channels: 1, height: 28, width: 28, patchSize: 7, dim: 8, depth: 2, heads: 2, seed: 5, pool: 'cls' });
+    const images = pattern([3, 28, 28, 1]);
+    const features = vit.apply(images as tf.Tensor4D);
+    const dir = mkdtempSync(join(tmpdir(), 'vit-cls-'));
+    writeTensors(join(dir, 'weights'), [...weightsOf([vit.params]), { name: 'images', shape: [3, 28, 28, 1], values: Float32Array.from(images.dataSync()) }]);
+    const sources = readPythonSources();
+    for (const m of modulesFor('mae')) writeFileSync(join(dir, m), sources[m]);
+    const script = [
+      'import json, torch, vit, model',
+      't = model.read_tensors("weights.json")',
+      'e = vit.VitEncoder(1, 28, 28, 7, 8, 2, 2, "cls")',
+      'used = vit.load_vit(e, t)',
+      'assert used == set(t) - {"images"}, sorted(set(t) - used)',
+      'print(json.dumps(e(t["images"].permute(0, 3, 1, 2)).tolist()))',
+    ].join('\n');
+    const run = spawnSync(torch.python!, ['-c', script], { cwd: dir, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const exported = (JSON.parse(run.stdout) as number[][]).flat();
+    const app = Array.from(features.dataSync());
+    expect(exported).toHaveLength(3 * 8);
+    expect(Math.max(...app.map((v, i) => Math.abs(v - exported[i])))).toBeLessThan(TOLERANCE);
+    // The [CLS] output, not the mean of the patch outputs (which would differ).
+    const mean = Array.from(tf.tidy(() => tf.mean(vit.encodeTokens(vit.embedPatches(images as tf.Tensor4D)), 1)).dataSync());
+    expect(Math.max(...mean.map((v, i) => Math.abs(v - exported[i])))).toBeGreaterThan(1e-3);
+    tf.dispose([images, features]);
+    vit.params.dispose();
   });
 
   it('prints the parity table', () => {

@@ -108,8 +108,20 @@ def multi_crop(x, aug, gen, n_global, rows, global_crops, global_scale, small_cr
     """Multi-crop (Caron et al. 2020, SwAV sec. 3.2): global crops at full size, small ones at small_size."""
     no_crop = dict(aug, crop=False)
     views = [view(x, no_crop, gen, n_global, rows, scale=global_scale) for _ in range(global_crops)]
-    views += [view(x, no_crop, gen, n_global, rows, size=(small_size, small_size), scale=small_scale) for _ in range(small_crops)]
-    return views
+    return views + small_views(x, aug, gen, n_global, rows, small_crops, small_size, small_scale)
+
+
+def small_views(x, aug, gen, n_global, rows, count, size, scale):
+    """Multi-crop's small low-resolution crops alone, beside a method's own two views (the SwAV paper's Table 4
+    applies them to SimCLR too); the crop is theirs, the rest of the pipeline the augmentation's."""
+    no_crop = dict(aug, crop=False)
+    return [view(x, no_crop, gen, n_global, rows, size=(size, size), scale=scale) for _ in range(count)]
+
+
+def small_crops_of(x, aug, gen, n_global, rows, knobs):
+    """The small crops a method's knobs ask for (smallCrops, smallSize, smallScaleMin/Max, the range in either order)."""
+    lo, hi = sorted((knobs['smallScaleMin'], knobs['smallScaleMax']))
+    return small_views(x, aug, gen, n_global, rows, knobs.get('smallCrops', 0), knobs['smallSize'], (lo, hi))
 
 
 # --- The 3x3 patch grid of the pretext tasks (jigsaw; the browser's augment/patches.ts) -----------------------

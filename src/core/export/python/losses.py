@@ -7,6 +7,15 @@ import torch
 import torch.nn.functional as F
 
 
+def multi_crop_mean(views, globals_, loss, targeted=False):
+    """Multi-crop for a two-view loss (SwAV paper, Caron et al. 2020, sec. 3.2 and Table 4): the mean of
+    loss(views[i], views[j]) over i a global view (the first globals_), so a small crop is compared with the
+    global views only, never with another small crop. Symmetric losses (NT-Xent, Barlow Twins, VICReg) take each
+    pair once (j > i); targeted ones (BYOL: views[i] is the target, only global views have one) every j != i."""
+    terms = [loss(views[i], views[j]) for i in range(globals_) for j in range(0 if targeted else i + 1, len(views)) if j != i]
+    return torch.stack(terms).mean()
+
+
 def l2_normalize(z, eps=1e-12):
     """z / max(||z||, eps) per row, as tf's l2Normalize (PyTorch's F.normalize does the same)."""
     return F.normalize(z, dim=1, eps=eps)

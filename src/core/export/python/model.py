@@ -5,8 +5,9 @@ then depth-3 more stride-1 layers of 4*width, each conv -> BatchNorm -> ReLU (co
 BatchNorm is off), global average pooling. Padding is TensorFlow's "same" (for stride 2 on an even side the
 extra row and column go after the image), so a 28x28 input gives 28 -> 14 -> 7 exactly as the browser does.
 
-Heads are block tables (lightly's habit): each row is (in, out, BatchNorm, ReLU); a Linear that is followed by
-BatchNorm has no bias, as BatchNorm's beta plays its part.
+Heads are block tables (lightly's habit): each row is (in, out, BatchNorm, ReLU), optionally followed by
+(GroupNorm groups, weight standardisation) for BYOL's gn-ws heads; a Linear that is followed by a norm has no
+bias, as the norm's beta plays its part.
 """
 import copy
 import math
@@ -80,25 +81,42 @@ class ConvEncoder(nn.Module):
         return self.feature_map(x).mean(dim=(2, 3))
 
 
+NORM_EPS = 1e-5  # PyTorch's BatchNorm1d and GroupNorm; also weight standardisation's, as the browser
+
+
+def standardize_weights(w):
+    """Weight standardisation (Qiao et al. 2019, eq. 5) of an out x in Linear weight: each output unit's weights
+    shifted to mean 0 and scaled to std 1 (biased, eps 1e-5) over its inputs; gradients flow through it."""
+    mean = w.mean(1, keepdim=True)
+    var = (w - mean).pow(2).mean(1, keepdim=True)
+    return (w - mean) / (var + NORM_EPS).sqrt()
+
+
 class Mlp(nn.Module):
-    """A head from its block table: rows of (in, out, batch_norm, relu)."""
+    """A head from its block table: rows of (in, out, batch_norm, relu[, group_norm_groups, weight_standardization])."""
 
     def __init__(self, blocks):
         super().__init__()
+        blocks = [tuple(b) + (0, False)[len(b) - 4:] for b in blocks]
         for i in range(1, len(blocks)):
             if blocks[i][0] != blocks[i - 1][1]:
                 raise ValueError(f'block {i} takes {blocks[i][0]} but block {i - 1} gives {blocks[i - 1][1]}')
-        self.blocks = [tuple(b) for b in blocks]
-        self.fcs = nn.ModuleList([nn.Linear(i, o, bias=not bn) for i, o, bn, _ in blocks])
-        self.norms = nn.ModuleDict({str(k): nn.BatchNorm1d(b[1], track_running_stats=False) for k, b in enumerate(blocks) if b[2]})
+        for i, (_, o, bn, _, groups, _) in enumerate(blocks):
+            if groups and (bn or o % groups):
+                raise ValueError(f'block {i} has GroupNorm with {groups} groups for {o} features{" and BatchNorm" if bn else ""}')
+        self.blocks = blocks
+        self.fcs = nn.ModuleList([nn.Linear(i, o, bias=not (bn or groups)) for i, o, bn, _, groups, _ in blocks])
+        # GroupNorm (Wu & He 2018): statistics per sample over groups of features, none from the rest of the batch.
+        self.norms = nn.ModuleDict({str(k): nn.BatchNorm1d(b[1], track_running_stats=False) if b[2] else nn.GroupNorm(b[4], b[1], eps=NORM_EPS)
+                                    for k, b in enumerate(blocks) if b[2] or b[4]})
         self.out_dim = blocks[-1][1]
-        for fc, (_, _, _, relu) in zip(self.fcs, blocks):
-            if relu:
+        for fc, b in zip(self.fcs, blocks):
+            if b[3]:
                 nn.init.kaiming_normal_(fc.weight, nonlinearity='relu')
 
     def forward(self, x):
-        for k, (fc, (_, _, _, relu)) in enumerate(zip(self.fcs, self.blocks)):
-            x = fc(x)
+        for k, (fc, (_, _, _, relu, _, ws)) in enumerate(zip(self.fcs, self.blocks)):
+            x = F.linear(x, standardize_weights(fc.weight), fc.bias) if ws else fc(x)
             if str(k) in self.norms:
                 x = self.norms[str(k)](x)
             if relu:
@@ -109,6 +127,17 @@ class Mlp(nn.Module):
 def projector_blocks(d, hidden, out):
     """Linear-BN-ReLU-Linear (SimCLR, Chen et al. 2020, sec. 2.1; BYOL's projector and predictor, SwAV's)."""
     return [(d, hidden, True, True), (hidden, out, False, False)]
+
+
+def byol_head_blocks(part, head_norm, d, hidden, out):
+    """BYOL's projector or predictor (part), Linear-norm-ReLU-Linear with the hidden layer's norm chosen by the
+    knob headNorm: 'bn' in both (the paper), '<part>-bn' in that one only, 'none', or 'gn-ws': GroupNorm with
+    gcd(hidden, 16) groups and weight standardisation in both (Richemond et al. 2020, "BYOL works even without
+    batch statistics": 16 groups; the gcd lets any width work)."""
+    if head_norm == 'gn-ws':
+        return [(d, hidden, False, True, math.gcd(hidden, 16), True), (hidden, out, False, False)]
+    bn = head_norm in ('bn', f'{part}-bn')
+    return [(d, hidden, bn, True), (hidden, out, False, False)]
 
 
 def expander_blocks(d, hidden, out):
@@ -126,9 +155,9 @@ def simsiam_predictor_blocks(dim, hidden):
     return [(dim, hidden, True, True), (hidden, dim, False, False)]
 
 
-def moco_head_blocks(version, d, hidden, out):
-    """MoCo v1: one linear layer (He et al. 2020); v2: a 2-layer MLP (Chen et al. 2020). Both with BN, as MoCo v3."""
-    return [(d, out, True, False)] if version == 'v1' else projector_blocks(d, hidden, out)
+def moco_head_blocks(head, d, hidden, out):
+    """MoCo v1's linear head: one layer (He et al. 2020); v2's mlp: a 2-layer MLP (Chen et al. 2020). Both with BN, as MoCo v3."""
+    return [(d, out, True, False)] if head == 'linear' else projector_blocks(d, hidden, out)
 
 
 # --- The browser's weights (--init-from) -------------------------------------------------------------------
@@ -193,7 +222,7 @@ def load_mlp(mlp, tensors, part):
             copy_into(fc.bias, tensors[f'{part}/fc{k}.b'], f'{part}/fc{k}.b')
             used.add(f'{part}/fc{k}.b')
         if str(k) in mlp.norms:
-            _load_norm(mlp.norms[str(k)], tensors, f'{part}/bn{k}', used)
+            _load_norm(mlp.norms[str(k)], tensors, f'{part}/{"gn" if mlp.blocks[k][4] else "bn"}{k}', used)
     return used
 
 

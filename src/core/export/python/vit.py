@@ -3,8 +3,10 @@
 Patchify (square patches, row-major over the grid, each flattened (y, x, c) as MAE's `patchify`; a side that
 is not a multiple of the patch is cropped centrally), a linear patch embedding, fixed 2-D sin-cos position
 embeddings (MAE, He et al. 2022, App. A.1), pre-norm blocks (LayerNorm eps 1e-6, separate q, k, v
-projections, GELU in its tanh form, MLP 4*D) and a final LayerNorm. No [CLS] token: the features are the mean
-of the output tokens (MAE App. A.1 finds it as good). Xavier-uniform Linear weights, zero biases (MAE's init);
+projections, GELU in its tanh form, MLP 4*D) and a final LayerNorm. The feature (knob `pool`): by default no
+[CLS] token and the mean of the output tokens (MAE App. A.1 finds it as good); with pool='cls' a learned [CLS]
+token put before the (visible) patch tokens, with position embedding 0, whose output is the feature (ViT; MAE's
+linear probe, global_pool=False; MSN sec. 3). Xavier-uniform Linear weights, zero biases (MAE's init);
 --init-from overwrites them with the browser's.
 """
 import math
@@ -17,6 +19,7 @@ from model import copy_into
 
 LN_EPS = 1e-6  # MAE's partial(nn.LayerNorm, eps=1e-6)
 MLP_RATIO = 4  # ViT and MAE: MLP hidden width 4*D (Dosovitskiy et al. 2021, Table 1)
+CLS_TOKEN_STD = 0.02  # MAE: torch.nn.init.normal_(self.cls_token, std=.02) (MSN: trunc_normal_, same std)
 
 
 def js_round(x):
@@ -96,9 +99,12 @@ class Transformer(nn.Module):
 
 
 class VitEncoder(nn.Module):
-    def __init__(self, channels, height, width, patch, dim, depth, heads):
+    def __init__(self, channels, height, width, patch, dim, depth, heads, pool='mean'):
         super().__init__()
         self.patch, self.height, self.width, self.out_dim = patch, height, width, dim
+        # 1 when a [CLS] token leads every encoded sequence (pool 'cls'): MAE's decoder carries it, then drops it.
+        self.cls_tokens = 1 if pool == 'cls' else 0
+        self.cls_token = nn.Parameter(torch.randn(1, 1, dim) * CLS_TOKEN_STD) if self.cls_tokens else None
         self.rows, self.cols, _, _ = patch_grid(height, width, patch)
         self.patch_embed = linear(patch * patch * channels, dim)
         self.transformer = Transformer(dim, depth, heads)
@@ -118,13 +124,24 @@ class VitEncoder(nn.Module):
     def encode_tokens(self, tokens):
         return self.norm(self.transformer(tokens))
 
+    def with_cls(self, tokens):
+        """The [CLS] token (position embedding 0) before the patch tokens, when pool is 'cls'."""
+        if self.cls_token is None:
+            return tokens
+        return torch.cat([self.cls_token.expand(tokens.shape[0], -1, -1), tokens], 1)
+
     def encode_visible(self, x, visible):
-        """Only the patches listed in `visible` (B x K indices): the encoder never sees the hidden ones."""
+        """Only the patches listed in `visible` (B x K indices): the encoder never sees the hidden ones. Returns
+        B x (cls_tokens + K) x D, the [CLS] output first (MAE's forward_encoder)."""
         tokens = self.embed_patches(x)
-        return self.encode_tokens(torch.gather(tokens, 1, visible[:, :, None].expand(-1, -1, tokens.shape[2])))
+        return self.encode_tokens(self.with_cls(torch.gather(tokens, 1, visible[:, :, None].expand(-1, -1, tokens.shape[2]))))
+
+    def pool(self, encoded):
+        """The feature of each encoded sequence: the [CLS] output, or the mean of the patch outputs."""
+        return encoded[:, 0] if self.cls_token is not None else encoded.mean(1)
 
     def forward(self, x):
-        return self.encode_tokens(self.embed_patches(x)).mean(1)
+        return self.pool(self.encode_tokens(self.with_cls(self.embed_patches(x))))
 
 
 def warmup_cosine(step, total, base, warmup_fraction):
@@ -138,9 +155,9 @@ def warmup_cosine(step, total, base, warmup_fraction):
 
 
 def vit_from_config(shape, config):
-    """The ViT of a method's knobs (patchSize, vitDim, vitDepth, vitHeads) for images of shape C x H x W."""
+    """The ViT of a method's knobs (patchSize, vitDim, vitDepth, vitHeads, pool) for images of shape C x H x W."""
     p = config['params']
-    return VitEncoder(shape[0], shape[1], shape[2], p['patchSize'], p['vitDim'], p['vitDepth'], p['vitHeads'])
+    return VitEncoder(shape[0], shape[1], shape[2], p['patchSize'], p['vitDim'], p['vitDepth'], p['vitHeads'], p.get('pool', 'mean'))
 
 
 def load_linear(fc, tensors, name, used):
@@ -170,6 +187,9 @@ def load_vit(encoder, tensors, part='encoder'):
     load_linear(encoder.patch_embed, tensors, f'{part}/patchEmbed', used)
     load_transformer(encoder.transformer, tensors, f'{part}/block', used)
     load_layer_norm(encoder.norm, tensors, f'{part}/norm', used)
+    if encoder.cls_token is not None:
+        copy_into(encoder.cls_token, tensors[f'{part}/clsToken'], f'{part}/clsToken')
+        used.add(f'{part}/clsToken')
     return used
 
 

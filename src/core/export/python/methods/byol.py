@@ -1,14 +1,14 @@
 """BYOL (Grill et al. 2020): the online network (encoder, projector, predictor) regresses the target network's
 projection of the other view; the target is an EMA of the online encoder and projector (sec. 3.1). Switches for
 the paper's ablation (Table 5(b)): no predictor, no EMA target (then the target is the online network under
-stop-gradient)."""
+stop-gradient); and the heads' normalisation (headNorm), for the debate over BatchNorm's batch statistics."""
 import torch
 import torch.nn as nn
 
-from augment import two_views
+from augment import small_crops_of, two_views
 from distributed import gather
-from losses import byol_loss
-from model import Mlp, cosine_momentum, load_mlp, make_target, projector_blocks
+from losses import byol_loss, multi_crop_mean
+from model import Mlp, byol_head_blocks, cosine_momentum, load_mlp, make_target
 
 
 class Method(nn.Module):
@@ -16,8 +16,10 @@ class Method(nn.Module):
         super().__init__()
         self.encoder, self.knobs, self.aug = encoder, knobs, config['aug']
         hidden, dim = knobs['projHidden'], knobs['projDim']
-        self.projector = Mlp(projector_blocks(encoder.out_dim, hidden, dim))
-        self.predictor = Mlp(projector_blocks(dim, hidden, dim)) if knobs['predictor'] else None
+        # headNorm: BatchNorm (the paper), in one head only, none, or GroupNorm + weight standardisation.
+        norm = knobs.get('headNorm', 'bn')
+        self.projector = Mlp(byol_head_blocks('projector', norm, encoder.out_dim, hidden, dim))
+        self.predictor = Mlp(byol_head_blocks('predictor', norm, dim, hidden, dim)) if knobs['predictor'] else None
         self.target_encoder = make_target(encoder) if knobs['ema'] else None
         self.target_projector = make_target(self.projector) if knobs['ema'] else None
 
@@ -40,7 +42,7 @@ class Method(nn.Module):
         return cosine_momentum(self.knobs['tauBase'], step, total)
 
     def make_views(self, images, gen, n_global, rows):
-        return two_views(images, self.aug, gen, n_global, rows)
+        return two_views(images, self.aug, gen, n_global, rows) + small_crops_of(images, self.aug, gen, n_global, rows, self.knobs)
 
     def embed(self, x):
         return self.projector(self.encoder(x))
@@ -52,9 +54,12 @@ class Method(nn.Module):
             return self.target_projector(self.target_encoder(x))
 
     def forward(self, views, step, total):
-        v1, v2 = views
         # Views pass one at a time, as in the authors' code: each BatchNorm sees one view's batch.
-        p1, p2 = [self.predictor(self.embed(v)) if self.predictor else self.embed(v) for v in (v1, v2)]
-        z1, z2 = [self.target(v) for v in (v1, v2)]
-        # Symmetrised (eq. 2 and after): each view predicts the other's target.
-        return byol_loss(gather(p1), gather(z2)) + byol_loss(gather(p2), gather(z1))
+        p = [gather(self.predictor(self.embed(v)) if self.predictor else self.embed(v)) for v in views]
+        z = [gather(self.target(v)) for v in views[:2]]
+        if len(views) == 2:
+            # Symmetrised (eq. 2 and after): each view predicts the other's target.
+            return byol_loss(p[0], z[1]) + byol_loss(p[1], z[0])
+        # Multi-crop as DINO's teacher and student: the target sees the two global views only, every other view
+        # predicts each of them; twice the mean, so two views alone give L + L~.
+        return 2 * multi_crop_mean(list(zip(p, z + [None] * (len(p) - 2))), 2, lambda target, other: byol_loss(other[0], target[1]), targeted=True)

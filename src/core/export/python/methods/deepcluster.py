@@ -19,7 +19,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from augment import view
+from augment import small_crops_of, view
 from data import mix_seed
 from distributed import broadcast, gather, gather_no_grad, rank, world_size
 from kmeans import kmeans, pca_whiten
@@ -109,13 +109,18 @@ class Method(nn.Module):
 
     def make_views(self, images, gen, n_global, rows):
         # Training views are augmented (the paper's random crops and flips); clustering views are not.
-        return [view(images, self.aug, gen, n_global, rows)]
+        return [view(images, self.aug, gen, n_global, rows)] + small_crops_of(images, self.aug, gen, n_global, rows, self.knobs)
 
     def embed(self, x):
         return self.encoder(x)
 
     def forward(self, views, step, total):
         labels, weights = self.labels
-        log_probs = F.log_softmax(gather(self.head(self.encoder(views[0]))), 1)
-        nll = -log_probs.gather(1, gather_no_grad(labels)[:, None])[:, 0]
-        return (nll * gather_no_grad(weights)).mean()
+        labels, weights = gather_no_grad(labels), gather_no_grad(weights)
+
+        def weighted(v):
+            log_probs = F.log_softmax(gather(self.head(self.encoder(v))), 1)
+            return (-log_probs.gather(1, labels[:, None])[:, 0] * weights).mean()
+        # Multi-crop (DeepCluster-v2 in the SwAV paper's ablation, Table 4): every small crop predicts its image's
+        # cluster too; the loss is the mean over the views.
+        return torch.stack([weighted(v) for v in views]).mean()

@@ -24,8 +24,9 @@ class Decoder(nn.Module):
     their positions, a learned mask token at every hidden one, fixed sin-cos positions, a few blocks (as many
     heads as the encoder) and a linear layer predicting each patch's pixels."""
 
-    def __init__(self, encoder_dim, dim, depth, heads, rows, cols, patch_dim):
+    def __init__(self, encoder_dim, dim, depth, heads, rows, cols, patch_dim, cls_tokens=0):
         super().__init__()
+        self.cls = cls_tokens  # the encoder's leading [CLS] outputs: attended to, then dropped (forward_decoder)
         self.embed = linear(encoder_dim, dim)
         self.mask_token = nn.Parameter(torch.randn(1, 1, dim) * MASK_TOKEN_STD)
         self.transformer = Transformer(dim, depth, heads)
@@ -34,11 +35,14 @@ class Decoder(nn.Module):
         self.register_buffer('pos', sincos_pos_embed(rows, cols, dim), persistent=False)
 
     def forward(self, encoded, visible, hidden):
-        kept = self.embed(encoded)
+        projected = self.embed(encoded)
+        kept = projected[:, self.cls:]
         tokens = torch.zeros(kept.shape[0], hidden.shape[1], kept.shape[2], device=kept.device, dtype=kept.dtype)
         tokens = tokens.scatter(1, visible[:, :, None].expand_as(kept), kept)
         tokens = tokens + hidden[:, :, None] * self.mask_token + self.pos
-        return self.pred(self.norm(self.transformer(tokens)))
+        # The [CLS] token's position embedding is 0 in MAE's decoder too; `x = x[:, 1:, :]  # remove cls token`.
+        tokens = torch.cat([projected[:, :self.cls], tokens], 1)
+        return self.pred(self.norm(self.transformer(tokens)))[:, self.cls:]
 
 
 def mae_loss(pred, target, hidden, norm_pixels):
@@ -60,7 +64,7 @@ class Method(nn.Module):
         # MAE trains with random-resized crops and flips only.
         self.aug = {**config['aug'], 'jitter': False, 'blur': False, 'noise': False}
         patch_dim = encoder.patch_embed.in_features
-        self.decoder = Decoder(encoder.out_dim, knobs['decoderDim'], knobs['decoderDepth'], encoder.transformer.blocks[0].heads, encoder.rows, encoder.cols, patch_dim)
+        self.decoder = Decoder(encoder.out_dim, knobs['decoderDim'], knobs['decoderDepth'], encoder.transformer.blocks[0].heads, encoder.rows, encoder.cols, patch_dim, encoder.cls_tokens)
 
     def heads(self):
         return {'maeDecoder': self.decoder}

@@ -14,13 +14,25 @@ from model import Mlp, load_mlp, make_target, moco_head_blocks
 V1_MILESTONES = (0.6, 0.8)  # x0.1 at epochs 120 and 160 of 200 (He et al. 2020, sec. 4.1)
 
 
+def recipe(knobs):
+    """mocoVersion is a preset of head, augmentation and schedule; each knob may override its part, to replay
+    Chen et al. 2020's Table 1 row by row ('version' follows mocoVersion)."""
+    v2 = knobs['mocoVersion'] == 'v2'
+    head, aug, schedule = knobs.get('mocoHead', 'version'), knobs.get('mocoAug', 'version'), knobs.get('mocoSchedule', 'version')
+    return {
+        'head': ('mlp' if v2 else 'linear') if head == 'version' else head,
+        'blur': v2 if aug == 'version' else aug == 'augplus',
+        'schedule': ('cosine' if v2 else 'steps') if schedule == 'version' else schedule,
+    }
+
+
 class Method(nn.Module):
     def __init__(self, encoder, knobs, config):
         super().__init__()
-        self.encoder, self.knobs = encoder, knobs
+        self.encoder, self.knobs, self.recipe = encoder, knobs, recipe(knobs)
         # v2's "aug+" (Chen et al. 2020, Table 1) adds Gaussian blur to v1's augmentations.
-        self.aug = dict(config['aug'], blur=True) if knobs['mocoVersion'] == 'v2' else config['aug']
-        self.head = Mlp(moco_head_blocks(knobs['mocoVersion'], encoder.out_dim, knobs['projHidden'], knobs['projDim']))
+        self.aug = dict(config['aug'], blur=True) if self.recipe['blur'] else config['aug']
+        self.head = Mlp(moco_head_blocks(self.recipe['head'], encoder.out_dim, knobs['projHidden'], knobs['projDim']))
         self.key_encoder, self.key_head = make_target(encoder), make_target(self.head)
         # The queue starts full of random unit vectors, as the authors' code (torch.randn, normalised).
         self.register_buffer('queue', l2_normalize(torch.randn(knobs['queueSize'], knobs['projDim'])))
@@ -46,7 +58,7 @@ class Method(nn.Module):
 
     def learning_rate(self, step, total, base):
         progress = min(1.0, max(0.0, (step - 1) / max(1, total)))
-        if self.knobs['mocoVersion'] == 'v2':
+        if self.recipe['schedule'] == 'cosine':
             return base * 0.5 * (1 + math.cos(math.pi * progress))
         return base * 0.1 ** sum(progress >= m for m in V1_MILESTONES)
 

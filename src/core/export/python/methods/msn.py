@@ -99,14 +99,14 @@ class Method(nn.Module):
 
     def forward(self, views, step, total):
         target, anchor, visible = views[:3]
-        # Features are the mean of the visible output tokens, as for the probe.
-        pooled = [self.encoder.encode_visible(anchor, visible.long()).mean(1)]
+        # The anchor's feature is read as the probe's (knob pool): the [CLS] output, or the mean of the visible outputs.
+        pooled = [self.encoder.pool(self.encoder.encode_visible(anchor, visible.long()))]
         if len(views) > 3:
             crops, fvis = views[3], views[4].long()
             b, v = crops.shape[:2]
             # View-major (rows v*B .. v*B + B - 1 are crop v), as the browser.
             crops = crops.transpose(0, 1).reshape(v * b, *crops.shape[2:])
-            pooled.append(self.encoder.encode_visible(crops, fvis.transpose(0, 1).reshape(v * b, -1)).mean(1))
+            pooled.append(self.encoder.pool(self.encoder.encode_visible(crops, fvis.transpose(0, 1).reshape(v * b, -1))))
         anchors = self.projector(torch.cat(pooled, 0))
         with torch.no_grad():
             targets = self.target_projector(self.target_encoder(target))

@@ -1,11 +1,12 @@
 """VICReg (Bardes et al. 2022): invariance (MSE between views) + variance (a hinge on each feature's std) +
 covariance (off-diagonal penalty), each branch regularised on its own over the global batch (sec. 3; their
-code gathers the embeddings from all GPUs the same way)."""
+code gathers the embeddings from all GPUs the same way). With smallCrops, multi-crop (the SwAV paper's Table 4):
+each small crop against each view."""
 import torch.nn as nn
 
-from augment import two_views
+from augment import small_crops_of, two_views
 from distributed import gather
-from losses import vicreg_loss
+from losses import multi_crop_mean, vicreg_loss
 from model import Mlp, expander_blocks, load_mlp
 
 
@@ -22,12 +23,13 @@ class Method(nn.Module):
         return load_mlp(self.expander, tensors, 'expander')
 
     def make_views(self, images, gen, n_global, rows):
-        return two_views(images, self.aug, gen, n_global, rows)
+        return two_views(images, self.aug, gen, n_global, rows) + small_crops_of(images, self.aug, gen, n_global, rows, self.knobs)
 
     def embed(self, x):
         return self.expander(self.encoder(x))
 
     def forward(self, views, step, total):
-        v1, v2 = views
         k = self.knobs
-        return vicreg_loss(gather(self.embed(v1)), gather(self.embed(v2)), k['invariance'], k['variance'], k['covariance'])
+        # Branches run separately, as the authors' code: each BatchNorm sees one view (or crop).
+        z = [gather(self.embed(v)) for v in views]
+        return multi_crop_mean(z, 2, lambda a, b: vicreg_loss(a, b, k['invariance'], k['variance'], k['covariance']))
