@@ -33,6 +33,10 @@ cases.push(
   { x: [3, 8, 8, 1], f: [3, 3], cOut: 2, strides: 2, pad: 1, dimRoundingMode: 'floor' },
   { x: [1, 8, 8, 5], f: [3, 3], cOut: 2, strides: 2, pad: 1, dimRoundingMode: 'ceil' },
   { x: [1, 5, 5, 1], f: [5, 5], cOut: 1, strides: 1, pad: 'valid' },
+  // The encoder's own stride-2 layers (width 32, batch 2), where wasm transposes x in two passes.
+  { x: [2, 28, 28, 32], f: [3, 3], cOut: 64, strides: 2, pad: 'same' },
+  { x: [2, 14, 14, 64], f: [3, 3], cOut: 128, strides: 2, pad: 'same' },
+  { x: [2, 15, 13, 16], f: [3, 3], cOut: 8, strides: 2, pad: 'valid' },
 );
 
 const label = (c: Case) =>
