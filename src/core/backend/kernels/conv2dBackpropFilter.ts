@@ -33,6 +33,7 @@ export function conv2dBackpropFilterImpl(
   x: tf.Tensor4D,
   dy: tf.Tensor4D,
   attrs: tf.Conv2DBackpropFilterAttrs,
+  /** Transpose x in two rank-3 passes (faster on wasm, see toChannelsHeightWidthBatch); cpu passes false. */
   twoPassTranspose = true,
 ): tf.Tensor4D {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
@@ -74,9 +75,7 @@ export function conv2dBackpropFilterImpl(
     // Negative padding is not allowed; drop rows/cols that were never used.
     xT = tf.slice(xT, [0, 0, 0, 0], [-1, inH + Math.min(bottom, 0), inW + Math.min(right, 0), -1]);
   }
-  // [N, H'·W', C_out] → [H'·W', N, C_out] is dy → [H', W', N, C_out]; the rank-3 transpose is the cheaper kernel.
-  const [n, , , cOut] = dy.shape;
-  const dyT = tf.reshape(tf.transpose(tf.reshape(dy, [n, outH * outW, cOut]), [1, 0, 2]), [outH, outW, n, cOut]) as tf.Tensor4D;
+  const dyT: tf.Tensor4D = tf.transpose(dy, [1, 2, 0, 3]); // [H', W', N, C_out]
 
   const explicitPad: tf.backend_util.ExplicitPadding = [
     [0, 0],
@@ -92,10 +91,10 @@ export function conv2dBackpropFilterImpl(
 /**
  * x [N, H, W, C] → [C, H, W, N] in two rank-3 transposes: [N, H·W, C] → [H·W, N, C] → [C, H·W, N].
  *
- * Why not the one rank-4 transpose: tfjs-wasm's Transpose walks the output in order, so for each
- * output row of N values it reads N floats H·W·C apart. At 28×28×32 that stride is 200 704 bytes, a
- * multiple of 4 KiB, so all N reads of a row fall in the same L1 cache set and evict each other. The
- * two passes each read runs of C (then N) consecutive floats instead. Measured on wasm at batch 128
+ * Why not the one rank-4 transpose: each output row of N values gathers N floats H·W·C apart in x.
+ * At 28×28×32 that stride is 200 704 bytes, a multiple of 4 KiB, so (our reading of the numbers
+ * below) the N reads land in the same L1 cache set and evict each other; the two passes gather runs
+ * of C, then N, consecutive floats instead. Measured on wasm at batch 128
  * (min of 6 interleaved reps, load ~2 on the 2 cores): 28×28×32 17.3 → 6.9 ms, 14×14×64 5.2 → 4.0,
  * 28×28×16 4.5 → 4.2, 14×14×32 1.5 → 1.0. The cpu backend's transpose has no such cliff, and there
  * the second pass costs 3–10% of the whole filter gradient, so cpu keeps the single transpose.
