@@ -114,9 +114,9 @@ export const PRESETS: readonly Preset[] = [
     key: 'byol-batchnorm',
     title: 'BYOL: BatchNorm in its heads',
     watch:
-      'BatchNorm in the projector and predictor, none at all, or GroupNorm with weight standardisation (no batch statistics; the encoder’s own BatchNorm is off in all three). Without BN the embedding may collapse (std towards 0) — the observation that started the debate; the BYOL authors answered that GN + WS trains as well as BN, so BN’s batch statistics are not what prevents collapse (Richemond et al. 2020).',
+      'BatchNorm in the projector and predictor, none at all, GroupNorm with weight standardisation in the heads only, or GN + WS in the encoder too (no batch statistics anywhere; the encoder’s own BatchNorm is off in the first three). Without BN the embedding may collapse (std towards 0) — the observation that started the debate; the BYOL authors answered that GN + WS in the whole network trains as well as BN, so BN’s batch statistics are not what prevents collapse (Richemond et al. 2020).',
     base: `method=byol&${BUDGET}&lr=0.01&projHidden=32&projDim=16&batchNorm=0`,
-    vary: ['headNorm=bn,none,gn-ws'],
+    vary: ['headNorm=bn,none,gn-ws,gn-ws-all'],
     replays: {
       table: 'Richemond, Grill, Altché et al., “BYOL works even without batch statistics”, arXiv 2010.10241 (ImageNet linear probe): BN 74.3; GN + WS 73.9; with no normalisation at all BYOL collapses under the standard initialisation',
       findings: 'docs/FINDINGS.md#byol-batchnorm',

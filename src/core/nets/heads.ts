@@ -20,17 +20,18 @@ export function projectorBlocks(inDim: number, hidden: number, out: number): Blo
 }
 
 /** How BYOL's heads normalise their hidden layer (the byol knob headNorm). */
-export type ByolHeadNorm = 'bn' | 'projector-bn' | 'predictor-bn' | 'none' | 'gn-ws';
+export type ByolHeadNorm = 'bn' | 'projector-bn' | 'predictor-bn' | 'none' | 'gn-ws' | 'gn-ws-all';
 
 /**
  * BYOL's projector or predictor: Linear–norm–ReLU–Linear, the norm chosen by `headNorm` for the
  * debate over whether BYOL avoids collapse only through BatchNorm's batch statistics: bn in both
  * (the paper), in one only, in neither, or GroupNorm + weight standardisation in both, the authors'
  * answer (Richemond et al. 2020, "BYOL works even without batch statistics": GN with 16 groups and
- * WS; here gcd(hidden, 16) groups so any width works).
+ * WS; here gcd(hidden, 16) groups so any width works). gn-ws-all: the same heads, and the encoder's
+ * BatchNorm replaced as well (nets/backbones.ts encoderNormFromParams), the network of that paper.
  */
 export function byolHeadBlocks(part: 'projector' | 'predictor', headNorm: ByolHeadNorm, inDim: number, hidden: number, out: number): Block[] {
-  if (headNorm === 'gn-ws') {
+  if (headNorm === 'gn-ws' || headNorm === 'gn-ws-all') {
     return [
       { in: inDim, out: hidden, batchNorm: false, relu: true, groupNorm: gcd(hidden, 16), weightStandardization: true },
       { in: hidden, out, batchNorm: false, relu: false },
