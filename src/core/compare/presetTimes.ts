@@ -39,15 +39,15 @@ export const PRESET_TIMES: Readonly<Record<string, PresetTime>> = {
     outcome: 'with the variance term: std 0.165, probe 63%; without: loss 0.04, std 0.09, probe 55%: the spread shrinks at this budget.',
   },
   'moco-ablation': {
-    seconds: 109,
-    outcome: 'probe: v1 61.4%, (a) MLP 54.2%, (b) aug+ 57.0%, (c) both 54.8%, (d) + cosine 51.2%, (e) 300 steps 59.6% (random init 50.6%); one seed, load average 8.8 (measured by issue 15’s helper, 2026-11-30). At 150 steps on digits the MLP head does not pay off yet, unlike ImageNet.',
+    seconds: 101,
+    outcome: 'probe over 3 seeds (docs/FINDINGS.md#moco-ablation): v1 52.5%, (a) MLP 49.9%, (b) aug+ 51.9%, (c) both 49.7%, (d) + cosine 49.9%, (e) 300 steps 51.4% (random init 50.1%), every gap inside the seed spread of about 3 points: at 150 steps of a width-8 encoder on digits none of MoCo v2’s changes pays off yet, unlike ImageNet.',
   },
   'multicrop-table': {
-    seconds: 124,
-    outcome: 'probe with 2 views → with 2 small crops added: SimCLR 62.4% → 59.0%, DeepCluster 53.0% → 50.0%, SwAV 57.6% → 60.2% (random init 50.6%); one seed, load average 6 (issue 15’s helper, 2026-11-30). Only SwAV gains at 120 steps on digits.',
+    seconds: 150,
+    outcome: 'probe over 3 seeds with 2 views → with 2 small crops added (docs/FINDINGS.md#multicrop-table): SimCLR 52.7% → 55.4%, DeepCluster 51.5% → 54.0%, SwAV 48.5% → 53.1% (random init 50.1%): every method gains on the mean, as in the SwAV paper; DeepCluster’s gain exceeds its seed spread, SimCLR’s and SwAV’s do not.',
   },
   'byol-batchnorm': {
-    seconds: 59,
-    outcome: 'BN in the heads: std 0.19, probe 54.2%; no normalisation: loss 0.002, std 0.001, probe 37.4%: collapsed; GroupNorm + WS: loss 0.0000, std 0.0000, probe 40.4%: collapsed too (random init 50.6%). One seed, load average 8.7. Here GN + WS sits in the heads only (the encoder has no normalisation of its own at this link’s version); Richemond et al. put it in the whole network.',
+    seconds: 88,
+    outcome: 'over 3 seeds (docs/FINDINGS.md#byol-batchnorm): BN in the heads std 0.18, probe 56.5%; no normalisation std 0.001, probe 40.9%: collapsed; GN + WS in the heads only std 0.0000, probe 42.3%: collapsed too; GN + WS in the encoder as well (Richemond et al.’s network) std 0.030, probe 38.1% against its own random init 34.1%: it keeps the embedding from collapsing completely (25× the spread of no normalisation) but does not train as well as BN at 150 steps of a width-8 encoder.',
   },
 };

@@ -8,7 +8,7 @@ const DIR = join(__dirname, '..', '..', '..', 'docs', 'findings', 'defaults');
 
 describe('measured at defaults', () => {
   it('is the findings’ record: one entry per method recorded in docs/findings/defaults, same numbers', () => {
-    const byMethod = new Map<string, { final: Record<string, number>; wallSeconds: number }[]>();
+    const byMethod = new Map<string, { final: Record<string, number>; wallSeconds: number; cpuSeconds: number }[]>();
     for (const f of readdirSync(DIR).filter((f) => f.endsWith('.json'))) {
       const run = JSON.parse(readFileSync(join(DIR, f), 'utf8'));
       byMethod.set(run.variant, [...(byMethod.get(run.variant) ?? []), run]);
