@@ -31,6 +31,9 @@ export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>
   deepcluster: { probe: 0.649, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 48, cpuSeconds: 49, seeds: 1 },
   swav: { probe: 0.776, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 104, cpuSeconds: 112, seeds: 1 },
   dino: { probe: 0.731, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 181, cpuSeconds: 184, seeds: 1 },
+  mae: { probe: 0.656, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 177, cpuSeconds: 169, seeds: 1 },
+  msn: { probe: 0.637, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 368, cpuSeconds: 356, seeds: 1 },
+  supervised: { probe: 0.917, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 46, cpuSeconds: 44, seeds: 1 },
 };
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
