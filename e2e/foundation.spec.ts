@@ -47,7 +47,7 @@ test('rotation prediction trains from a URL', async ({ page }) => {
   expect(loss).toBeGreaterThan(0.3);
   expect(loss).toBeLessThan(3);
   // A method that stays below PCA at its defaults says so.
-  await expect(page.getByTestId('method-measured')).toContainText('does not yet beat PCA');
+  await expect(page.getByTestId('method-measured')).toContainText('does not beat PCA');
 });
 
 test('Share link restores every control in a new page', async ({ page, context }) => {

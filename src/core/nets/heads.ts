@@ -1,3 +1,4 @@
+import { groupCount } from './groupNormWs2d';
 import type { Block } from './mlp';
 
 /**
@@ -33,7 +34,7 @@ export type ByolHeadNorm = 'bn' | 'projector-bn' | 'predictor-bn' | 'none' | 'gn
 export function byolHeadBlocks(part: 'projector' | 'predictor', headNorm: ByolHeadNorm, inDim: number, hidden: number, out: number): Block[] {
   if (headNorm === 'gn-ws' || headNorm === 'gn-ws-all') {
     return [
-      { in: inDim, out: hidden, batchNorm: false, relu: true, groupNorm: gcd(hidden, 16), weightStandardization: true },
+      { in: inDim, out: hidden, batchNorm: false, relu: true, groupNorm: groupCount(hidden), weightStandardization: true },
       { in: hidden, out, batchNorm: false, relu: false },
     ];
   }
@@ -42,10 +43,6 @@ export function byolHeadBlocks(part: 'projector' | 'predictor', headNorm: ByolHe
     { in: inDim, out: hidden, batchNorm, relu: true },
     { in: hidden, out, batchNorm: false, relu: false },
   ];
-}
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
 }
 
 /**
