@@ -1,7 +1,7 @@
 import { decodeConfig, encodeConfig } from '../config/url';
 import { parseExperimentConfig, type ExperimentConfig } from '../config/schema';
 import { addedMethodKnobs } from '../config/addedKnobs';
-import { NOT_EXPORTED, carriesAddedKnob, isExported } from './exportable';
+import { NOT_EXPORTED, carriesAddedKnob, isExported, uncarriedValue } from './exportable';
 import { projectReadme } from './readme';
 
 /**
@@ -42,12 +42,12 @@ export function exportProblems(config: ExperimentConfig): string[] {
   // Knobs added after the export was written (issue 15) that it does not carry (exportable.ts) are ported only
   // at their defaults, which are what the methods did before them; another value would export a cousin of the experiment.
   for (const knob of addedMethodKnobs(config.method)) {
-    if (carriesAddedKnob(config.method, knob.name)) continue;
     const value = config.params[knob.name];
-    if (value !== knob.default) problems.push(`${config.method} ${knob.name}=${String(value)} is not in the PyTorch export yet (it carries ${knob.name}=${String(knob.default)})`);
+    if (carriesAddedKnob(config.method, knob.name)) {
+      const v = uncarriedValue(config.method, knob.name, value);
+      if (v) problems.push(`${config.method} ${knob.name}=${String(value)} (${v.what}) is not in the PyTorch export yet (it carries ${v.carries})`);
+    } else if (value !== knob.default) problems.push(`${config.method} ${knob.name}=${String(value)} is not in the PyTorch export yet (it carries ${knob.name}=${String(knob.default)})`);
   }
-  // A value added after the knob was carried: the export's model.py has GroupNorm + WS in the heads only.
-  if (config.method === 'byol' && config.params.headNorm === 'gn-ws-all') problems.push('byol headNorm=gn-ws-all (GroupNorm + weight standardisation in the encoder too) is not in the PyTorch export yet (it carries gn-ws in the heads)');
   if (config.finetuneSteps > 0) problems.push(`finetuneSteps=${config.finetuneSteps}: the exported train.py evaluates with the linear probe and kNN only (export with finetuneSteps=0)`);
   if (config.evalDataset !== 'same') problems.push(`evalDataset=${config.evalDataset}: the exported train.py evaluates on its training dataset only (export with evalDataset=same)`);
   if ((config.dataset as string) === 'shapes') problems.push('dataset shapes is generated inside the browser: there are no files for train.py to read (export with mnist, fashion-mnist, cifar10 or own images)');

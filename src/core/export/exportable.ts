@@ -38,3 +38,25 @@ export const CARRIED_ADDED_KNOBS: Partial<Record<MethodKey, readonly string[]>> 
 export function carriesAddedKnob(method: MethodKey, knob: string): boolean {
   return (CARRIED_ADDED_KNOBS[method] ?? []).includes(knob);
 }
+
+/** A value a carried knob gained after the export was written, which the export does not carry yet. */
+interface UncarriedValue {
+  /** What the value does, in a few words. */
+  what: string;
+  /** The nearest thing the export does carry. */
+  carries: string;
+}
+
+/**
+ * Values of carried knobs that the exported project does not have yet, per method and knob: refused, named, as an
+ * uncarried knob is. BYOL's gn-ws-all came after headNorm was ported; the export's model.py has GroupNorm + weight
+ * standardisation in the heads only.
+ */
+export const UNCARRIED_VALUES: Partial<Record<MethodKey, Readonly<Record<string, Readonly<Record<string, UncarriedValue>>>>>> = {
+  byol: { headNorm: { 'gn-ws-all': { what: 'GroupNorm + weight standardisation in the encoder too', carries: 'gn-ws in the heads' } } },
+};
+
+/** Why this knob value does not export, or null when it does (or is not a listed value). */
+export function uncarriedValue(method: MethodKey, knob: string, value: unknown): UncarriedValue | null {
+  return typeof value === 'string' ? (UNCARRIED_VALUES[method]?.[knob]?.[value] ?? null) : null;
+}

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createBatchNorm2d } from './batchNorm';
-import { groupCount, groupNorm2d, standardizeConvWeights } from './groupNormWs2d';
+import { groupCount, groupNorm, standardizeWeights } from './groupNormWs';
 import { ParamSet } from './params';
 
 /**
@@ -15,7 +15,7 @@ import { ParamSet } from './params';
  * depend on the rest of its batch. Measured in PyTorch on MNIST (issue 11): SimCLR at width 32 probes
  * 83.1% at 500 steps without BN and 87.2% with it.
  *
- * `norm: 'gn-ws'` replaces BatchNorm by weight-standardised convs and GroupNorm (nets/groupNormWs2d.ts),
+ * `norm: 'gn-ws'` replaces BatchNorm by weight-standardised convs and GroupNorm (nets/groupNormWs.ts),
  * the network of Richemond et al. 2020 in which BYOL trains without batch statistics.
  */
 export interface Encoder {
@@ -75,10 +75,10 @@ export function createConvEncoder(opts: ConvEncoderOptions): Encoder {
       return tf.tidy(() => {
         let h: tf.Tensor4D = x;
         for (const l of layers) {
-          h = tf.conv2d(h, l.gn ? standardizeConvWeights(l.w as tf.Tensor4D) : (l.w as tf.Tensor4D), l.stride, 'same');
+          h = tf.conv2d(h, l.gn ? standardizeWeights(l.w as tf.Tensor4D) : (l.w as tf.Tensor4D), l.stride, 'same');
           if (l.b) h = tf.add(h, l.b);
           if (l.bn) h = l.bn.apply(h);
-          if (l.gn) h = groupNorm2d(h, l.gn.groups, l.gn.gamma, l.gn.beta);
+          if (l.gn) h = groupNorm(h, l.gn.groups, l.gn.gamma, l.gn.beta);
           h = tf.relu(h);
         }
         return h;

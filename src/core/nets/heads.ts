@@ -1,4 +1,4 @@
-import { groupCount } from './groupNormWs2d';
+import { groupCount } from './groupNormWs';
 import type { Block } from './mlp';
 
 /**

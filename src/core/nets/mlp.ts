@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ParamSet } from './params';
+import { groupNorm, standardizeWeights } from './groupNormWs';
 
 /**
  * Heads as block tables (lightly's habit): each row is (in, out, batchNorm, relu). SimCLR's projector
@@ -76,31 +77,5 @@ export function batchNormTrain(x: tf.Tensor2D, gamma: tf.Tensor, beta: tf.Tensor
   return tf.tidy(() => {
     const { mean, variance } = tf.moments(x, 0);
     return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), gamma), beta) as tf.Tensor2D;
-  });
-}
-
-
-/**
- * GroupNorm of N×C features (Wu & He 2018, eq. 1 with S_i a group of C/G features of one sample):
- * mean and biased variance per sample and group, ε = 1e-5 as PyTorch's GroupNorm, then γ, β per feature.
- */
-export function groupNorm(x: tf.Tensor2D, groups: number, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor2D {
-  return tf.tidy(() => {
-    const [n, c] = x.shape;
-    const g = tf.reshape(x, [n, groups, c / groups]);
-    const { mean, variance } = tf.moments(g, 2, true);
-    const normed = tf.reshape(tf.div(tf.sub(g, mean), tf.sqrt(tf.add(variance, BN_EPSILON))), [n, c]);
-    return tf.add(tf.mul(normed, gamma), beta) as tf.Tensor2D;
-  });
-}
-
-/**
- * Weight standardisation (Qiao et al. 2019, eq. 5) of an in×out weight: each output unit's column
- * shifted to mean 0 and scaled to std 1 (biased, ε = 1e-5) over its inputs; gradients flow through it.
- */
-export function standardizeWeights(w: tf.Tensor2D): tf.Tensor2D {
-  return tf.tidy(() => {
-    const { mean, variance } = tf.moments(w, 0, true);
-    return tf.div(tf.sub(w, mean), tf.sqrt(tf.add(variance, BN_EPSILON))) as tf.Tensor2D;
   });
 }

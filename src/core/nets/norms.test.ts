@@ -2,7 +2,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { byolHeadBlocks } from './heads';
-import { createMlp, groupNorm, standardizeWeights } from './mlp';
+import { createMlp } from './mlp';
+import { groupNorm, standardizeWeights } from './groupNormWs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,12 +1,11 @@
 import { METHOD_KEYS, METHOD_SPECS } from '../../core/config/methods';
-import { stat, type RunSummary } from './render';
+import { percent as pct, stat, type RunSummary } from './render';
 
 /** The per-method table: every method (and the supervised reference) at its defaults. Claim id of its runs. */
 export const DEFAULTS_ID = 'defaults';
 
 export const DEFAULT_VARIANTS = METHOD_KEYS.map((key) => ({ label: key, query: `method=${key}` }));
 
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
 
 /** Wall seconds, and the CPU seconds beside them where recorded (≈ the wall time on an idle machine). */
 const wallCell = (wall: number, cpu: number) => `${wall.toFixed(0)} s${Number.isFinite(cpu) ? ` (${cpu.toFixed(0)} s CPU)` : ''}`;

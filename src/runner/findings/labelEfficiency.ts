@@ -1,6 +1,6 @@
 import { fractionKey, LABEL_FRACTIONS, labelFractionPercent } from '../../core/config/evalKnobs';
 import { METHOD_SPECS, type MethodKey } from '../../core/config/methods';
-import { stat, type RunSummary } from './render';
+import { percent as pct, stat, type RunSummary } from './render';
 
 /**
  * Issue 15's opening table: the lecture's argument for SSL at all. SimCLR, MAE and BYOL at their
@@ -28,7 +28,6 @@ export const LABEL_EFFICIENCY_VARIANTS = METHODS.map((m) => ({
   query: [`method=${m}`, LABEL_EFFICIENCY_FINETUNE, FINETUNE_LR[m]].filter(Boolean).join('&'),
 }));
 
-const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
 
 /** One cell: mean (± sd over seeds when there are several). */
 function cell(runs: RunSummary[], key: string): string {

@@ -35,6 +35,9 @@ export function stat(values: number[]): Stat {
   return { mean, sd, n };
 }
 
+/** A fraction as a percentage with one decimal, or a dash where nothing was measured. */
+export const percent = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—');
+
 /** Later parts override earlier ones, name by name (a budget override after a claim's query). */
 export function composeQuery(...parts: string[]): string {
   const q = new URLSearchParams();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { trainSteps } from '../methods/testing';
 import { whileTraining } from './batchNorm';
 import { createConvEncoder } from './convnet';
-import { groupCount, groupNorm2d, standardizeConvWeights } from './groupNormWs2d';
+import { groupCount, groupNorm, standardizeWeights } from './groupNormWs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -14,7 +14,7 @@ describe('GroupNorm + weight standardisation in the ConvNet (Richemond et al. 20
   it('GroupNorm by hand: one image, 2 groups of 2 channels over a 1×2 map', async () => {
     // group 0 = channels 0,1: values 1, 3, 5, 7 → mean 4, var 5; group 1 = channels 2,3: 2, 2, 2, 2 → 0.
     const x = tf.tensor4d([1, 3, 2, 2, 5, 7, 2, 2], [1, 1, 2, 4]);
-    const y = groupNorm2d(x, 2, tf.tensor1d([1, 1, 2, 2]), tf.tensor1d([0, 0, 0.5, 0.5]));
+    const y = groupNorm(x, 2, tf.tensor1d([1, 1, 2, 2]), tf.tensor1d([0, 0, 0.5, 0.5]));
     const s = Math.sqrt(5 + 1e-5);
     const expected = [-3 / s, -1 / s, 0.5, 0.5, 1 / s, 3 / s, 0.5, 0.5];
     Array.from(await y.data()).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 5));
@@ -22,7 +22,7 @@ describe('GroupNorm + weight standardisation in the ConvNet (Richemond et al. 20
 
   it('weight standardisation: every output filter has mean 0 and std 1 over kh, kw, Cin', async () => {
     const w = tf.randomNormal([3, 3, 2, 4], 0.3, 2, 'float32', 7) as tf.Tensor4D;
-    const { mean, variance } = tf.moments(standardizeConvWeights(w), [0, 1, 2]);
+    const { mean, variance } = tf.moments(standardizeWeights(w), [0, 1, 2]);
     for (const m of await mean.data()) expect(Math.abs(m)).toBeLessThan(1e-5);
     for (const v of await variance.data()) expect(v).toBeCloseTo(1, 3);
     expect(groupCount(64)).toBe(16);
