@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
-import { FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
+import { DEFAULTS_BEFORE_V4, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
 import { defaultConfig, parseExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
 
@@ -59,7 +59,7 @@ describe('format versions', () => {
     expect(r.ok && r.config.beta2).toBe(0.999);
     expect(decodeConfig('v=3&method=mae').config.beta2).toBe(0.999);
     expect(decodeConfig(`v=2&${V1_LINK}`).config.beta2).toBe(0.999);
-    const mae = decodeConfig('v=3&method=mae&optimizer=adamw&beta2=0.95');
+    const mae = decodeConfig(`v=${FORMAT_VERSION}&method=mae&optimizer=adamw&beta2=0.95`);
     expect(mae).toEqual({ config: { ...defaultConfig('mae'), optimizer: 'adamw', beta2: 0.95 }, ignored: [] });
     expect(encodeConfig(mae.config)).toContain('beta2=0.95');
     // The ViT read the mean of its tokens before the pool knob (no [CLS] token).
@@ -69,6 +69,27 @@ describe('format versions', () => {
       expect(old.ok && old.config.params.pool).toBe('mean');
       expect(decodeConfig(`v=3&method=${method}`).config.params.pool).toBe('mean');
       expect(decodeConfig(`v=3&method=${method}&pool=cls`).config.params.pool).toBe('cls');
+    }
+  });
+
+  it('a link before v4 that does not name them keeps the width and budgets of its day', () => {
+    // v4 made width 32 every method's default; before, it was 16 (SimCLR 32 in v3).
+    expect(decodeConfig('v=3&method=byol').config.width).toBe(16);
+    expect(decodeConfig('v=3&method=simclr').config.width).toBe(32);
+    expect(decodeConfig('v=2&method=simclr').config.width).toBe(16);
+    expect(decodeConfig(`v=${FORMAT_VERSION}&method=byol`).config.width).toBe(32);
+    // Per-method budgets that moved: MoCo and jigsaw 500 → 1,000 steps, rotation batch 64 → 48.
+    expect(decodeConfig('v=3&method=moco').config.steps).toBe(500);
+    expect(decodeConfig('v=3&method=jigsaw').config.steps).toBe(500);
+    expect(decodeConfig('v=3&method=rotation').config.batch).toBe(64);
+    expect(defaultConfig('moco').steps).toBe(1000);
+    expect(defaultConfig('rotation').batch).toBe(48);
+    for (const [key, entry] of Object.entries(DEFAULTS_BEFORE_V4)) {
+      const old = decodeConfig(`v=3&method=${key}`).config;
+      expect(old, key).toMatchObject(entry.globals ?? {});
+      expect(old.params, key).toMatchObject(entry.params ?? {});
+      // What a v3 link names wins over the v3 defaults, as for every version.
+      expect(decodeConfig(`v=3&method=${key}&width=24&steps=77`).config, key).toMatchObject({ width: 24, steps: 77 });
     }
   });
 

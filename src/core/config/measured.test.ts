@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { MEASURED_AT_DEFAULTS, measuredSentence } from './measured';
 import type { MethodKey } from './methods';
 
-const DIR = join(__dirname, '..', '..', '..', 'docs', 'findings', 'defaults');
+const FINDINGS = join(__dirname, '..', '..', '..', 'docs', 'findings');
+const DIR = join(FINDINGS, 'defaults');
+const LONGER_DIR = join(FINDINGS, 'longer');
 
 describe('measured at defaults', () => {
   it('is the findings’ record: one entry per method recorded in docs/findings/defaults, same numbers', () => {
@@ -27,17 +29,45 @@ describe('measured at defaults', () => {
     }
   });
 
-  it('says plainly when a method stays below PCA, and nothing for an unmeasured method', () => {
-    const r = MEASURED_AT_DEFAULTS.rotation!;
+  it('carries each longer run recorded in docs/findings/longer, and only those', () => {
+    const recorded = new Map<string, { final: Record<string, number>; cpuSeconds: number; query: string }>();
+    for (const f of readdirSync(LONGER_DIR).filter((f) => f.endsWith('.json'))) {
+      const run = JSON.parse(readFileSync(join(LONGER_DIR, f), 'utf8'));
+      recorded.set(run.variant, run);
+    }
+    const withLonger = Object.entries(MEASURED_AT_DEFAULTS).filter(([, m]) => m.longer).map(([k]) => k);
+    expect(withLonger.sort()).toEqual([...recorded.keys()].sort());
+    for (const [method, run] of recorded) {
+      const l = MEASURED_AT_DEFAULTS[method as MethodKey]!.longer!;
+      expect(l.steps, method).toBe(Number(new URLSearchParams(run.query).get('steps')));
+      expect(l.probe, method).toBeCloseTo(run.final.probeAccuracy, 3);
+      expect(Math.abs(l.cpuSeconds - run.cpuSeconds), method).toBeLessThan(1);
+    }
+  });
+
+  it('says plainly when a method stays below PCA (with its longer run), and nothing for an unmeasured method', () => {
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-    expect(measuredSentence('rotation', 'Rotation')).toBe(
-      `Measured at these defaults on MNIST (1 seed, about ${Math.max(1, Math.round(r.cpuSeconds / 60))} min of one CPU core on WASM): linear probe ${pct(r.probe)}; random init ${pct(r.randomInit)}, PCA ${pct(r.pca)}, raw pixels ${pct(r.pixels)}. At this budget Rotation does not beat PCA: its features are not yet better than a linear projection of the pixels (docs/FINDINGS.md).`,
+    const below = (Object.keys(MEASURED_AT_DEFAULTS) as MethodKey[]).find((k) => MEASURED_AT_DEFAULTS[k]!.probe < MEASURED_AT_DEFAULTS[k]!.pca)!;
+    const r = MEASURED_AT_DEFAULTS[below]!;
+    const longer = r.longer ? ` A run of ${r.longer.steps.toLocaleString('en-US')} steps (about ${Math.max(1, Math.round(r.longer.cpuSeconds / 60))} min) reaches ${pct(r.longer.probe)}.` : '';
+    expect(measuredSentence(below, 'It')).toBe(
+      `Measured at these defaults on MNIST (${r.seeds} seed${r.seeds > 1 ? 's' : ''}, about ${Math.max(1, Math.round(r.cpuSeconds / 60))} min of one CPU core on WASM): linear probe ${pct(r.probe)}; random init ${pct(r.randomInit)}, PCA ${pct(r.pca)}, raw pixels ${pct(r.pixels)}. At this budget It does not beat PCA: its features are not yet better than a linear projection of the pixels (docs/FINDINGS.md).${longer}`,
     );
     // SimCLR clears PCA + 2 points at its defaults (probe and PCA from docs/findings/defaults).
     const s = MEASURED_AT_DEFAULTS.simclr!;
     expect(s.probe).toBeGreaterThanOrEqual(s.pca + 0.02);
     expect(measuredSentence('simclr', 'SimCLR')).toContain(`SimCLR clears PCA by ${((s.probe - s.pca) * 100).toFixed(1)} points.`);
-    // A hand-made entry: 90 CPU seconds read as about 2 minutes (rounded), below-PCA wording.
     expect(measuredSentence('nothing' as never, 'X')).toBeNull();
+  });
+
+  it('between PCA and PCA + 2 points it says the margin is short', () => {
+    const entry = { probe: 0.8, pca: 0.79, pixels: 0.88, randomInit: 0.69, wallSeconds: 100, cpuSeconds: 100, seeds: 1 };
+    const table = MEASURED_AT_DEFAULTS as Record<string, typeof entry>;
+    table.nothing = entry;
+    try {
+      expect(measuredSentence('nothing' as never, 'X')).toContain('At this budget X beats PCA by 1.0 points only, short of the 2-point margin a method should clear');
+    } finally {
+      delete table.nothing;
+    }
   });
 });

@@ -9,11 +9,31 @@ import type { KnobValue } from './knobs';
  * - v2 (issue 13): the RGB augmentation set (globalKnobs.ts AUG_V1_VALUES is what v1 meant by it).
  * - v3 (issue 11): the encoder's depth and BatchNorm (on by default) and the optimiser knobs
  *   (`optimizer`, `weightDecay`, `warmup`, `schedule`); v1 and v2 meant GLOBALS_BEFORE_V3.
+ * - v4 (issue 11, defaults chosen by measurement): encoder width 32 for every method, and some methods'
+ *   budgets and knobs (DEFAULTS_BEFORE_V4 lists what v1–v3 meant by them).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
 export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
+
+/**
+ * What a link before v4 meant by the defaults v4 changed, for the knobs it does not name: width 16 (SimCLR 32
+ * from v3 on), and per method the global and method knobs whose defaults moved (config/methods/*.ts say why).
+ */
+export const DEFAULTS_BEFORE_V4: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+  byol: { globals: { lr: 0.001 } },
+  jigsaw: { globals: { steps: 500 } },
+  moco: { globals: { steps: 500 } },
+  rotation: { globals: { batch: 64 } },
+};
+
+/** The v1–v3 values of the knobs v4's defaults changed, for a link of `version` and `method`. */
+export function defaultsBeforeV4(method: string, version: number): { globals: Record<string, KnobValue>; params: Record<string, KnobValue> } {
+  const width = method === 'simclr' && version === 3 ? 32 : 16;
+  const entry = DEFAULTS_BEFORE_V4[method] ?? {};
+  return { globals: { width, ...entry.globals }, params: { ...entry.params } };
+}
 
 /**
  * Every parameter a version-1 link wrote (method, dataset, backend, its global and augmentation knobs;

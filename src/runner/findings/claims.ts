@@ -60,7 +60,8 @@ export const CLAIMS: Claim[] = [
     title: 'BYOL needs its predictor (and the EMA target helps)',
     claim: 'Without the predictor and the momentum target, BYOL collapses to a constant; with both it learns.',
     paper: 'Grill et al., “Bootstrap Your Own Latent”, NeurIPS 2020, Table 5(b)',
-    base: 'method=byol',
+    // Measured at width 16 (and BYOL at lr 0.001), the defaults before v4 (config/versions.ts).
+    base: 'method=byol&width=16&lr=0.001',
     variants: [
       { label: 'predictor + EMA', query: 'predictor=1&ema=1' },
       { label: 'predictor, no EMA', query: 'predictor=1&ema=0' },
@@ -75,7 +76,8 @@ export const CLAIMS: Claim[] = [
     title: 'SimSiam collapses without stop-gradient',
     claim: 'Removing the stop-gradient makes SimSiam collapse (loss −1, std → 0); with it the embedding stays spread.',
     paper: 'Chen & He, “Exploring Simple Siamese Representation Learning”, CVPR 2021, Fig. 2',
-    base: 'method=simsiam',
+    // Measured at width 16 (and BYOL at lr 0.001), the defaults before v4 (config/versions.ts).
+    base: 'method=simsiam&width=16',
     variants: vary('stopGrad', [1, 0], (v) => (v ? 'stop-gradient' : 'no stop-gradient')),
     metrics: ['l2NormalizedStd', 'probeAccuracy', 'loss'],
     checks: [{ metric: 'l2NormalizedStd', better: 'stop-gradient', worse: ['no stop-gradient'] }],
@@ -120,7 +122,8 @@ export const CLAIMS: Claim[] = [
     title: 'SwAV: multi-crop helps',
     claim: 'Adding small low-resolution crops improves the representation at little cost (Table 4 / Fig. 3).',
     paper: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments”, NeurIPS 2020',
-    base: 'method=swav',
+    // Measured at width 16 (and BYOL at lr 0.001), the defaults before v4 (config/versions.ts).
+    base: 'method=swav&width=16',
     variants: vary('smallCrops', [0, 4], (v) => (v ? 'multi-crop (4 small)' : 'two views only')),
     metrics: ['probeAccuracy', 'knnAccuracy'],
     checks: [{ metric: 'probeAccuracy', better: 'multi-crop (4 small)', worse: ['two views only'] }],

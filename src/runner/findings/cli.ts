@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { decodeConfig } from '../../core/config/url';
 import { startRunnerBackend, trainOne } from '../trainOne';
 import { CLAIMS, type Claim } from './claims';
-import { DEFAULTS_ID, DEFAULT_VARIANTS, renderDefaults } from './defaults';
+import { DEFAULTS_ID, DEFAULT_VARIANTS, LONGER_ID, LONGER_VARIANTS, renderDefaults } from './defaults';
 import { LABEL_EFFICIENCY_ID, LABEL_EFFICIENCY_VARIANTS, renderLabelEfficiency } from './labelEfficiency';
 import { renderParity } from './parity';
 import { composeQuery, renderClaim, stat, type RunSummary } from './render';
@@ -62,7 +62,7 @@ export function parseFindingsArgs(argv: string[]): Args {
 const slug = (s: string) => s.replace(/[^a-z0-9.=+-]+/gi, '_');
 
 function sections(only: string[] | null): { id: string; base: string; variants: { label: string; query: string }[] }[] {
-  const all = [{ id: DEFAULTS_ID, base: '', variants: DEFAULT_VARIANTS }, { id: LABEL_EFFICIENCY_ID, base: '', variants: LABEL_EFFICIENCY_VARIANTS }, ...CLAIMS];
+  const all = [{ id: DEFAULTS_ID, base: '', variants: DEFAULT_VARIANTS }, { id: LONGER_ID, base: '', variants: LONGER_VARIANTS }, { id: LABEL_EFFICIENCY_ID, base: '', variants: LABEL_EFFICIENCY_VARIANTS }, ...CLAIMS];
   return only ? all.filter((c) => only.includes(c.id)) : all;
 }
 

@@ -7,10 +7,6 @@ export const simclrSpec = {
   group: 'contrastive',
   blurb: 'Two augmented views of each image must pick each other out among all other views in the batch (NT-Xent).',
   paper: 'Chen, Kornblith, Norouzi & Hinton, “A Simple Framework for Contrastive Learning of Visual Representations”, ICML 2020',
-  // Width 32 with BatchNorm (issue 11). MNIST, 500 steps of 64, seed 1: PyTorch probes 75.5% at width
-  // 16 and 84.9% at width 32 (bench/parity/simclr_torch.py); the app through the runner 82.0% at width
-  // 16 and 88.5% at width 32 (PCA-128 78.5%, raw pixels 88.0%; 1,322 s on WASM on a shared 2-core CPU).
-  globalDefaults: { width: 32 },
   knobs: [
     { name: 'temperature', label: 'Temperature τ', kind: 'number', default: 0.5, min: 0.01, max: 5, log: true, help: 'Softmax temperature of NT-Xent. SimCLR found 0.5 best for small batches on CIFAR-10 (Table 5/B.7); lower τ sharpens the focus on hard negatives.' },
     { name: 'projHidden', label: 'Projector hidden', kind: 'int', default: 128, min: 8, max: 2048, help: 'Hidden width of the projection MLP (paper: 2048 on ResNet-50).' },
