@@ -23,6 +23,7 @@ export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam'
  */
 export const DEFAULTS_BEFORE_V4: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
   byol: { globals: { lr: 0.001 } },
+  dino: { params: { smallCrops: 6, teacherMomentum: 0.996 } },
   jigsaw: { globals: { steps: 500 } },
   moco: { globals: { steps: 500 } },
   rotation: { globals: { batch: 64 } },
