@@ -25,7 +25,9 @@ export const DEFAULTS_BEFORE_V4: Readonly<Record<string, { globals?: Record<stri
   byol: { globals: { lr: 0.001 } },
   dino: { params: { smallCrops: 6, teacherMomentum: 0.996 } },
   jigsaw: { globals: { steps: 500 } },
+  mae: { params: { maskRatio: 0.75 } },
   moco: { globals: { steps: 500 } },
+  msn: { globals: { steps: 500 } },
   rotation: { globals: { batch: 64 } },
 };
 

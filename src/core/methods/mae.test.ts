@@ -2,6 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePatchMasks } from '../augment/masks';
+import { defaultConfig } from '../config/schema';
 import { createVitEncoder, patchify } from '../nets/vit';
 import { ParamSet } from '../nets/params';
 import { warmupCosine } from '../nets/vit/schedule';
@@ -62,7 +63,8 @@ describe('mae trains', () => {
           }
         }
       }
-      expect(hidden).toBe(Math.round(0.75 * 49));
+      // The default masking ratio's share of the 49 patches (0.25 since v4; the paper's 0.75).
+      expect(hidden).toBe(Math.round((defaultConfig('mae').params.maskRatio as number) * 49));
       // The decoder's pixels differ from plain grey: it predicts something.
       expect(new Set(Array.from(recon)).size).toBeGreaterThan(10);
     });
