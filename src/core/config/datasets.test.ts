@@ -15,8 +15,8 @@ describe('datasets in the config', () => {
     const { config, ignored } = decodeConfig(MNIST_LINK_V1);
     expect(ignored).toEqual([]);
     expect(config.dataset).toBe('mnist');
-    // Today's SimCLR with the encoder and optimiser of v1 (no BatchNorm, Adam) and the width the link names: what it ran.
-    expect(config).toEqual({ ...defaultConfig('simclr'), ...GLOBALS_BEFORE_V3, width: 16 });
+    // Today's SimCLR with the encoder and optimiser of v1 (no BatchNorm, Adam) and the width and lr the link names: what it ran.
+    expect(config).toEqual({ ...defaultConfig('simclr'), ...GLOBALS_BEFORE_V3, width: 16, lr: 0.001 });
   });
 
   it('round-trips fashion-mnist through the URL and the validator, with its larger subsets', () => {

@@ -23,22 +23,22 @@ export interface MeasuredAtDefaults {
 }
 
 export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>> = {
-  context: { probe: 0.769, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 141, cpuSeconds: 52, seeds: 1 },
-  jigsaw: { probe: 0.704, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 185, cpuSeconds: 44, seeds: 1 },
-  inpainting: { probe: 0.713, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 898, cpuSeconds: 102, seeds: 1 },
-  rotation: { probe: 0.736, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 530, cpuSeconds: 163, seeds: 1 },
-  moco: { probe: 0.735, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 85, cpuSeconds: 58, seeds: 1 },
-  simclr: { probe: 0.869, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 2327, cpuSeconds: 257, seeds: 1 },
-  byol: { probe: 0.684, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 180, cpuSeconds: 101, seeds: 1 },
-  simsiam: { probe: 0.704, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 95, cpuSeconds: 81, seeds: 1 },
-  barlowtwins: { probe: 0.757, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 113, cpuSeconds: 114, seeds: 1 },
-  vicreg: { probe: 0.804, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 115, cpuSeconds: 122, seeds: 1 },
-  deepcluster: { probe: 0.649, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 48, cpuSeconds: 49, seeds: 1 },
-  swav: { probe: 0.776, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 104, cpuSeconds: 112, seeds: 1 },
-  dino: { probe: 0.731, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 181, cpuSeconds: 184, seeds: 1 },
-  mae: { probe: 0.656, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 177, cpuSeconds: 169, seeds: 1 },
-  msn: { probe: 0.637, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 368, cpuSeconds: 356, seeds: 1 },
-  supervised: { probe: 0.917, pca: 0.842, pixels: 0.88, randomInit: 0.691, wallSeconds: 46, cpuSeconds: 44, seeds: 1 },
+  context: { probe: 0.858, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 112, cpuSeconds: 105, seeds: 1 },
+  jigsaw: { probe: 0.807, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 216, cpuSeconds: 184, seeds: 1 },
+  inpainting: { probe: 0.754, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 271, cpuSeconds: 248, seeds: 1, longer: { steps: 1500, probe: 0.687, cpuSeconds: 769 } },
+  rotation: { probe: 0.822, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 465, cpuSeconds: 271, seeds: 1 },
+  moco: { probe: 0.868, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 344, cpuSeconds: 249, seeds: 1 },
+  simclr: { probe: 0.906, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 1115, cpuSeconds: 184, seeds: 1 },
+  byol: { probe: 0.846, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 395, cpuSeconds: 217, seeds: 1 },
+  simsiam: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 188, cpuSeconds: 187, seeds: 1 },
+  barlowtwins: { probe: 0.836, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 255, cpuSeconds: 220, seeds: 1 },
+  vicreg: { probe: 0.862, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 259, cpuSeconds: 222, seeds: 1 },
+  deepcluster: { probe: 0.752, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 138, cpuSeconds: 117, seeds: 1, longer: { steps: 1000, probe: 0.726, cpuSeconds: 233 } },
+  swav: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 238, cpuSeconds: 237, seeds: 1 },
+  dino: { probe: 0.794, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 646, cpuSeconds: 287, seeds: 1, longer: { steps: 1000, probe: 0.832, cpuSeconds: 593 } },
+  mae: { probe: 0.713, pca: 0.828, pixels: 0.875, randomInit: 0.687, wallSeconds: 1482, cpuSeconds: 287, seeds: 2 },
+  msn: { probe: 0.629, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 633, cpuSeconds: 305, seeds: 1 },
+  supervised: { probe: 0.942, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 216, cpuSeconds: 102, seeds: 1 },
 };
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;

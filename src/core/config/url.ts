@@ -95,22 +95,25 @@ export function decodeConfig(input: string): DecodeResult {
     else ignored.push(`backend=${clip(backendRaw)} is not one of ${BACKEND_CHOICES.join(', ')}`);
   }
 
-  /** The given values of a table's knobs that parse; each one that does not is reported. */
-  const read = <const T extends readonly Knob[]>(knobs: T): Partial<KnobValues<T>> => {
+  /**
+   * The given values of a table's knobs that parse; each one that does not is reported with the value used
+   * instead, from `current` (the method's or the link version's default, which may not be the knob's own).
+   */
+  const read = <const T extends readonly Knob[]>(knobs: T, current: Readonly<Record<string, unknown>>): Partial<KnobValues<T>> => {
     const values: Record<string, KnobValue> = {};
     for (const knob of knobs) {
       const raw = rawOf(knob.name);
       if (raw === undefined) continue;
       const r = parseImageCount(knob, raw, cfg.dataset) ?? parseKnobValue(knob, raw);
-      if ('error' in r) ignored.push(`${r.error}; used ${formatKnobValue(knob, knob.default)}`);
+      if ('error' in r) ignored.push(`${r.error}; used ${formatKnobValue(knob, (current[knob.name] as KnobValue | undefined) ?? knob.default)}`);
       else values[knob.name] = r.value;
     }
     // parseKnobValue gave each value by its knob's own kind and options.
     return values as Partial<KnobValues<T>>;
   };
-  Object.assign(cfg, read(GLOBAL_KNOBS));
-  Object.assign(cfg.params, read(methodKnobs(method)));
-  Object.assign(cfg.aug, read(AUGMENT_KNOBS));
+  Object.assign(cfg, read(GLOBAL_KNOBS, cfg));
+  Object.assign(cfg.params, read(methodKnobs(method), cfg.params));
+  Object.assign(cfg.aug, read(AUGMENT_KNOBS, cfg.aug));
 
   for (const name of new Set(q.keys())) {
     if (!seen.has(name)) ignored.push(`unknown parameter "${clip(name)}" for method ${method}`);

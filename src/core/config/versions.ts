@@ -29,6 +29,7 @@ export const DEFAULTS_BEFORE_V4: Readonly<Record<string, { globals?: Record<stri
   moco: { globals: { steps: 500 } },
   msn: { globals: { steps: 500 } },
   rotation: { globals: { batch: 64 } },
+  simclr: { globals: { lr: 0.001 } },
 };
 
 /** The v1–v3 values of the knobs v4's defaults changed, for a link of `version` and `method`. */

@@ -133,7 +133,8 @@ export const CLAIMS: Claim[] = [
     title: 'SimCLR: larger batches help',
     claim: 'More negatives per batch give better representations (Fig. 9), most clearly for short training.',
     paper: 'Chen et al., “A Simple Framework for Contrastive Learning of Visual Representations”, ICML 2020, Fig. 9',
-    base: 'method=simclr',
+    // Measured at lr 0.001, SimCLR's default before v4 (config/versions.ts).
+    base: 'method=simclr&lr=0.001',
     variants: vary('batch', [16, 64, 256]),
     metrics: ['probeAccuracy', 'knnAccuracy'],
     checks: [{ metric: 'probeAccuracy', better: 'batch=256', worse: ['batch=16'] }],
@@ -143,7 +144,8 @@ export const CLAIMS: Claim[] = [
     title: 'SimCLR: crop and colour (here brightness/contrast) jitter both matter',
     claim: 'Removing random crops or colour distortion hurts the linear probe badly (Fig. 5).',
     paper: 'Chen et al., ICML 2020, Fig. 5',
-    base: 'method=simclr',
+    // Measured at lr 0.001, SimCLR's default before v4 (config/versions.ts).
+    base: 'method=simclr&lr=0.001',
     variants: [
       { label: 'crop + jitter', query: 'crop=1&jitter=1' },
       { label: 'no jitter', query: 'crop=1&jitter=0' },
@@ -178,7 +180,8 @@ export const CLAIMS: Claim[] = [
     claim: 'Rotation prediction gives better features than context prediction, jigsaw and inpainting (Table 7 of Gidaris et al.; Kolesnikov et al. 2019).',
     paper: 'Gidaris, Singh & Komodakis, ICLR 2018; Kolesnikov, Zhai & Beyer, CVPR 2019',
     base: '',
-    variants: ['rotation', 'jigsaw', 'context', 'inpainting'].map((m) => ({ label: m, query: `method=${m}` })),
+    // The same 64 images per step for all four (rotation's own default is 48, for its five-minute budget).
+    variants: ['rotation', 'jigsaw', 'context', 'inpainting'].map((m) => ({ label: m, query: `method=${m}${m === 'rotation' ? '&batch=64' : ''}` })),
     metrics: ['probeAccuracy', 'knnAccuracy'],
     checks: [{ metric: 'probeAccuracy', better: 'rotation', worse: ['jigsaw', 'context', 'inpainting'] }],
   },
