@@ -28,19 +28,22 @@ describe('a method’s own defaults for shared knobs', () => {
     }
   });
 
-  it('the supervised reference trains at lr 0.01 by default (link without lr too); SimCLR keeps 0.001', () => {
+  it('the supervised reference trains at lr 0.01 by default (link without lr too); SimCLR at 0.003, MAE at the global 0.001', () => {
     expect(defaultConfig('supervised').lr).toBe(0.01);
     expect(decodeConfig('method=supervised').config.lr).toBe(0.01);
-    expect(defaultConfig('simclr').lr).toBe(0.001);
+    expect(defaultConfig('simclr').lr).toBe(0.003);
+    expect(defaultConfig('mae').lr).toBe(0.001);
   });
 
   it('switching method: a shared knob at the old default follows the new default; one the user set stays', () => {
     setMethod('supervised');
     expect(state().config.lr).toBe(0.01);
     setMethod('simclr');
+    expect(state().config.lr).toBe(0.003);
+    setMethod('mae');
     expect(state().config.lr).toBe(0.001);
-    useStore.setState({ config: { ...state().config, lr: 0.003 } });
+    useStore.setState({ config: { ...state().config, lr: 0.0005 } });
     setMethod('supervised');
-    expect(state().config).toMatchObject({ method: 'supervised', lr: 0.003 });
+    expect(state().config).toMatchObject({ method: 'supervised', lr: 0.0005 });
   });
 });

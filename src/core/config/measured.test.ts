@@ -49,7 +49,7 @@ describe('measured at defaults', () => {
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     const below = (Object.keys(MEASURED_AT_DEFAULTS) as MethodKey[]).find((k) => MEASURED_AT_DEFAULTS[k]!.probe < MEASURED_AT_DEFAULTS[k]!.pca)!;
     const r = MEASURED_AT_DEFAULTS[below]!;
-    const longer = r.longer ? ` A run of ${r.longer.steps.toLocaleString('en-US')} steps (about ${Math.max(1, Math.round(r.longer.cpuSeconds / 60))} min) reaches ${pct(r.longer.probe)}.` : '';
+    const longer = r.longer ? ` A run of ${r.longer.steps.toLocaleString('en-US')} steps (about ${Math.max(1, Math.round(r.longer.cpuSeconds / 60))} min) probes ${pct(r.longer.probe)}.` : '';
     expect(measuredSentence(below, 'It')).toBe(
       `Measured at these defaults on MNIST (${r.seeds} seed${r.seeds > 1 ? 's' : ''}, about ${Math.max(1, Math.round(r.cpuSeconds / 60))} min of one CPU core on WASM): linear probe ${pct(r.probe)}; random init ${pct(r.randomInit)}, PCA ${pct(r.pca)}, raw pixels ${pct(r.pixels)}. At this budget It does not beat PCA: its features are not yet better than a linear projection of the pixels (docs/FINDINGS.md).${longer}`,
     );

@@ -73,7 +73,8 @@ function resumesExactly(label: string, query: string) {
 
 describe.skipIf(!torch.python)(`exported project under torchrun (${torch.reason})`, () => {
   it.each([
-    ['simclr', 'method=simclr'],
+    // lr 0.001, not SimCLR's default 0.003: the larger steps grow the float32 rounding to 1.9e-5 by step 5.
+    ['simclr', 'method=simclr&lr=0.001'],
     ['moco', 'method=moco&queueSize=64'],
     ['swav', 'method=swav&queueLength=32&queueStart=1'],
   ])('%s: 2 processes (gloo) match one process on the same global batch', matchesOneProcess);
