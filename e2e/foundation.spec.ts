@@ -48,7 +48,7 @@ test('rotation prediction trains from a URL', async ({ page }) => {
   expect(loss).toBeLessThan(3);
   // The method panel states what the defaults measured (rotation clears PCA + 2 since the width-32 defaults;
   // the below-PCA wording is measured.test.ts's).
-  await expect(page.getByTestId('method-measured')).toContainText('Rotation clears PCA');
+  await expect(page.getByTestId('method-measured')).toContainText('Rotation prediction clears PCA');
 });
 
 test('Share link restores every control in a new page', async ({ page, context }) => {
@@ -88,10 +88,12 @@ test('a malformed URL opens with defaults and names what it ignored', async ({ p
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('batch=banana');
   await expect(notice).toContainText('lr=-4');
+  // The value used is SimCLR's own default learning rate, and the notice names it.
+  await expect(notice).toContainText('used 0.003');
   await expect(notice).toContainText('frobnicate');
   const values = await app.controlValues();
   expect(values['knob-batch']).toBe('64');
-  expect(values['knob-lr']).toBe('0.001');
+  expect(values['knob-lr']).toBe('0.003');
   expect(values['knob-steps']).toBe('12');
 });
 
