@@ -60,8 +60,8 @@ export const CLAIMS: Claim[] = [
     title: 'BYOL needs its predictor (and the EMA target helps)',
     claim: 'Without the predictor and the momentum target, BYOL collapses to a constant; with both it learns.',
     paper: 'Grill et al., “Bootstrap Your Own Latent”, NeurIPS 2020, Table 5(b)',
-    // Measured at width 16 (and BYOL at lr 0.001), the defaults before v4 (config/versions.ts).
-    base: 'method=byol&width=16&lr=0.001',
+    // v=3: measured at the defaults of link format v3 (width 16, lr 0.001), which v4 changed (config/versions.ts).
+    base: 'v=3&method=byol',
     variants: [
       { label: 'predictor + EMA', query: 'predictor=1&ema=1' },
       { label: 'predictor, no EMA', query: 'predictor=1&ema=0' },
@@ -76,8 +76,8 @@ export const CLAIMS: Claim[] = [
     title: 'SimSiam collapses without stop-gradient',
     claim: 'Removing the stop-gradient makes SimSiam collapse (loss −1, std → 0); with it the embedding stays spread.',
     paper: 'Chen & He, “Exploring Simple Siamese Representation Learning”, CVPR 2021, Fig. 2',
-    // Measured at width 16 (and BYOL at lr 0.001), the defaults before v4 (config/versions.ts).
-    base: 'method=simsiam&width=16',
+    // v=3: measured at the defaults of link format v3 (width 16), which v4 changed (config/versions.ts).
+    base: 'v=3&method=simsiam',
     variants: vary('stopGrad', [1, 0], (v) => (v ? 'stop-gradient' : 'no stop-gradient')),
     metrics: ['l2NormalizedStd', 'probeAccuracy', 'loss'],
     checks: [{ metric: 'l2NormalizedStd', better: 'stop-gradient', worse: ['no stop-gradient'] }],
@@ -122,8 +122,8 @@ export const CLAIMS: Claim[] = [
     title: 'SwAV: multi-crop helps',
     claim: 'Adding small low-resolution crops improves the representation at little cost (Table 4 / Fig. 3).',
     paper: 'Caron et al., “Unsupervised Learning of Visual Features by Contrasting Cluster Assignments”, NeurIPS 2020',
-    // Measured at width 16 (and BYOL at lr 0.001), the defaults before v4 (config/versions.ts).
-    base: 'method=swav&width=16',
+    // v=3: measured at the defaults of link format v3 (width 16), which v4 changed (config/versions.ts).
+    base: 'v=3&method=swav',
     variants: vary('smallCrops', [0, 4], (v) => (v ? 'multi-crop (4 small)' : 'two views only')),
     metrics: ['probeAccuracy', 'knnAccuracy'],
     checks: [{ metric: 'probeAccuracy', better: 'multi-crop (4 small)', worse: ['two views only'] }],
@@ -133,8 +133,8 @@ export const CLAIMS: Claim[] = [
     title: 'SimCLR: larger batches help',
     claim: 'More negatives per batch give better representations (Fig. 9), most clearly for short training.',
     paper: 'Chen et al., “A Simple Framework for Contrastive Learning of Visual Representations”, ICML 2020, Fig. 9',
-    // Measured at lr 0.001, SimCLR's default before v4 (config/versions.ts).
-    base: 'method=simclr&lr=0.001',
+    // v=3: measured at the defaults of link format v3 (lr 0.001), which v4 changed (config/versions.ts).
+    base: 'v=3&method=simclr',
     variants: vary('batch', [16, 64, 256]),
     metrics: ['probeAccuracy', 'knnAccuracy'],
     checks: [{ metric: 'probeAccuracy', better: 'batch=256', worse: ['batch=16'] }],
@@ -144,8 +144,8 @@ export const CLAIMS: Claim[] = [
     title: 'SimCLR: crop and colour (here brightness/contrast) jitter both matter',
     claim: 'Removing random crops or colour distortion hurts the linear probe badly (Fig. 5).',
     paper: 'Chen et al., ICML 2020, Fig. 5',
-    // Measured at lr 0.001, SimCLR's default before v4 (config/versions.ts).
-    base: 'method=simclr&lr=0.001',
+    // v=3: measured at the defaults of link format v3 (lr 0.001), which v4 changed (config/versions.ts).
+    base: 'v=3&method=simclr',
     variants: [
       { label: 'crop + jitter', query: 'crop=1&jitter=1' },
       { label: 'no jitter', query: 'crop=1&jitter=0' },
