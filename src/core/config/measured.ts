@@ -2,7 +2,8 @@ import type { MethodKey } from './methods';
 
 /**
  * What each method reached at its defaults, as `npm run findings` recorded it (docs/findings/defaults,
- * docs/FINDINGS.md; a test keeps this table equal to those files). The UI states it under the method
+ * docs/FINDINGS.md; `npx tsx scripts/measured-table.ts` writes the table from those files, and a test
+ * keeps it equal to them). The UI states it under the method
  * so that nobody mistakes a default run for a result it is not: where a method stays below the PCA
  * reference at this budget, it says so. Fractions; wall seconds on the machine named in FINDINGS.md.
  */

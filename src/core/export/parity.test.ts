@@ -18,6 +18,7 @@ import { pattern } from '../nets/vit/testUtil';
 import { EXPORTED_METHODS } from './exportable';
 import { findTorchPython } from './python';
 import { encodeTensorFile, type NamedTensor } from './tensorFile';
+import { paramSetTensors } from './paramTensors';
 
 /**
  * Step-1 parity (issue 14): the browser's core (tfjs, CPU backend) and the exported PyTorch project, on the
@@ -167,9 +168,7 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
 
-function weightsOf(sets: ParamSet[]): NamedTensor[] {
-  return sets.flatMap((set) => [...set.vars, ...set.buffers].map(([name, v]) => ({ name: `${set.prefix}/${name}`, shape: [...v.shape], values: Float32Array.from(v.dataSync()) })));
-}
+const weightsOf = paramSetTensors;
 
 function writeTensors(path: string, tensors: NamedTensor[]) {
   const { manifest, bin } = encodeTensorFile(tensors);

@@ -6,7 +6,8 @@
  */
 import { PRESETS } from '../../core/compare/presets';
 
-export type FindingMetric = 'probeAccuracy' | 'knnAccuracy' | 'l2NormalizedStd' | 'rankMe' | 'loss' | 'baselineProbeAccuracy';
+/** reconMse: MAE's pixel error on the hidden patches of fixed images (its extraMetrics). */
+export type FindingMetric = 'probeAccuracy' | 'knnAccuracy' | 'l2NormalizedStd' | 'rankMe' | 'loss' | 'reconMse' | 'baselineProbeAccuracy';
 
 export interface Variant {
   label: string;
@@ -89,8 +90,12 @@ export const CLAIMS: Claim[] = [
     paper: 'He et al., “Masked Autoencoders Are Scalable Vision Learners”, CVPR 2022, Fig. 5',
     base: 'method=mae',
     variants: vary('maskRatio', [0.1, 0.25, 0.5, 0.75, 0.9]),
-    metrics: ['probeAccuracy', 'knnAccuracy', 'loss'],
-    checks: [{ metric: 'probeAccuracy', better: 'maskRatio=0.75', worse: ['maskRatio=0.1', 'maskRatio=0.25'] }],
+    metrics: ['probeAccuracy', 'knnAccuracy', 'loss', 'reconMse'],
+    checks: [
+      { metric: 'probeAccuracy', better: 'maskRatio=0.75', worse: ['maskRatio=0.1', 'maskRatio=0.25'] },
+      // The fixed images' masks hide each variant's own share: more hidden context, a larger error.
+      { metric: 'reconMse', better: 'maskRatio=0.1', worse: ['maskRatio=0.9'], lowerIsBetter: true },
+    ],
   },
   {
     id: 'mae-mask-type',
@@ -99,7 +104,7 @@ export const CLAIMS: Claim[] = [
     paper: 'He et al., CVPR 2022, Fig. 6',
     base: 'method=mae',
     variants: vary('maskType', ['random', 'block', 'grid']),
-    metrics: ['probeAccuracy', 'knnAccuracy', 'loss'],
+    metrics: ['probeAccuracy', 'knnAccuracy', 'loss', 'reconMse'],
     checks: [{ metric: 'probeAccuracy', better: 'maskType=random', worse: ['maskType=block', 'maskType=grid'] }],
   },
   {

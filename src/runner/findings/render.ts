@@ -85,7 +85,7 @@ function fmt(metric: FindingMetric, v: number): string {
 function cellText(metric: FindingMetric, s: Stat): string {
   if (s.n === 0) return 'not run';
   const scale = PERCENT.has(metric) ? 100 : 1;
-  const digits = PERCENT.has(metric) ? 1 : metric === 'l2NormalizedStd' ? 4 : 3;
+  const digits = PERCENT.has(metric) ? 1 : metric === 'l2NormalizedStd' || metric === 'reconMse' ? 4 : 3;
   const unit = PERCENT.has(metric) ? '%' : '';
   return s.n > 1 ? `${(s.mean * scale).toFixed(digits)}${unit} ± ${(s.sd * scale).toFixed(digits)} (${s.n})` : `${(s.mean * scale).toFixed(digits)}${unit} (1 seed)`;
 }
@@ -97,6 +97,7 @@ const METRIC_LABEL: Record<FindingMetric, string> = {
   l2NormalizedStd: 'std of l2-normalised z',
   rankMe: 'RankMe',
   loss: 'final loss',
+  reconMse: 'hidden-pixel MSE',
 };
 
 /** One claim's section: the claim, its paper, the commands, the table (mean ± sd over seeds) and the verdict. */
