@@ -176,7 +176,7 @@ test('Experiments to try: each preset is a comparison link that lists its runs a
   await app.open('backend=wasm');
   const presets = page.getByTestId('preset');
   await expect(presets).toHaveCount(10);
-  await expect(presets.first()).toContainText('4 runs · 1:06 on WASM');
+  await expect(presets.first()).toContainText('4 runs · 0:54 on WASM');
   // A preset that replays a lecture table lists its rows (not a cross product) and names the table.
   const moco = page.locator('[data-testid="preset"][data-key="moco-ablation"]');
   await expect(moco).toContainText('6 runs');

@@ -1,7 +1,9 @@
 /**
  * Wall time of each preset and what it showed, measured on this machine (2 cores, WASM, 1 thread)
- * with `npm run sweep -- --preset KEY --out /tmp/presets/KEY` on 2026-11-30, while two other jobs
- * shared the CPU (load average about 3): the times are inflated, not best-case. Probe = linear
+ * with `npm run sweep -- --preset KEY --out /tmp/presets/KEY` on 2026-11-30, while other jobs shared
+ * the CPU: the times are inflated, not best-case. The six presets from byol-collapse to vicreg-variance
+ * were re-measured at 22:30 in two sweeps side by side, once the encoder's BatchNorm was the default
+ * (presets.ts says which of them turn it off, and why). Probe = linear
  * probe on 500 held-out digits; std of the l2-normalised embedding (healthy about 1/√d).
  */
 export interface PresetTime {
@@ -11,20 +13,20 @@ export interface PresetTime {
 
 export const PRESET_TIMES: Readonly<Record<string, PresetTime>> = {
   'byol-collapse': {
-    seconds: 66,
-    outcome: 'std 0.18 (full), 0.17 (EMA off), 0.023 (predictor off), 0.004 with both off (loss 0.0003: collapsed); probe 58%, 59%, 67%, 52% against 51% at random init.',
+    seconds: 54,
+    outcome: 'std 0.19 (full), 0.21 (EMA off), 0.034 (predictor off), 0.019 with both off (loss 0.0014: collapsed); probe 62%, 62%, 56%, 54% against 51% at random init.',
   },
   'simsiam-stopgrad': {
-    seconds: 18,
-    outcome: 'with stop-gradient: loss −0.50, std 0.23, probe 58%; without: loss −0.999, std 0.006, probe 47% (below random init, 51%): collapsed.',
+    seconds: 17,
+    outcome: 'with stop-gradient: loss −0.45, std 0.24, probe 71%; without: loss −0.9996, std 0.009, probe 55% (random init 51%): collapsed.',
   },
   'mae-mask-ratio': {
-    seconds: 168,
+    seconds: 230,
     outcome: 'probe 66%, 63%, 58%, 60% at 0.25/0.5/0.75/0.9 (random init 62%); at 150 steps on digits the lowest ratio probes best, unlike ImageNet.',
   },
   'simclr-temperature': {
-    seconds: 27,
-    outcome: 'probe 60%, 58%, 62%, 61% for τ 0.05/0.2/0.5/1; τ = 0.05 keeps the lowest std (0.07 against 0.12).',
+    seconds: 26,
+    outcome: 'probe 60%, 61%, 62%, 59% for τ 0.05/0.2/0.5/1 (random init 51%); τ = 0.05 keeps the lowest std (0.07 against 0.11–0.12).',
   },
   // Re-measured on 30 November at 20:30 (the encoder's BatchNorm, MAE's masking ratio 0.25), with seven other jobs on
   // the two cores: the time is far above an idle machine's (MAE alone 172 s of it).
@@ -33,12 +35,12 @@ export const PRESET_TIMES: Readonly<Record<string, PresetTime>> = {
     outcome: 'probe: BYOL 52%, rotation 51%, SimCLR 51%, SwAV 49% (random init 51%): at width 8 and 150 steps the ConvNet methods do not yet separate; MAE 66% against its ViT’s 62% at random init.',
   },
   'swav-multicrop': {
-    seconds: 25,
-    outcome: 'probe 57% with two global crops, 60% with two small crops added; same loss (3.39, near log K).',
+    seconds: 15,
+    outcome: 'probe 56% with two global crops, 60% with two small crops added (random init 51%); same loss (3.38, near log K).',
   },
   'vicreg-variance': {
-    seconds: 16,
-    outcome: 'with the variance term: std 0.165, probe 63%; without: loss 0.04, std 0.09, probe 55%: the spread shrinks at this budget.',
+    seconds: 15,
+    outcome: 'with the variance term: std 0.165, probe 62%; without: loss 0.04, std 0.092, probe 55% (random init 51%): the spread shrinks at this budget.',
   },
   'moco-ablation': {
     seconds: 101,

@@ -31,6 +31,16 @@ export interface Preset {
  * also pin lr 0.001, the rate their outcomes (presetTimes.ts) were measured at before SimCLR's default became 0.003.
  */
 const BUDGET = 'dataset=mnist&backend=wasm&seed=1&steps=150&batch=32&n=2000&width=8&probeTrain=500&probeTest=500&metricsEvery=10&probeEvery=50';
+/**
+ * Three demos run their ConvNet without BatchNorm (the encoder default since link v3), as they were measured:
+ * the encoder's batch statistics are themselves a guard against collapse (Richemond et al. 2020, "BYOL works
+ * even without batch statistics", §3), so with them VICReg without its variance term keeps its spread (std
+ * 0.160 against 0.163 with it) and the demo shows nothing; and at 150 steps of a width-8 encoder with
+ * BatchNorm, SimCLR probes at its random init (47–51% against 51%) and SwAV below it (45%, 48% with small
+ * crops). BYOL's and SimSiam's collapse demos show the collapse with BatchNorm too, and learn more with it
+ * (presetTimes.ts). Measured with npm run sweep on 30 November.
+ */
+const NO_ENCODER_BN = 'batchNorm=0';
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -62,7 +72,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'SimCLR: temperature τ',
     watch:
       'A small τ sharpens the softmax over negatives and weighs hard negatives more; a large τ treats all alike. Chen et al. (2020, Table 5) found 0.1–0.5 best with normalised embeddings; watch the loss scale (log 2N−1 at the start) and the probe.',
-    base: `method=simclr&${BUDGET}&lr=0.001`,
+    base: `method=simclr&${BUDGET}&lr=0.001&${NO_ENCODER_BN}`,
     vary: ['temperature=0.05,0.2,0.5,1'],
   },
   {
@@ -78,7 +88,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'SwAV: multi-crop',
     watch:
       'Two extra small crops per image must predict the code of the global views. Caron et al. (2020, Table 3) credit multi-crop with +2 points of ImageNet accuracy at little cost; on digits, watch the prediction entropy: crops too small to tell digits apart make SwAV hedge.',
-    base: `method=swav&${BUDGET.replace('steps=150', 'steps=120')}`,
+    base: `method=swav&${BUDGET.replace('steps=150', 'steps=120')}&${NO_ENCODER_BN}`,
     vary: ['smallCrops=0,2'],
   },
   {
@@ -86,7 +96,7 @@ export const PRESETS: readonly Preset[] = [
     title: 'VICReg: the variance term',
     watch:
       'With the variance weight at 0 nothing keeps each dimension’s spread up, and the embedding collapses (std towards 0, RankMe down). Bardes et al. (2022, Table 4) report collapse without it; the covariance term alone does not prevent it.',
-    base: `method=vicreg&${BUDGET}&projHidden=64&projDim=32`,
+    base: `method=vicreg&${BUDGET}&projHidden=64&projDim=32&${NO_ENCODER_BN}`,
     vary: ['variance=25,0'],
   },
   {
