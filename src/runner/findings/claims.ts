@@ -37,6 +37,8 @@ export interface Claim {
   paperValues?: Record<string, string>;
   /** The classroom preset (core/compare/presets.ts) whose budget `base` carries, if any. */
   preset?: string;
+  /** Why the result came out as it did, where the table alone does not say (printed after the verdict). */
+  why?: string;
 }
 
 /**
@@ -91,6 +93,8 @@ export const CLAIMS: Claim[] = [
     base: 'method=mae',
     variants: vary('maskRatio', [0.1, 0.25, 0.5, 0.75, 0.9]),
     metrics: ['probeAccuracy', 'knnAccuracy', 'loss', 'reconMse'],
+    why:
+      'At this budget the initial draw moves MAE’s probe more than the masking ratio does: from the same initial weights the app and its PyTorch export trace the same curve, while PyTorch’s own draw probes several points higher ([learning-curve parity](#learning-curve-parity-with-pytorch)). Nor does the hidden-pixel error rise with the ratio: the decoder predicts each hidden patch’s mean (0 for normalised pixels), which is why the loss sits near 0.5 from about step 50 at every ratio. Predicting strokes from their neighbours takes far longer; the paper pre-trains for 800–1,600 epochs, against about 6 here.',
     checks: [
       { metric: 'probeAccuracy', better: 'maskRatio=0.75', worse: ['maskRatio=0.1', 'maskRatio=0.25'] },
       // The fixed images' masks hide each variant's own share: more hidden context, a larger error.
@@ -120,6 +124,8 @@ export const CLAIMS: Claim[] = [
       { label: 'no masking', query: 'msnMaskRatio=0&focalViews=0' },
     ],
     metrics: ['probeAccuracy', 'knnAccuracy', 'l2NormalizedStd'],
+    why:
+      'At 400 steps MSN has not begun to learn at this scale: its probe falls below the random-init encoder, in the app and in its PyTorch export alike, from either initial draw ([learning-curve parity](#learning-curve-parity-with-pytorch)). The variants compare networks that have not learned yet, so the paper’s ranking, a property of trained networks, has nothing to show here.',
     checks: [{ metric: 'probeAccuracy', better: 'random + focal', worse: ['random only', 'focal only', 'no masking'] }],
   },
   {
@@ -177,6 +183,8 @@ export const CLAIMS: Claim[] = [
     base: 'method=deepcluster',
     variants: vary('k', [10, 100, 1000]),
     metrics: ['probeAccuracy', 'knnAccuracy'],
+    why:
+      'Over-clustering helps while each cluster still holds enough images to train its classifier row: the paper’s k = 10,000 on 1.28 M images is 128 images per cluster, k = 1,000 on the default 5,000 digits is 5. Here k = 10 (500 per cluster) and k = 100 (50) sit within their spread, and k = 1,000 drops 15 points.',
     checks: [{ metric: 'probeAccuracy', better: 'k=100', worse: ['k=10'] }],
   },
   {

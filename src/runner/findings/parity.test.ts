@@ -51,12 +51,16 @@ describe('learning-curve parity', () => {
     expect(doc).toContain('| simclr | PyTorch export, own initial weights | 52.0% | 62.0% | 71.0% | — | 3.000 | 4 |');
     expect(doc.indexOf('| simclr | tfjs (the app)')).toBeLessThan(doc.indexOf('| simclr | PyTorch export, app’s initial weights'));
     // tfjs vs the app-init run (the same curve): 0 points; vs PyTorch's own draw: 2 points at step 0 and step 2, 1 at step 4.
-    expect(doc).toContain('from the same initial weights the two implementations\' probes differ by at most 0.0 points (step 0); from PyTorch\'s own initial draw by up to 2.0 points (step 0). The implementations agree.');
+    expect(doc).toContain('from the same initial weights the two implementations\' probes differ by at most 0.0 points (step 0); from PyTorch\'s own initial draw by up to 2.0 points (step 0). The implementations agree (within the 3 points one probe reading can move by chance).');
     expect(renderParity(join(dir, 'absent'))).toBe('');
-    // Same initial weights, 10 points apart at step 4: the implementations differ.
-    const off = { ...appRun, history: appRun.history.map((r) => (r.step === 4 ? { ...r, probeAccuracy: 0.6 } : r)) };
-    writeFileSync(join(dir, 'simclr.json'), JSON.stringify({ ...record, pytorchAppInit: toParityCurve(off) }));
-    expect(renderParity(dir)).toContain('differ by at most 10.0 points (step 4); from PyTorch\'s own initial draw by up to 2.0 points (step 0). The implementations differ by more than the probe’s noise.');
+    // Same initial weights, 10 points apart at step 4, while PyTorch from its own weights is 11 points from its
+    // app-init run there: no more than PyTorch differs from itself.
+    const off = toParityCurve({ ...appRun, history: appRun.history.map((r) => (r.step === 4 ? { ...r, probeAccuracy: 0.6 } : r)) });
+    writeFileSync(join(dir, 'simclr.json'), JSON.stringify({ ...record, pytorchAppInit: off }));
+    expect(renderParity(dir)).toContain('differ by at most 10.0 points (step 4); from PyTorch\'s own initial draw by up to 2.0 points (step 0). That is no more than two PyTorch runs from different weights differ by (11.0 points (step 4)): no sign of an implementation difference.');
+    // The app 10 points from two PyTorch runs that agree with each other: a hint of a difference.
+    writeFileSync(join(dir, 'simclr.json'), JSON.stringify({ ...record, tfjs: off, pytorch: toParityCurve(appRun) }));
+    expect(renderParity(dir)).toContain('That is more than two PyTorch runs from different weights differ by (0.0 points (step 0)); one run each, so a hint to follow up, not a verdict.');
     writeFileSync(join(dir, 'simclr.json'), JSON.stringify(record));
     // A link probed at other steps gets its own table rather than empty cells in the first one.
     const other = { ...appRun, history: [{ step: 0, probeAccuracy: 0.4 }, { step: 3, loss: 1, probeAccuracy: 0.55 }] };

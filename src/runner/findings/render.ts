@@ -131,6 +131,7 @@ export function renderClaim(claim: Claim, runs: RunSummary[], budget: string): s
     '',
     `**Verdict: ${overall}**${seeds.length ? ` (seeds ${seeds.join(', ')})` : ''}. ${verdicts.map((v) => v.why).join('. ')}.`,
     '',
+    ...(claim.why && overall !== 'not run' ? [`**Why.** ${claim.why}`, ''] : []),
   ];
   return lines.join('\n');
 }
