@@ -20,17 +20,11 @@ export const LABEL_EFFICIENCY_ID = 'label-efficiency';
  */
 export const LABEL_EFFICIENCY_FINETUNE = 'finetuneSteps=300';
 const FINETUNE_LR: Partial<Record<MethodKey, string>> = { mae: 'finetuneLr=0.0003' };
-/**
- * Measured at the defaults of link format v3 (SimCLR lr 0.001, MAE masking ratio 0.75, BYOL width 16 and lr 0.001),
- * which v4 changed: `v=3` makes the queries mean them (config/versions.ts).
- */
-const AT_V3 = 'v=3';
-
 const METHODS: MethodKey[] = ['simclr', 'mae', 'byol'];
 
 export const LABEL_EFFICIENCY_VARIANTS = METHODS.map((m) => ({
   label: m,
-  query: [AT_V3, `method=${m}`, LABEL_EFFICIENCY_FINETUNE, FINETUNE_LR[m]].filter(Boolean).join('&'),
+  query: [`method=${m}`, LABEL_EFFICIENCY_FINETUNE, FINETUNE_LR[m]].filter(Boolean).join('&'),
 }));
 
 
@@ -68,7 +62,7 @@ export function renderLabelEfficiency(runs: RunSummary[], supervisedProbe: numbe
     '',
     `<a id="${LABEL_EFFICIENCY_ID}"></a>**Claim.** SSL features beat a random initialisation most when labels are few; fine-tuning the pre-trained encoder beats training the same network from scratch on the same labels. — Chen et al., SimCLR, ICML 2020, Table 7 (semi-supervised, 1% and 10% of ImageNet labels); He et al., MAE, CVPR 2022 (fine-tuning first; linear probing weak at small scale).`,
     '',
-    `**Command.** \`npm run findings -- --only ${LABEL_EFFICIENCY_ID}\` (${budget}; ${LABEL_EFFICIENCY_FINETUNE} at the knob's default learning rate 0.003, MAE's ViT at 0.0003; at the defaults of link format v3 (\`v=3\`: SimCLR lr 0.001, MAE masking ratio 0.75, BYOL width 16 and lr 0.001); seeds ${seeds.join(', ') || '—'}). Labels are stratified and nested subsets of the 1,000 probe-train images (10, 100, 1,000 labels); every protocol is scored on the same 1,000 test images. Supervised reference at its defaults (100% of the labels): ${pct(supervisedProbe)}.`,
+    `**Command.** \`npm run findings -- --only ${LABEL_EFFICIENCY_ID}\` (${budget}; ${LABEL_EFFICIENCY_FINETUNE} at the knob's default learning rate 0.003, MAE's ViT at 0.0003; seeds ${seeds.join(', ') || '—'}). Labels are stratified and nested subsets of the 1,000 probe-train images (10, 100, 1,000 labels); every protocol is scored on the same 1,000 test images. Supervised reference at its defaults (100% of the labels): ${pct(supervisedProbe)}.`,
     '',
     `| method | protocol | ${head.join(' | ')} |`,
     `|---|---|${head.map(() => '---|').join('')}`,

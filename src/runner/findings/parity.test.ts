@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,6 +69,7 @@ describe('learning-curve parity', () => {
     expect(both.match(/\| link \| implementation/g)).toHaveLength(2);
     expect(both).toContain('| link | implementation | step 0 | step 3 | kNN at 3 | loss at 3 | wall s |');
     expect(both).toContain('| msn | tfjs (the app) | 40.0% | 55.0% | — | 1.000 | 12 |');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('compares links that decode cleanly: SimCLR and MAE probed at 0, 250, 500, 750 and 1,000 steps, the others at least 4 times', () => {
