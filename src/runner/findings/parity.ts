@@ -69,13 +69,10 @@ export function toParityCurve(run: RunJson): ParityCurve {
     probes.unshift({ step: 0, probeAccuracy: init, ...(typeof knn === 'number' ? { knnAccuracy: knn } : {}) });
   }
   const lossRows = run.history.filter((r): r is { step: number; loss: number } => typeof r.loss === 'number' && Number.isFinite(r.loss));
-  const losses = probes
-    .filter((p) => p.step > 0)
-    .map((p) => {
-      const window = lossRows.filter((r) => r.step <= p.step).slice(-LOSS_WINDOW);
-      return { step: p.step, loss: window.reduce((s, r) => s + r.loss, 0) / Math.max(1, window.length) };
-    })
-    .filter((l) => Number.isFinite(l.loss) && l.loss !== 0);
+  const losses = probes.flatMap((p) => {
+    const window = lossRows.filter((r) => r.step <= p.step).slice(-LOSS_WINDOW);
+    return p.step > 0 && window.length > 0 ? [{ step: p.step, loss: window.reduce((s, r) => s + r.loss, 0) / window.length }] : [];
+  });
   return { backend: run.backend, wallSeconds: run.wallSeconds, probes, losses };
 }
 
