@@ -40,6 +40,12 @@ test('ticked runs overlay on every shared chart, with a tooltip per step and a s
   await expect(view).toHaveAttribute('data-runs', '3');
   await expect(page.getByTestId('compare-legend-item')).toHaveText([/BYOL · predictor off · ema on/, /BYOL · predictor off · ema off/, /BYOL · predictor on · ema on/]);
   for (const chart of CHARTS) await expect.poll(() => linesIn(page, chart), { message: chart }).toBe(3);
+  // The runs share their dataset and embedding size: raw pixels and PCA are reference lines on the probe chart,
+  // not charts of their own; the label-fraction probes are named, not shown by their keys.
+  await expect(page.getByTestId('compare-chart-probe')).toHaveAttribute('data-references', 'raw pixels,PCA');
+  await expect(page.getByTestId('compare-chart-probe').locator('.recharts-reference-line')).toHaveCount(2);
+  await expect(page.getByTestId('compare-chart-extra-pixelProbeAccuracy')).toHaveCount(0);
+  await expect(page.getByTestId('compare-chart-extra-probeAccuracy10pct').locator('h3')).toHaveText('Linear probe, 10% of the labels');
   // Smoothing on: one faint raw line per run under the loss lines.
   await expect(page.getByTestId('compare-chart-loss').locator('.recharts-line.compare-line--raw path.recharts-line-curve')).toHaveCount(3);
 

@@ -47,6 +47,12 @@ interface Props extends Omit<PlotProps, 'references'> {
 
 const HEIGHT = 200;
 const REFERENCE_COLOR = '#64748b';
+
+/** A reference as a dashed, labelled line (recharts needs ReferenceLine itself as the chart's child). */
+export function referenceLineProps(r: Reference) {
+  const color = r.color ?? REFERENCE_COLOR;
+  return { y: r.y, stroke: color, strokeDasharray: '5 4', ifOverflow: 'extendDomain' as const, label: { value: r.label, position: 'insideTopRight' as const, fill: color, fontSize: 11 } };
+}
 const NO_REFERENCES: readonly Reference[] = [];
 
 /** One metric panel: title, latest values (live), and the plot (redrawn only when its inputs change). */
@@ -89,14 +95,7 @@ const Plot = memo(function Plot({ rows, series, references, xMax, yDomain, yForm
       <Tooltip isAnimationActive={false} labelFormatter={(step) => `step ${step}`} formatter={(v) => (typeof v === 'number' ? valueFormat(v) : String(v))} />
       {series.length > 1 && <Legend verticalAlign="top" height={20} iconSize={10} itemSorter={null} wrapperStyle={{ fontSize: 12 }} />}
       {references.map((r) => (
-        <ReferenceLine
-          key={r.label}
-          y={r.y}
-          stroke={r.color ?? REFERENCE_COLOR}
-          strokeDasharray="5 4"
-          ifOverflow="extendDomain"
-          label={{ value: r.label, position: 'insideTopRight', fill: r.color ?? REFERENCE_COLOR, fontSize: 11 }}
-        />
+        <ReferenceLine key={r.label} {...referenceLineProps(r)} />
       ))}
       {series.map((s) => (
         <Line key={s.key} dataKey={s.key} name={s.name} type="linear" stroke={s.color} strokeWidth={1.6} dot={s.dots ? { r: 2.5 } : false} connectNulls isAnimationActive={false} />

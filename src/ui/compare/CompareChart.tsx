@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type YAxisProps } from 'recharts';
 import type { ComparedRun } from '../../state/compare/selectors';
 import { formatMetric, formatTick } from '../format';
+import { referenceLineProps, type Reference } from '../charts/MetricChart';
 import { useMeasuredWidth } from '../charts/useMeasuredWidth';
 import { lineKey, overlayRows, rawKey, runSeries, valueAt, type RunSeries } from './overlayData';
 
@@ -17,7 +18,11 @@ interface Props {
   yDomain?: YAxisProps['domain'];
   yFormat?: (v: number) => string;
   valueFormat?: (v: number) => string;
+  /** Dashed horizontal lines every compared run shares (the probe chart's raw-pixel and PCA references). */
+  references?: readonly Reference[];
 }
+
+const NO_REFERENCES: readonly Reference[] = [];
 
 const HEIGHT = 220;
 
@@ -43,13 +48,13 @@ function StepTooltip({ active, label, runs, series, valueFormat }: { active?: bo
 }
 
 /** One metric of every compared run on one plot: one line per run in its colour. */
-export const CompareChart = memo(function CompareChart({ testId, title, hint, metric, runs, xMax, smoothing = 0, yDomain, yFormat = formatTick, valueFormat = formatMetric }: Props) {
+export const CompareChart = memo(function CompareChart({ testId, title, hint, metric, runs, xMax, smoothing = 0, yDomain, yFormat = formatTick, valueFormat = formatMetric, references = NO_REFERENCES }: Props) {
   const [ref, width] = useMeasuredWidth<HTMLDivElement>(460);
   const series = useMemo(() => runs.map((r) => runSeries(r.history, metric, smoothing)), [runs, metric, smoothing]);
   const rows = useMemo(() => overlayRows(series, smoothing > 0), [series, smoothing]);
   const drawnRuns = series.filter((s) => s.steps.length > 0).length;
   return (
-    <div className="card chart compare-chart" data-testid={testId} data-lines={drawnRuns}>
+    <div className="card chart compare-chart" data-testid={testId} data-lines={drawnRuns} data-references={references.map((r) => r.label).join(',')}>
       <div className="chart__head">
         <h3 title={hint}>{title}</h3>
       </div>
@@ -63,6 +68,9 @@ export const CompareChart = memo(function CompareChart({ testId, title, hint, me
             runs.map((r, i) => (
               <Line key={`${r.id}-raw`} className="compare-line--raw" dataKey={rawKey(i)} stroke={r.color} strokeOpacity={0.22} strokeWidth={1} dot={false} activeDot={false} connectNulls isAnimationActive={false} legendType="none" tooltipType="none" />
             ))}
+          {references.map((r) => (
+            <ReferenceLine key={r.label} {...referenceLineProps(r)} />
+          ))}
           {runs.map((r, i) => (
             <Line key={r.id} className="compare-line" dataKey={lineKey(i)} name={r.label} stroke={r.color} strokeWidth={1.8} dot={series[i].steps.length <= 12 ? { r: 2.5 } : false} activeDot={runs.length <= 4 ? { r: 3 } : false} connectNulls isAnimationActive={false} />
           ))}

@@ -8,14 +8,14 @@ import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
 import { ShareComparison } from './ShareComparison';
 import { SweepSummaryChart } from './SweepSummaryChart';
-import { compareMetricInfo } from './metricLabels';
-import { sharedMetrics } from './overlayData';
+import { compareMetricInfo, REFERENCE_PROBES } from './metricLabels';
+import { sharedMetrics, sharedReferences } from './overlayData';
 
 const UNIT: [number, number] = [0, 1];
 const FROM_ZERO: [number, 'auto'] = [0, 'auto'];
 const percentTick = (v: number) => `${Math.round(v * 100)}%`;
-/** Charted by the main overlay charts (or not a chart at all). */
-const MAIN = new Set(['step', 'loss', 'l2NormalizedStd', 'rankMe', 'probeAccuracy', 'knnAccuracy']);
+/** Charted by the main overlay charts, drawn as reference lines on the probe chart, or not a chart at all. */
+const MAIN = new Set(['step', 'loss', 'l2NormalizedStd', 'rankMe', 'probeAccuracy', 'knnAccuracy', ...REFERENCE_PROBES.map((r) => r.key)]);
 
 /**
  * The ticked runs side by side: every shared chart overlays them (one colour per run), then the
@@ -27,6 +27,7 @@ export function CompareView() {
   const xMax = useMemo(() => runs.reduce((m, r) => Math.max(m, r.config.steps, r.history.at(-1)?.step ?? 0), 1), [runs]);
   const configs = useMemo(() => runs.map((r) => r.config), [runs]);
   const extras = useMemo(() => sharedMetrics(runs.map((r) => r.history), MAIN), [runs]);
+  const probeReferences = useMemo(() => sharedReferences(runs.map((r) => r.history), REFERENCE_PROBES), [runs]);
   if (runs.length === 0 && !problem) return null;
   return (
     <section className="card compare" aria-label="Comparison" data-testid="compare-view" data-runs={runs.length}>
@@ -64,7 +65,7 @@ export function CompareView() {
           <CompareChart testId="compare-chart-loss" title="Loss" hint="Each method's own objective; smoothed with a de-biased EMA, the raw curve faint underneath." metric="loss" runs={runs} xMax={xMax} smoothing={smoothing} />
           <CompareChart testId="compare-chart-std" title="Std of l2-normalised embeddings" hint="Near 1/√d: spread over the sphere; towards 0: collapse." metric="l2NormalizedStd" runs={runs} xMax={xMax} yDomain={FROM_ZERO} />
           <CompareChart testId="compare-chart-rankme" title="RankMe (effective rank)" hint="How many directions the embeddings use. Low: dimensional collapse." metric="rankMe" runs={runs} xMax={xMax} yDomain={FROM_ZERO} />
-          <CompareChart testId="compare-chart-probe" title="Linear probe accuracy" hint="Frozen encoder, held-out labelled images." metric="probeAccuracy" runs={runs} xMax={xMax} yDomain={UNIT} yFormat={percentTick} valueFormat={formatPercent} />
+          <CompareChart testId="compare-chart-probe" title="Linear probe accuracy" hint="Frozen encoder, held-out labelled images." metric="probeAccuracy" runs={runs} xMax={xMax} yDomain={UNIT} yFormat={percentTick} valueFormat={formatPercent} references={probeReferences} />
           <CompareChart testId="compare-chart-knn" title="kNN accuracy (k = 20)" hint="Cosine kNN on the same frozen features." metric="knnAccuracy" runs={runs} xMax={xMax} yDomain={UNIT} yFormat={percentTick} valueFormat={formatPercent} />
           {extras.map((name) => {
             const info = compareMetricInfo(runs[0].config.method, name);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../core/train/run';
-import { lineKey, overlayRows, pointsPerRun, rawKey, runSeries, sharedMetrics, valueAt } from './overlayData';
+import { lineKey, overlayRows, pointsPerRun, rawKey, runSeries, sharedMetrics, sharedReferences, valueAt } from './overlayData';
+import { compareMetricInfo, REFERENCE_PROBES } from './metricLabels';
 
 const hist = (n: number, f: (s: number) => number, every = 1): HistoryRow[] => Array.from({ length: n }, (_, i) => ({ step: i + 1, loss: f(i + 1), ...(((i + 1) % every === 0) ? { l2NormalizedStd: 0.1 } : {}) }));
 
@@ -48,5 +49,26 @@ describe('overlay data', () => {
     const a: HistoryRow[] = [{ step: 1, loss: 1, nmi: 0.2, queueFill: 0.5 }];
     const b: HistoryRow[] = [{ step: 1, loss: 1, nmi: 0.3 }];
     expect(sharedMetrics([a, b], new Set(['loss', 'step']))).toEqual(['nmi']);
+  });
+
+  it('draws a reference probe once when every run shares it, and not at all when they differ or one lacks it', () => {
+    const row0 = (pixel: number, pca: number): HistoryRow => ({ step: 0, probeAccuracy: 0.6, pixelProbeAccuracy: pixel, pcaProbeAccuracy: pca });
+    const a: HistoryRow[] = [row0(0.88, 0.785), { step: 10, loss: 1, probeAccuracy: 0.8 }];
+    const b: HistoryRow[] = [row0(0.88, 0.842), { step: 10, loss: 1 }];
+    expect(sharedReferences([a, b], REFERENCE_PROBES)).toEqual([{ y: 0.88, label: 'raw pixels' }]);
+    expect(sharedReferences([a, a], REFERENCE_PROBES)).toEqual([{ y: 0.88, label: 'raw pixels' }, { y: 0.785, label: 'PCA' }]);
+    expect(sharedReferences([a, [{ step: 0, probeAccuracy: 0.5 }]], REFERENCE_PROBES)).toEqual([]);
+    expect(sharedReferences([], REFERENCE_PROBES)).toEqual([]);
+    // Not extra charts of their own.
+    expect(sharedMetrics([a, a], new Set(['step', 'loss', 'probeAccuracy', ...REFERENCE_PROBES.map((r) => r.key)]))).toEqual([]);
+  });
+
+  it('names the evaluation metrics every run carries instead of showing their keys as method metrics', () => {
+    expect(compareMetricInfo('byol', 'probeAccuracy10pct')).toMatchObject({ label: 'Linear probe, 10% of the labels', scale: 'percent' });
+    expect(compareMetricInfo('simclr', 'uniformity').label).toBe('Uniformity (t = 2)');
+    expect(compareMetricInfo('simclr', 'alignment').label).toBe('Alignment');
+    // A method's own metric still comes from its spec; an unknown one keeps its name.
+    expect(compareMetricInfo('deepcluster', 'nmi').label).not.toBe('nmi');
+    expect(compareMetricInfo('simclr', 'somethingNew').label).toBe('somethingNew');
   });
 });

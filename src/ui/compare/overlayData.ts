@@ -83,3 +83,18 @@ export function sharedMetrics(histories: readonly (readonly HistoryRow[])[], ski
   const [first, ...rest] = histories.map(names);
   return [...first].filter((n) => rest.every((s) => s.has(n)));
 }
+
+/**
+ * Reference values (read once per run, e.g. the raw-pixel and PCA probes) that every run shares: one line
+ * each. A reference the runs disagree on (different datasets or embedding sizes) or one run lacks is left
+ * out rather than drawn for some runs only.
+ */
+export function sharedReferences(histories: readonly (readonly HistoryRow[])[], refs: readonly { key: string; label: string }[]): { y: number; label: string }[] {
+  if (histories.length === 0) return [];
+  return refs.flatMap(({ key, label }) => {
+    const values = histories.map((h) => h.map((r) => r[key]).find((v): v is number => typeof v === 'number' && Number.isFinite(v)));
+    if (values.some((v) => v === undefined)) return [];
+    const ys = values as number[];
+    return Math.max(...ys) - Math.min(...ys) <= 1e-9 ? [{ y: ys[0], label }] : [];
+  });
+}
