@@ -45,6 +45,29 @@ describe('measured at defaults', () => {
     }
   });
 
+  it('carries each PyTorch parity run recorded in docs/findings/parity (probes at its last reading), and says it under the method', () => {
+    const PARITY_DIR = join(FINDINGS, 'parity');
+    type Curve = { probes: { step: number; probeAccuracy: number }[] };
+    const last = (c: Curve) => c.probes[c.probes.length - 1];
+    const records = readdirSync(PARITY_DIR)
+      .filter((f) => f.endsWith('.json') && !f.startsWith('torch-'))
+      .map((f) => JSON.parse(readFileSync(join(PARITY_DIR, f), 'utf8')) as { id: MethodKey; tfjs: Curve; pytorch: Curve; pytorchAppInit: Curve });
+    const withParity = Object.entries(MEASURED_AT_DEFAULTS).filter(([, m]) => m.parity).map(([k]) => k);
+    expect(withParity.sort()).toEqual(records.map((r) => r.id).sort());
+    for (const r of records) {
+      const p = MEASURED_AT_DEFAULTS[r.id]!.parity!;
+      expect(p.steps, r.id).toBe(last(r.tfjs).step);
+      expect(p.app, r.id).toBeCloseTo(last(r.tfjs).probeAccuracy, 3);
+      expect(p.pytorchSameInit, r.id).toBeCloseTo(last(r.pytorchAppInit).probeAccuracy, 3);
+      expect(p.pytorchOwnInit, r.id).toBeCloseTo(last(r.pytorch).probeAccuracy, 3);
+    }
+    const mae = MEASURED_AT_DEFAULTS.mae!.parity!;
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    expect(measuredSentence('mae', 'MAE')).toMatch(
+      new RegExp(`Its PyTorch export, trained ${mae.steps.toLocaleString('en-US')} steps like the app \\(${pct(mae.app)}\\), probes ${pct(mae.pytorchSameInit)} from the same initial weights and ${pct(mae.pytorchOwnInit)} from another draw\\.$`),
+    );
+  });
+
   it('says plainly when a method stays below PCA (with its longer run), and nothing for an unmeasured method', () => {
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     const below = (Object.keys(MEASURED_AT_DEFAULTS) as MethodKey[]).find((k) => MEASURED_AT_DEFAULTS[k]!.probe < MEASURED_AT_DEFAULTS[k]!.pca)!;

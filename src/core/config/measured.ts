@@ -21,6 +21,11 @@ export interface MeasuredAtDefaults {
    * (docs/findings/longer, seed 1), the "best longer run" issue 11 asks the UI to state.
    */
   longer?: { steps: number; probe: number; cpuSeconds: number };
+  /**
+   * The same link trained by its PyTorch export (docs/findings/parity, `npm run parity`): probes at the
+   * parity run's last step, from the app's initial weights and from PyTorch's own draw, beside the app's.
+   */
+  parity?: { steps: number; app: number; pytorchSameInit: number; pytorchOwnInit: number };
 }
 
 export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>> = {
@@ -29,16 +34,16 @@ export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>
   inpainting: { probe: 0.754, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 271, cpuSeconds: 248, seeds: 1, longer: { steps: 1500, probe: 0.687, cpuSeconds: 769 } },
   rotation: { probe: 0.822, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 465, cpuSeconds: 271, seeds: 1 },
   moco: { probe: 0.868, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 344, cpuSeconds: 249, seeds: 1 },
-  simclr: { probe: 0.906, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 1115, cpuSeconds: 184, seeds: 1 },
+  simclr: { probe: 0.906, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 1115, cpuSeconds: 184, seeds: 1, parity: { steps: 1000, app: 0.912, pytorchSameInit: 0.917, pytorchOwnInit: 0.913 } },
   byol: { probe: 0.846, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 395, cpuSeconds: 217, seeds: 1 },
   simsiam: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 188, cpuSeconds: 187, seeds: 1 },
   barlowtwins: { probe: 0.836, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 255, cpuSeconds: 220, seeds: 1 },
   vicreg: { probe: 0.862, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 259, cpuSeconds: 222, seeds: 1 },
-  deepcluster: { probe: 0.752, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 138, cpuSeconds: 117, seeds: 1, longer: { steps: 1000, probe: 0.726, cpuSeconds: 233 } },
+  deepcluster: { probe: 0.752, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 138, cpuSeconds: 117, seeds: 1, longer: { steps: 1000, probe: 0.726, cpuSeconds: 233 }, parity: { steps: 500, app: 0.752, pytorchSameInit: 0.744, pytorchOwnInit: 0.757 } },
   swav: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 238, cpuSeconds: 237, seeds: 1 },
   dino: { probe: 0.794, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 646, cpuSeconds: 287, seeds: 1, longer: { steps: 1000, probe: 0.832, cpuSeconds: 593 } },
-  mae: { probe: 0.713, pca: 0.828, pixels: 0.875, randomInit: 0.687, wallSeconds: 1482, cpuSeconds: 287, seeds: 2, longer: { steps: 1000, probe: 0.679, cpuSeconds: 562 } },
-  msn: { probe: 0.629, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 633, cpuSeconds: 305, seeds: 1, longer: { steps: 800, probe: 0.568, cpuSeconds: 597 } },
+  mae: { probe: 0.713, pca: 0.828, pixels: 0.875, randomInit: 0.687, wallSeconds: 1482, cpuSeconds: 287, seeds: 2, longer: { steps: 1000, probe: 0.679, cpuSeconds: 562 }, parity: { steps: 1000, app: 0.679, pytorchSameInit: 0.682, pytorchOwnInit: 0.756 } },
+  msn: { probe: 0.629, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 633, cpuSeconds: 305, seeds: 1, longer: { steps: 800, probe: 0.568, cpuSeconds: 597 }, parity: { steps: 400, app: 0.629, pytorchSameInit: 0.651, pytorchOwnInit: 0.647 } },
   supervised: { probe: 0.942, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 216, cpuSeconds: 102, seeds: 1 },
 };
 
@@ -63,5 +68,9 @@ export function measuredSentence(method: MethodKey, label: string): string | nul
   const longer = m.longer
     ? ` A run of ${m.longer.steps.toLocaleString('en-US')} steps (about ${minutes(m.longer.cpuSeconds)} min) probes ${pct(m.longer.probe)}.`
     : '';
-  return `${head} ${verdict}${longer}`;
+  // Is it the app or the method? The PyTorch export of the same run answers it for the user too.
+  const parity = m.parity
+    ? ` Its PyTorch export, trained ${m.parity.steps.toLocaleString('en-US')} steps like the app (${pct(m.parity.app)}), probes ${pct(m.parity.pytorchSameInit)} from the same initial weights and ${pct(m.parity.pytorchOwnInit)} from another draw.`
+    : '';
+  return `${head} ${verdict}${longer}${parity}`;
 }
