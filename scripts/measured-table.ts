@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METHOD_KEYS } from '../src/core/config/methods';
-import type { ParityCurve, ParityRecord } from '../src/runner/findings/parity';
+import { readParityRecords, type ParityCurve } from '../src/runner/findings/parity';
 
 interface FindingsRecord {
   variant: string;
@@ -24,11 +24,7 @@ const read = (dir: string): FindingsRecord[] =>
 const byMethod = new Map<string, FindingsRecord[]>();
 for (const r of read(join(ROOT, 'docs', 'findings', 'defaults'))) byMethod.set(r.variant, [...(byMethod.get(r.variant) ?? []), r]);
 const longer = new Map(read(join(ROOT, 'docs', 'findings', 'longer')).map((r) => [r.variant, r]));
-const parity = new Map(
-  read(join(ROOT, 'docs', 'findings', 'parity'))
-    .filter((r): r is FindingsRecord & ParityRecord => typeof (r as Partial<ParityRecord>).id === 'string' && 'pytorchAppInit' in r)
-    .map((r) => [r.id, r]),
-);
+const parity = new Map(readParityRecords(join(ROOT, 'docs', 'findings', 'parity')).map((r) => [r.id, r]));
 /** The probe at a curve's last reading. */
 const lastProbe = (c: ParityCurve) => c.probes[c.probes.length - 1];
 

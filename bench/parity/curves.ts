@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { decodeConfig } from '../../src/core/config/url';
 import { exportFromLink } from '../../src/core/export/emit';
 import { paramSetTensors } from '../../src/core/export/paramTensors';
+import { findTorchPython } from '../../src/core/export/python';
 import { encodeTensorFile } from '../../src/core/export/tensorFile';
 import { Trainer } from '../../src/core/train/trainer';
 import { loadDatasetFromDisk } from '../../src/runner/loadDatasetFs';
@@ -51,11 +52,9 @@ function writeInitialWeights(link: string, path: string): void {
 }
 
 async function main(): Promise<number> {
-  const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find(
-    (p) => p && spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0,
-  );
+  const { python, reason } = findTorchPython();
   if (!python) {
-    console.log('parity skipped: no python3 with torch importable (Debian: apt-get install python3-torch, or set $PYTHON).');
+    console.log(`parity skipped: ${reason}, or set $PYTHON.`);
     return 0;
   }
   const only = arg('--only')?.split(',');

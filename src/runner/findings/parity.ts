@@ -97,6 +97,19 @@ function readJson<T>(dir: string, prefix: (f: string) => boolean): T[] {
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as T);
 }
 
+/** bench/parity/simclr_torch.py's curves (torch-*.json) share the folder with the parity records. */
+const isEncoderStudy = (file: string) => file.startsWith('torch-');
+
+/** The parity records in `dir` (`npm run parity`'s output), in PARITY_RUNS order, links no longer listed last. */
+export function readParityRecords(dir: string): ParityRecord[] {
+  if (!existsSync(dir)) return [];
+  const order = (id: string) => {
+    const at = PARITY_RUNS.findIndex((r) => r.id === id);
+    return at < 0 ? PARITY_RUNS.length : at;
+  };
+  return readJson<ParityRecord>(dir, (f) => !isEncoderStudy(f)).sort((a, b) => order(a.id) - order(b.id));
+}
+
 /** Largest |a − b| in probe points over the steps both curves read (undefined when they share none). */
 export function largestProbeGap(a: ParityCurve, b: ParityCurve): { points: number; step: number } | undefined {
   let worst: { points: number; step: number } | undefined;
@@ -191,9 +204,8 @@ function encoderStudy(curves: TorchCurve[]): string[] {
 /** The parity section of FINDINGS.md from the records in `dir` (empty when there are none). */
 export function renderParity(dir: string): string {
   if (!existsSync(dir)) return '';
-  const order = (id: string) => (PARITY_RUNS.findIndex((r) => r.id === id) + PARITY_RUNS.length + 1) % (PARITY_RUNS.length + 1);
-  const records = readJson<ParityRecord>(dir, (f) => !f.startsWith('torch-')).sort((a, b) => order(a.id) - order(b.id));
-  const study = readJson<TorchCurve>(dir, (f) => f.startsWith('torch-'));
+  const records = readParityRecords(dir);
+  const study = readJson<TorchCurve>(dir, isEncoderStudy);
   if (records.length === 0 && study.length === 0) return '';
   return ['', '## Learning-curve parity with PyTorch', '', ...sideBySide(records), ...encoderStudy(study)].join('\n');
 }
