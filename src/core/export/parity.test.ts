@@ -168,8 +168,6 @@ const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string]
 /** Methods that train on the sampler's batch as it is (no augmentation): the exported project draws the same batch itself. */
 const PLAIN_BATCH = new Set(['inpainting']);
 
-const weightsOf = paramSetTensors;
-
 function writeTensors(path: string, tensors: NamedTensor[]) {
   const { manifest, bin } = encodeTensorFile(tensors);
   writeFileSync(`${path}.json`, manifest);
@@ -197,7 +195,7 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     await trainer.beforeStep();
     // Inpainting's discriminator is the method's own (not among the trainer's heads).
     const discriminator = (trainer.method as { discriminator?: { params: ParamSet } | null }).discriminator;
-    const initial = weightsOf([trainer.encoder.params, ...trainer.method.heads, ...(discriminator ? [discriminator.params] : [])]);
+    const initial = paramSetTensors([trainer.encoder.params, ...trainer.method.heads, ...(discriminator ? [discriminator.params] : [])]);
     recorded.augmented = null;
     recorded.stepping = true;
     recorded.batch = config.batch;
@@ -250,7 +248,7 @@ describe.skipIf(!torch.python)(`step-1 loss: browser core vs exported PyTorch ($
     const images = pattern([3, 28, 28, 1]);
     const features = vit.apply(images as tf.Tensor4D);
     const dir = mkdtempSync(join(tmpdir(), 'vit-cls-'));
-    writeTensors(join(dir, 'weights'), [...weightsOf([vit.params]), { name: 'images', shape: [3, 28, 28, 1], values: Float32Array.from(images.dataSync()) }]);
+    writeTensors(join(dir, 'weights'), [...paramSetTensors([vit.params]), { name: 'images', shape: [3, 28, 28, 1], values: Float32Array.from(images.dataSync()) }]);
     const sources = readPythonSources();
     for (const m of modulesFor('mae')) writeFileSync(join(dir, m), sources[m]);
     const script = [
