@@ -63,7 +63,7 @@ export const PRESETS: readonly Preset[] = [
     key: 'mae-mask-ratio',
     title: 'MAE: masking ratio',
     watch:
-      'Higher ratios make the reconstruction harder (higher loss) but the task more semantic. He et al. (2022, Fig. 5) found 75% best for ImageNet linear probing; on 28 px digits the differences are small at this budget — compare the probe at the end.',
+      'Higher ratios make the reconstruction harder (higher loss) but the task more semantic. He et al. (2022, Fig. 5) found 75% best for ImageNet linear probing. At 150 steps MAE is still on the plateau it starts on (the loss stays near 0.5, what predicting each hidden patch as its own mean scores), so the probes differ by about as much as seeds do; docs/FINDINGS.md compares the ratios again at 3,000 steps.',
     base: `method=mae&${BUDGET}`,
     vary: ['maskRatio=0.25,0.5,0.75,0.9'],
   },

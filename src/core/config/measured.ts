@@ -42,7 +42,7 @@ export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>
   deepcluster: { probe: 0.752, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 138, cpuSeconds: 117, seeds: 1, longer: { steps: 1000, probe: 0.726, cpuSeconds: 233 }, parity: { steps: 500, app: 0.752, pytorchSameInit: 0.744, pytorchOwnInit: 0.757 } },
   swav: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 238, cpuSeconds: 237, seeds: 1 },
   dino: { probe: 0.794, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 646, cpuSeconds: 287, seeds: 1, longer: { steps: 1000, probe: 0.832, cpuSeconds: 593 } },
-  mae: { probe: 0.713, pca: 0.828, pixels: 0.875, randomInit: 0.687, wallSeconds: 1482, cpuSeconds: 287, seeds: 2, longer: { steps: 1000, probe: 0.679, cpuSeconds: 562 }, parity: { steps: 1000, app: 0.679, pytorchSameInit: 0.682, pytorchOwnInit: 0.756 } },
+  mae: { probe: 0.713, pca: 0.828, pixels: 0.875, randomInit: 0.687, wallSeconds: 1482, cpuSeconds: 287, seeds: 2, longer: { steps: 3000, probe: 0.797, cpuSeconds: 1398 }, parity: { steps: 1000, app: 0.679, pytorchSameInit: 0.682, pytorchOwnInit: 0.756 } },
   msn: { probe: 0.629, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 633, cpuSeconds: 305, seeds: 1, longer: { steps: 800, probe: 0.568, cpuSeconds: 597 }, parity: { steps: 400, app: 0.629, pytorchSameInit: 0.651, pytorchOwnInit: 0.647 } },
   supervised: { probe: 0.942, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 216, cpuSeconds: 102, seeds: 1 },
 };

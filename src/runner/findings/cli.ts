@@ -139,13 +139,24 @@ function coverage(runs: RunSummary[]): string {
   return `Recorded: ${runs.length} runs (${ran.map((c) => c.id).join(', ') || 'none'}); a full set is ${total} variants × 3 seeds. Not run at all: ${missing.map((c) => c.id).join(', ') || 'nothing'}.`;
 }
 
+/** A claim's budget as its base query gives it: the defaults (of an older link version, with `v`), plus what the base sets. */
+export function baseBudget(base: string): string {
+  const q = new URLSearchParams(base);
+  const version = q.get('v');
+  q.delete('method');
+  q.delete('v');
+  const defaults = version ? `the defaults of link format v${version}` : 'the defaults';
+  return q.size ? `${defaults} with \`${q.toString()}\`` : defaults;
+}
+
 export function renderDocument(runs: RunSummary[]): string {
   /** A section's budget: the defaults, or the --set its runs were made with (RunSummary.set). */
   const budgetOf = (id: string) => {
     const sets = [...new Set(runs.filter((r) => r.claim === id).map((r) => r.set ?? ''))].filter(Boolean);
     if (sets.length) return `run with \`--set '${sets.join("'\` and \`--set '")}'\``;
-    const preset = CLAIMS.find((c) => c.id === id)?.preset;
-    return preset ? `the \`${preset}\` preset’s budget, in the query below: \`npm run sweep -- --preset ${preset}\` runs seed 1 of it` : 'each method’s defaults';
+    const claim = CLAIMS.find((c) => c.id === id);
+    if (claim?.preset) return `the \`${claim.preset}\` preset’s budget, in the query below: \`npm run sweep -- --preset ${claim.preset}\` runs seed 1 of it`;
+    return claim ? baseBudget(claim.base) : 'each method’s defaults';
   };
   return [
     '# Findings: the lecture’s claims, rerun in the playground',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../core/config/url';
 import { CLAIMS } from './claims';
-import { parseFindingsArgs, renderDocument } from './cli';
+import { baseBudget, parseFindingsArgs, renderDocument } from './cli';
 import { DEFAULT_VARIANTS, DEFAULTS_ID } from './defaults';
 import { composeQuery, judge, stat, type RunSummary } from './render';
 
@@ -53,6 +53,14 @@ describe('findings', () => {
     const maeRuns = ['0.1', '0.25', '0.75', '0.9'].map((r) => ({ claim: mae.id, variant: `maskRatio=${r}`, seed: 1, wallSeconds: 90, query: `method=mae&maskRatio=${r}`, final: { probeAccuracy: 0.7, reconMse: 0.04 } }));
     const ran = renderDocument([...runs, ...maeRuns]);
     expect(ran).toContain(`**Why.** ${mae.why}`);
+  });
+
+  it('a claim’s budget is the defaults its base names (link version) plus what the base sets', () => {
+    expect(baseBudget('method=mae')).toBe('the defaults');
+    expect(baseBudget('v=3&method=byol')).toBe('the defaults of link format v3');
+    expect(baseBudget('v=4&method=mae&steps=3000&probeEvery=500')).toBe('the defaults of link format v4 with `steps=3000&probeEvery=500`');
+    const doc = renderDocument([{ claim: 'mae-mask-ratio-long', variant: 'maskRatio=0.25', seed: 1, wallSeconds: 900, query: 'v=4&method=mae&steps=3000&probeEvery=500&maskRatio=0.25&seed=1', final: { probeAccuracy: 0.79 } }]);
+    expect(doc).toContain('`npm run findings -- --only mae-mask-ratio-long` (the defaults of link format v4 with `steps=3000&probeEvery=500`)');
   });
 
   it('label efficiency: one row per protocol at 1/10/100% of the labels, mean ± sd over seeds; CPU seconds beside wall', () => {
