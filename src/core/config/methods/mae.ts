@@ -11,7 +11,7 @@ export const maeSpec = {
   knobs: [
     // 0.25, not the paper's 0.75 (issue 11): MAE first sits on a plateau (the loss of predicting each hidden patch as
     // its own mean), and leaves it sooner with few patches hidden: after ~700 steps against ~1,100 at 0.75 (PyTorch
-    // export, seed 1); at 3,000 steps in the app the loss is 0.29 against 0.44–0.45. The sweeps: docs/FINDINGS.md's
+    // export, seed 1); at 3,000 steps in the app the loss is 0.20–0.29 against 0.44–0.45. The sweeps: docs/FINDINGS.md's
     // mae-mask-ratio (150 steps, all on the plateau) and mae-mask-ratio-long (3,000 steps).
     { name: 'maskRatio', label: 'Masking ratio', kind: 'number', default: 0.25, min: 0.1, max: 0.95, step: 0.05, help: 'Share of patches hidden from the encoder. The paper’s default is 0.75: both fine-tuning and linear probing peak around it (Fig. 5), far above BERT’s 0.15. Here MAE first sits on a plateau where no ratio probes beyond the seed spread (the default 500 steps are on it); it leaves it sooner at low ratios, so the default is 0.25. At 3,000 steps both 0.25 and 0.75 probe well above the random init (docs/FINDINGS.md); try 0.75 with more steps.' },
     { name: 'maskType', label: 'Mask sampling', kind: 'enum', default: 'random', options: ['random', 'block', 'grid'], help: 'random: uniform patches, the paper’s choice (Fig. 6); block: BEiT-style rectangles (Bao et al. 2022), a harder task that the paper finds worse at 75%; grid: one visible patch per 2×2 cell, an easier task; its ratio is fixed by the pattern (maskRatio is ignored).' },
