@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MEASURED_AT_DEFAULTS, measuredSentence } from './measured';
 import type { MethodKey } from './methods';
+import { readParityRecords, type ParityCurve } from '../../runner/findings/parity';
 
 const FINDINGS = join(__dirname, '..', '..', '..', 'docs', 'findings');
 const DIR = join(FINDINGS, 'defaults');
@@ -46,16 +47,13 @@ describe('measured at defaults', () => {
   });
 
   it('carries each PyTorch parity run recorded in docs/findings/parity (probes at its last reading), and says it under the method', () => {
-    const PARITY_DIR = join(FINDINGS, 'parity');
-    type Curve = { probes: { step: number; probeAccuracy: number }[] };
-    const last = (c: Curve) => c.probes[c.probes.length - 1];
-    const records = readdirSync(PARITY_DIR)
-      .filter((f) => f.endsWith('.json') && !f.startsWith('torch-'))
-      .map((f) => JSON.parse(readFileSync(join(PARITY_DIR, f), 'utf8')) as { id: MethodKey; tfjs: Curve; pytorch: Curve; pytorchAppInit: Curve });
+    const last = (c: ParityCurve) => c.probes[c.probes.length - 1];
+    // readParityRecords: the one rule for which files in docs/findings/parity are records (not the encoder study's).
+    const records = readParityRecords(join(FINDINGS, 'parity'));
     const withParity = Object.entries(MEASURED_AT_DEFAULTS).filter(([, m]) => m.parity).map(([k]) => k);
     expect(withParity.sort()).toEqual(records.map((r) => r.id).sort());
     for (const r of records) {
-      const p = MEASURED_AT_DEFAULTS[r.id]!.parity!;
+      const p = MEASURED_AT_DEFAULTS[r.id as MethodKey]!.parity!;
       expect(p.steps, r.id).toBe(last(r.tfjs).step);
       expect(p.app, r.id).toBeCloseTo(last(r.tfjs).probeAccuracy, 3);
       expect(p.pytorchSameInit, r.id).toBeCloseTo(last(r.pytorchAppInit).probeAccuracy, 3);
