@@ -34,8 +34,10 @@ for (const c of configs) {
   run('npx', ['tsx', 'bench/node-bench.ts', '--steps', steps, '--backends', c.nodeBackends, '--config', c.query, '--json', join(dir, `node-${c.key}.json`)]);
   console.log(`\nPer-kernel profile of this step on Node WASM (tf.profile, top-level kernels):\n`);
   run('npx', ['tsx', 'bench/profile-step.ts', '--steps', '5', '--config', c.query]);
+  // 200 steps (3–5 s at width 16): with 30, PyTorch's 1-thread figure ranged 2,400–4,300 images/s from run to run
+  // here; with 200, 2,430–2,760.
   c.torch = python
-    ? execFileSync(python, ['bench/pytorch_step.py', '--steps', '30', '--threads', '1,2', ...c.torchArgs], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l))
+    ? execFileSync(python, ['bench/pytorch_step.py', '--steps', '200', '--threads', '1,2', ...c.torchArgs], { encoding: 'utf8' }).trim().split('\n').map((l) => JSON.parse(l))
     : [];
 }
 

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerOpKernel } from './registerOpKernel';
+import { conv2dBackpropFilterOnHeap } from './wasm/convGrads';
 
 /**
  * Conv2DBackpropFilter (the filter gradient of conv2d) written as one
@@ -29,12 +30,19 @@ import { registerOpKernel } from './registerOpKernel';
  * be negative (e.g. 'valid' with stride 2 and an odd leftover row, the forward
  * conv never read the last rows of x), those rows are sliced off instead.
  */
+/**
+ * How the filter gradient is computed: 'heap-first' (wasm) runs our SIMD loop on the heap where it
+ * applies (wasm/convGrads.ts), otherwise the conv below with x transposed in two rank-3 passes (see
+ * toChannelsHeightWidthBatch); 'conv-two-pass' only that conv (the A/B benchmark's baseline); 'conv'
+ * (cpu) the conv with one rank-4 transpose.
+ */
+export type FilterGradPath = 'heap-first' | 'conv-two-pass' | 'conv';
+
 export function conv2dBackpropFilterImpl(
   x: tf.Tensor4D,
   dy: tf.Tensor4D,
   attrs: tf.Conv2DBackpropFilterAttrs,
-  /** Transpose x in two rank-3 passes (faster on wasm, see toChannelsHeightWidthBatch); cpu passes false. */
-  twoPassTranspose = true,
+  path: FilterGradPath = 'heap-first',
 ): tf.Tensor4D {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
 
@@ -55,6 +63,10 @@ export function conv2dBackpropFilterImpl(
     false,
     'channelsLast',
   );
+  if (path === 'heap-first') {
+    const direct = conv2dBackpropFilterOnHeap(x, dy, info);
+    if (direct != null) return direct;
+  }
   const [, inH, inW] = x.shape;
   const [, outH, outW] = dy.shape;
   const { strideHeight: sH, strideWidth: sW, filterHeight: fh, filterWidth: fw } = info;
@@ -70,7 +82,7 @@ export function conv2dBackpropFilterImpl(
   }
 
   // [C_in, H, W, N]
-  let xT = twoPassTranspose ? toChannelsHeightWidthBatch(x) : tf.transpose(x, [3, 1, 2, 0]);
+  let xT = path !== 'conv' ? toChannelsHeightWidthBatch(x) : tf.transpose(x, [3, 1, 2, 0]);
   if (bottom < 0 || right < 0) {
     // Negative padding is not allowed; drop rows/cols that were never used.
     xT = tf.slice(xT, [0, 0, 0, 0], [-1, inH + Math.min(bottom, 0), inW + Math.min(right, 0), -1]);
@@ -160,7 +172,7 @@ export function registerFastConvBackpropFilter(backendName: 'wasm' | 'cpu'): boo
         inputs.x as tf.Tensor4D,
         inputs.dy as tf.Tensor4D,
         attrs as unknown as tf.Conv2DBackpropFilterAttrs,
-        backendName === 'wasm',
+        backendName === 'wasm' ? 'heap-first' : 'conv',
       ),
     backendName === 'cpu' ? 'replace' : 'if-missing',
   );

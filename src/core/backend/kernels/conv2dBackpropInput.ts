@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerOpKernel } from './registerOpKernel';
+import { conv2dBackpropInputOnHeap } from './wasm/convGrads';
 
 /**
  * Conv2DBackpropInput (the input gradient of conv2d, i.e. a transposed conv) written as one
@@ -28,10 +29,18 @@ import { registerOpKernel } from './registerOpKernel';
  * flipped, transposed kernel". For 3×3 stride 2, V is 2×2 with 9 of its 16 taps non-zero per
  * (ci, co): 16/9 the multiply-adds of the loop, but on the fast conv path, and in one call.
  */
+/**
+ * 'heap-first': our SIMD loop on the wasm heap where it applies (wasm/convGrads.ts), else the
+ * sub-pixel conv below (what wasm registers); 'sub-pixel': only the sub-pixel conv (cpu, and the
+ * A/B benchmark's baseline).
+ */
+export type InputGradPath = 'heap-first' | 'sub-pixel';
+
 export function conv2dBackpropInputImpl(
   dy: tf.Tensor4D,
   filter: tf.Tensor4D,
   attrs: tf.Conv2DBackpropInputAttrs,
+  path: InputGradPath = 'sub-pixel',
 ): tf.Tensor4D {
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs;
   const nchw = dataFormat === 'NCHW';
@@ -39,6 +48,10 @@ export function conv2dBackpropInputImpl(
   if (nchw) dy = tf.transpose(dy, [0, 2, 3, 1]);
   const xShape = (nchw ? [inputShape[0], inputShape[2], inputShape[3], inputShape[1]] : inputShape) as [number, number, number, number];
   const info = tf.backend_util.computeConv2DInfo(xShape, filter.shape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+  if (path === 'heap-first' && !nchw) {
+    const direct = conv2dBackpropInputOnHeap(dy, filter, info);
+    if (direct != null) return direct;
+  }
   const [, inH, inW, cIn] = xShape;
   const h = axisPlan(info.strideHeight, info.filterHeight, info.padInfo.top, inH, info.outHeight);
   const w = axisPlan(info.strideWidth, info.filterWidth, info.padInfo.left, inW, info.outWidth);
@@ -146,6 +159,7 @@ export function registerFastConvBackpropInput(backendName: 'wasm' | 'cpu'): bool
         inputs.dy as tf.Tensor4D,
         inputs.filter as tf.Tensor4D,
         attrs as unknown as tf.Conv2DBackpropInputAttrs,
+        backendName === 'wasm' ? 'heap-first' : 'sub-pixel',
       ),
     'replace',
   );

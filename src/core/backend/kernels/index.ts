@@ -24,6 +24,9 @@ export { registerUnsortedSegmentSum } from './unsortedSegmentSum';
  *    conv training step; replacing it makes a step ~19× faster — see README);
  *  - cpu and wasm: sub-pixel conv-based Conv2DBackpropInput (the stock ones
  *    are scalar loops; on wasm it was over half of a SimCLR step);
+ *  - wasm: both conv gradients as our own SIMD loops on the backend's heap
+ *    where the channel counts allow (wasm/convGrads.ts), the formulations
+ *    above elsewhere;
  *  - wasm: Conv2DBackpropFilter and UnsortedSegmentSum (missing, so conv and
  *    gather backprop throw), MaxPoolGrad/MaxPoolWithArgmax (wrong results
  *    for windows whose values are all negative), and int32/bool guards for

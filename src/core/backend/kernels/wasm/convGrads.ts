@@ -1,0 +1,74 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { WASM_BASE64 } from './convGrads.wasm';
+import { kernelInstance, wasmHeapOf, type WasmHeap } from './wasmHeap';
+
+/** Both exports of convGrads.wat take (in, in, out) heap offsets, then the geometry. */
+type ConvGradExport = (
+  a: number, b: number, out: number,
+  n: number, h: number, w: number, cin: number,
+  oh: number, ow: number, cout: number,
+  fh: number, fw: number, sH: number, sW: number, padTop: number, padLeft: number,
+) => void;
+
+/** The kernel module on the wasm backend's heap, or null (no heap access, no SIMD). */
+function onHeap(): { heap: WasmHeap; exports: WebAssembly.Exports } | null {
+  const heap = wasmHeapOf(tf.engine().findBackend('wasm'));
+  if (heap == null) return null;
+  const instance = kernelInstance(WASM_BASE64, heap.memory);
+  return instance == null ? null : { heap, exports: instance.exports };
+}
+
+function geometry(info: tf.backend_util.Conv2DInfo): [number, number, number, number, number, number] {
+  return [info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left];
+}
+
+/**
+ * Conv2DBackpropFilter on the wasm backend as one pass of our SIMD loop (convGrads.wat) over x and
+ * dy where they lie in tfjs's heap: no transposes, no im2col, no copy. NHWC, dilation 1.
+ *
+ * Why not the conv formulation the cpu backend uses (../conv2dBackpropFilter.ts): on wasm that one
+ * transposes x to [C, H, W, N] and dy to [H', W', N, C_out] and runs a dilated conv whose "filter" is
+ * all of dy, which XNNPACK must pack afresh on every call. The direct loop keeps a 4 × 8 tile of dW in
+ * registers and streams one image's x and dy past it. Batch 128, 3×3, 'same'
+ * (`npx tsx bench/filter-grad-ab.ts`): see ../README.md.
+ *
+ * Returns null when it does not apply (C_out not a multiple of 8, not float32, or the backend's heap
+ * or SIMD unavailable); the caller then uses the conv formulation.
+ */
+export function conv2dBackpropFilterOnHeap(x: tf.Tensor4D, dy: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
+  const [n, h, w, cin] = x.shape;
+  const [, oh, ow, cout] = dy.shape;
+  if (cout % 8 !== 0 || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
+  const kernel = onHeap();
+  if (kernel == null) return null;
+  const { heap, exports } = kernel;
+  const out = heap.allocate([info.filterHeight, info.filterWidth, cin, cout]);
+  (exports.conv2dBackpropFilter as ConvGradExport)(heap.offsetOf(x), heap.offsetOf(dy), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
+  return out.tensor as tf.Tensor4D;
+}
+
+/**
+ * Conv2DBackpropInput (the transposed conv) on the wasm backend as one pass of our SIMD loop
+ * (convGrads.wat): each dy pixel times the filter, added into the dx pixels it reaches, 4 pixels × 8
+ * input channels at a time. The filter is transposed to [fh, fw, C_out, C_in] first (a few thousand
+ * floats). NHWC, dilation 1; `info` describes the forward conv (x → dy).
+ *
+ * Why not the sub-pixel formulation (../conv2dBackpropInput.ts): for 3×3 stride 2 that one does 16/9
+ * of the multiply-adds (its 2×2 phase filters are partly zero), then interleaves the phases with a
+ * transpose. Returns null when it does not apply (C_in not a multiple of 8, not float32, no heap or
+ * SIMD); the caller then uses the sub-pixel formulation.
+ */
+export function conv2dBackpropInputOnHeap(dy: tf.Tensor4D, filter: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
+  const [n, h, w, cin] = info.inShape;
+  const [, oh, ow, cout] = dy.shape;
+  if (cin % 8 !== 0 || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
+  const kernel = onHeap();
+  if (kernel == null) return null;
+  const { heap, exports } = kernel;
+  return tf.tidy(() => {
+    const wt = tf.transpose(filter, [0, 1, 3, 2]); // [fh, fw, C_out, C_in]
+    const out = heap.allocate([n, h, w, cin]);
+    (exports.conv2dBackpropInput as ConvGradExport)(heap.offsetOf(dy), heap.offsetOf(wt), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
+    return out.tensor as tf.Tensor4D;
+  });
+}
