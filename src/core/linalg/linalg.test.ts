@@ -2,11 +2,66 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random';
-import { symmetricEigen } from './eigen';
+import { symmetricEigen, symmetricEigenvalues } from './eigen';
 import { fitPcaWhitening } from './pca';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
+});
+
+describe('symmetricEigenvalues (tridiagonal QL)', () => {
+  /** A random symmetric n×n matrix B Bᵀ + shift·I from an LCG (rank ≤ k before the shift). */
+  const gram = (n: number, k: number, shift: number, seed: number): Float64Array => {
+    let s = seed;
+    const r = () => ((s = (s * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    const b = Array.from({ length: n * k }, r);
+    const a = new Float64Array(n * n);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let sum = i === j ? shift : 0;
+        for (let t = 0; t < k; t++) sum += b[i * k + t] * b[j * k + t];
+        a[i * n + j] = sum;
+      }
+    }
+    return a;
+  };
+
+  it('converges on the Gram matrix of identical rows (rank 1, a 255-fold zero eigenvalue)', () => {
+    const n = 256;
+    const a = new Float64Array(n * n).fill(0.37);
+    const values = symmetricEigenvalues(a, n);
+    expect(values[0]).toBeCloseTo(0.37 * n, 9);
+    expect(Math.max(...values.slice(1).map(Math.abs))).toBeLessThan(1e-12);
+  });
+
+  it('solves small matrices whose eigenvalues are known', () => {
+    expect(Array.from(symmetricEigenvalues(Float64Array.from([2, 1, 1, 2]), 2))).toEqual([3, 1].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(symmetricEigenvalues(Float64Array.from([5]), 1))).toEqual([5]);
+    expect(Array.from(symmetricEigenvalues(new Float64Array(9), 3))).toEqual([0, 0, 0]);
+    // diag(1, 2, 3) rotated: still 3, 2, 1. Upper triangle only: the lower holds junk it must not read.
+    const c = Math.cos(0.3);
+    const s = Math.sin(0.3);
+    const a = [c * c * 1 + s * s * 2, c * s * (2 - 1), 0, 999, s * s * 1 + c * c * 2, 0, 999, 999, 3];
+    expect(Array.from(symmetricEigenvalues(Float64Array.from(a), 3))).toEqual([3, 2, 1].map((v) => expect.closeTo(v, 12)));
+  });
+
+  it.each([
+    [7, 7, 0.5],
+    [64, 8, 0],
+    [256, 256, 0],
+    [200, 3, 1e-3],
+    [256, 1, 0],
+  ])('agrees with Jacobi on a random Gram matrix: n %i, rank %i, shift %f; trace and order kept', (n, k, shift) => {
+    const a = gram(n, k, shift, 11 + n);
+    const ql = symmetricEigenvalues(a, n);
+    const jacobi = symmetricEigen(a, n).values;
+    const scale = Math.max(...jacobi.map(Math.abs));
+    for (let i = 0; i < n; i++) expect(Math.abs(ql[i] - jacobi[i]) / scale, `λ${i}`).toBeLessThan(1e-10);
+    for (let i = 1; i < n; i++) expect(ql[i]).toBeLessThanOrEqual(ql[i - 1]);
+    let trace = 0;
+    for (let i = 0; i < n; i++) trace += a[i * n + i];
+    expect(ql.reduce((x, y) => x + y, 0)).toBeCloseTo(trace, 8);
+  });
 });
 
 describe('symmetricEigen', () => {

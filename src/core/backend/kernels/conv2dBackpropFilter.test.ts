@@ -103,7 +103,7 @@ describe('conv2dBackpropFilter (dilated conv2d formulation; on wasm the SIMD loo
       out.dispose();
       expect(err, `${backend} rel err`).toBeLessThan(1e-3);
     }
-    // The registered wasm kernel runs the SIMD loop where C_out is a multiple of 8 (wasm/convGrads.test.ts);
+    // The registered wasm kernel runs the SIMD loop where C_out is a multiple of 8 (wasm/conv.test.ts);
     // the conv it falls back to elsewhere is checked on every case here.
     const viaConv = tf.tidy(() => {
       const { x, dy } = inputsOf(c, seed);

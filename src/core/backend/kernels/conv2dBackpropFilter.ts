@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerOpKernel } from './registerOpKernel';
-import { conv2dBackpropFilterOnHeap } from './wasm/convGrads';
+import { conv2dBackpropFilterOnHeap } from './wasm/conv';
 
 /**
  * Conv2DBackpropFilter (the filter gradient of conv2d) written as one
@@ -32,7 +32,7 @@ import { conv2dBackpropFilterOnHeap } from './wasm/convGrads';
  */
 /**
  * How the filter gradient is computed: 'heap-first' (wasm) runs our SIMD loop on the heap where it
- * applies (wasm/convGrads.ts), otherwise the conv below with x transposed in two rank-3 passes (see
+ * applies (wasm/conv.ts), otherwise the conv below with x transposed in two rank-3 passes (see
  * toChannelsHeightWidthBatch); 'conv-two-pass' only that conv (the A/B benchmark's baseline); 'conv'
  * (cpu) the conv with one rank-4 transpose.
  */

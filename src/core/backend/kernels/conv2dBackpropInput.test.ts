@@ -108,7 +108,7 @@ describe('conv2dBackpropInput (sub-pixel conv2d formulation; on wasm the SIMD lo
       // float32 sums of up to 16·64 products, relative to the largest |dx|.
       expect(err, `${backend} rel err`).toBeLessThan(1e-5);
     }
-    // The registered wasm kernel runs the SIMD loop where C_in is a multiple of 8 (wasm/convGrads.test.ts);
+    // The registered wasm kernel runs the SIMD loop where C_in is a multiple of 8 (wasm/conv.test.ts);
     // the sub-pixel conv it falls back to elsewhere is checked on every case here.
     const viaSubPixel = tf.tidy(() => {
       const { dy, filter } = inputsOf(c, seed);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { registerOpKernel } from './registerOpKernel';
-import { conv2dBackpropInputOnHeap } from './wasm/convGrads';
+import { conv2dBackpropInputOnHeap } from './wasm/conv';
 
 /**
  * Conv2DBackpropInput (the input gradient of conv2d, i.e. a transposed conv) written as one
@@ -30,7 +30,7 @@ import { conv2dBackpropInputOnHeap } from './wasm/convGrads';
  * (ci, co): 16/9 the multiply-adds of the loop, but on the fast conv path, and in one call.
  */
 /**
- * 'heap-first': our SIMD loop on the wasm heap where it applies (wasm/convGrads.ts), else the
+ * 'heap-first': our SIMD loop on the wasm heap where it applies (wasm/conv.ts), else the
  * sub-pixel conv below (what wasm registers); 'sub-pixel': only the sub-pixel conv (cpu, and the
  * A/B benchmark's baseline).
  */

@@ -15,6 +15,7 @@ describe('registerMissingKernels', () => {
         'gradient:StridedSlice',
         'gradient:GatherNd',
         'gradient:Cumsum',
+        'wasm:Conv2D',
         'wasm:Conv2DBackpropFilter',
         'wasm:Conv2DBackpropInput',
         'wasm:UnsortedSegmentSum',

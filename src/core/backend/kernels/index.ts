@@ -1,3 +1,4 @@
+import { registerFastConv2D } from './conv2d';
 import { registerFastConvBackpropFilter } from './conv2dBackpropFilter';
 import { registerFastConvBackpropInput } from './conv2dBackpropInput';
 import { registerCumsumReverseFix } from './cumsum';
@@ -6,6 +7,7 @@ import { registerMissingGradients } from './gradients';
 import { registerMaxPoolFixes } from './maxPool';
 import { registerUnsortedSegmentSum } from './unsortedSegmentSum';
 
+export { registerFastConv2D } from './conv2d';
 export { registerFastConvBackpropFilter, conv2dBackpropFilterImpl } from './conv2dBackpropFilter';
 export { registerFastConvBackpropInput, conv2dBackpropInputImpl } from './conv2dBackpropInput';
 export { registerCumsumReverseFix } from './cumsum';
@@ -24,9 +26,9 @@ export { registerUnsortedSegmentSum } from './unsortedSegmentSum';
  *    conv training step; replacing it makes a step ~19× faster — see README);
  *  - cpu and wasm: sub-pixel conv-based Conv2DBackpropInput (the stock ones
  *    are scalar loops; on wasm it was over half of a SimCLR step);
- *  - wasm: both conv gradients as our own SIMD loops on the backend's heap
- *    where the channel counts allow (wasm/convGrads.ts), the formulations
- *    above elsewhere;
+ *  - wasm: conv2d and both its gradients as our own SIMD loops on the
+ *    backend's heap where the channel counts allow (wasm/conv.ts), the
+ *    stock kernel and the formulations above elsewhere;
  *  - wasm: Conv2DBackpropFilter and UnsortedSegmentSum (missing, so conv and
  *    gather backprop throw), MaxPoolGrad/MaxPoolWithArgmax (wrong results
  *    for windows whose values are all negative), and int32/bool guards for
@@ -53,6 +55,7 @@ export function registerMissingKernels(backendName: string): string[] {
       note(registerFastConvBackpropInput('cpu'), 'Conv2DBackpropInput');
       break;
     case 'wasm':
+      note(registerFastConv2D('wasm'), 'Conv2D');
       note(registerFastConvBackpropFilter('wasm'), 'Conv2DBackpropFilter');
       note(registerFastConvBackpropInput('wasm'), 'Conv2DBackpropInput');
       note(registerUnsortedSegmentSum('wasm'), 'UnsortedSegmentSum');

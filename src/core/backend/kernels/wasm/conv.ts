@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { WASM_BASE64 } from './convGrads.wasm';
+import { WASM_BASE64 } from './conv.wasm';
 import { kernelInstance, wasmHeapOf, type WasmHeap } from './wasmHeap';
 
-/** Both exports of convGrads.wat take (in, in, out) heap offsets, then the geometry. */
-type ConvGradExport = (
+/** The exports of conv.wat take (in, in, out) heap offsets, then the geometry. */
+type ConvExport = (
   a: number, b: number, out: number,
   n: number, h: number, w: number, cin: number,
   oh: number, ow: number, cout: number,
@@ -23,7 +23,33 @@ function geometry(info: tf.backend_util.Conv2DInfo): [number, number, number, nu
 }
 
 /**
- * Conv2DBackpropFilter on the wasm backend as one pass of our SIMD loop (convGrads.wat) over x and
+ * Conv2D (forward, dilation 1) on the wasm backend as one pass of our SIMD loop (conv.wat): 4 output
+ * pixels × 8 output channels per register tile, summed over the taps inside x and all input channels.
+ *
+ * Why replace XNNPACK's: it runs this app's layers at ~35 GFLOP/s here, the same instructions in a
+ * 4 × 8 tile reach 50–60 (the filter-gradient loop below), and the forward conv is now the largest
+ * kernel of a training step (issue 10). `info` is tfjs's geometry of this conv. Returns null when the
+ * loop does not apply (C_out not a multiple of 8, dilation, not float32, no heap or SIMD); the caller
+ * then runs the stock kernel.
+ */
+export function conv2dOnHeap(x: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin, outHeight: oh, outWidth: ow, outChannels: cout } = info;
+  // Where XNNPACK stays faster (`npx tsx bench/conv-ab.ts`): fewer than 8 input channels (a first layer
+  // on grey or RGB images: the inner loop is too short to pay for itself; 28×28×1 → 16 2.3 against 3.2 ms,
+  // 32×32×3 → 32 7.4 against 9.6), and outputs narrower than 12 columns, where the single-pixel edge and
+  // leftover columns are a large share (7 wide, 14×14×64 → 128: 21.8 against 23.7 ms).
+  if (cin < 8 || ow < 12 || cout % 8 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.dataFormat !== 'channelsLast') return null;
+  if (x.dtype !== 'float32' || filter.dtype !== 'float32') return null;
+  const kernel = onHeap();
+  if (kernel == null) return null;
+  const { heap, exports } = kernel;
+  const out = heap.allocate([n, oh, ow, cout]);
+  (exports.conv2d as ConvExport)(heap.offsetOf(x), heap.offsetOf(filter), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
+  return out.tensor as tf.Tensor4D;
+}
+
+/**
+ * Conv2DBackpropFilter on the wasm backend as one pass of our SIMD loop (conv.wat) over x and
  * dy where they lie in tfjs's heap: no transposes, no im2col, no copy. NHWC, dilation 1.
  *
  * Why not the conv formulation the cpu backend uses (../conv2dBackpropFilter.ts): on wasm that one
@@ -43,13 +69,13 @@ export function conv2dBackpropFilterOnHeap(x: tf.Tensor4D, dy: tf.Tensor4D, info
   if (kernel == null) return null;
   const { heap, exports } = kernel;
   const out = heap.allocate([info.filterHeight, info.filterWidth, cin, cout]);
-  (exports.conv2dBackpropFilter as ConvGradExport)(heap.offsetOf(x), heap.offsetOf(dy), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
+  (exports.conv2dBackpropFilter as ConvExport)(heap.offsetOf(x), heap.offsetOf(dy), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
   return out.tensor as tf.Tensor4D;
 }
 
 /**
  * Conv2DBackpropInput (the transposed conv) on the wasm backend as one pass of our SIMD loop
- * (convGrads.wat): each dy pixel times the filter, added into the dx pixels it reaches, 4 pixels × 8
+ * (conv.wat): each dy pixel times the filter, added into the dx pixels it reaches, 4 pixels × 8
  * input channels at a time. The filter is transposed to [fh, fw, C_out, C_in] first (a few thousand
  * floats). NHWC, dilation 1; `info` describes the forward conv (x → dy).
  *
@@ -68,7 +94,7 @@ export function conv2dBackpropInputOnHeap(dy: tf.Tensor4D, filter: tf.Tensor4D, 
   return tf.tidy(() => {
     const wt = tf.transpose(filter, [0, 1, 3, 2]); // [fh, fw, C_out, C_in]
     const out = heap.allocate([n, h, w, cin]);
-    (exports.conv2dBackpropInput as ConvGradExport)(heap.offsetOf(dy), heap.offsetOf(wt), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
+    (exports.conv2dBackpropInput as ConvExport)(heap.offsetOf(dy), heap.offsetOf(wt), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
     return out.tensor as tf.Tensor4D;
   });
 }

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { maxRelErr, randTensor, runStockCpu, useBackend, values } from '../testUtils';
-import { conv2dBackpropFilterOnHeap, conv2dBackpropInputOnHeap } from './convGrads';
-import { WASM_BASE64 } from './convGrads.wasm';
+import { conv2dBackpropFilterOnHeap, conv2dBackpropInputOnHeap, conv2dOnHeap } from './conv';
+import { registerFastConv2D } from '../conv2d';
+import { registerMissingKernels } from '../index';
+import { WASM_BASE64 } from './conv.wasm';
 import { kernelInstance, wasmHeapOf } from './wasmHeap';
 
 // The SIMD kernel on tfjs-wasm's heap against the stock CPU kernel (tfjs's own scalar loop), on the
@@ -215,5 +217,91 @@ describe('the shared-memory build of the kernels (what the threaded wasm backend
     expect(Array.from(heap.subarray(dwAt / 4, dwAt / 4 + filter.size))).toEqual(values(plainDw));
     expect(Array.from(heap.subarray(dxAt / 4, dxAt / 4 + x.size))).toEqual(values(plainDx));
     tf.dispose([x, dy, filter, plainDw, plainDx]);
+  });
+});
+
+// The forward conv (the loop takes C_in ≥ 8, C_out a multiple of 8, outputs ≥ 12 wide): the left/right
+// edge columns and the 1–3 left over take the 1-pixel path, which skips taps in the padding; rows near
+// the top and bottom use only the tap rows inside x; rows with none at all are zero.
+const forwardCases: Case[] = [
+  { x: [3, 28, 28, 16], f: [3, 3], cOut: 32, strides: 2, pad: 'same' },
+  { x: [2, 28, 28, 32], f: [3, 3], cOut: 64, strides: 2, pad: 'same' },
+  { x: [2, 12, 12, 8], f: [3, 3], cOut: 8, strides: 1, pad: 'same' },
+  { x: [1, 27, 25, 8], f: [3, 3], cOut: 16, strides: 2, pad: 'same' },
+  { x: [2, 29, 27, 12], f: [3, 3], cOut: 16, strides: 2, pad: 'valid' },
+  { x: [1, 24, 24, 8], f: [2, 2], cOut: 8, strides: 2, pad: 'valid' },
+  { x: [2, 14, 14, 8], f: [1, 1], cOut: 24, strides: 1, pad: 'valid' },
+  { x: [1, 25, 25, 8], f: [5, 5], cOut: 8, strides: 2, pad: 'same' },
+  { x: [2, 20, 13, 12], f: [3, 2], cOut: 16, strides: [2, 1], pad: 'same' },
+  { x: [1, 23, 23, 8], f: [3, 3], cOut: 8, strides: 2, pad: 1 },
+  { x: [1, 3, 12, 8], f: [5, 5], cOut: 8, strides: 1, pad: 2 },
+  { x: [1, 2, 14, 8], f: [3, 3], cOut: 8, strides: 1, pad: 3 },
+];
+
+function setUpForward(c: Case, seed: number) {
+  const filterShape: [number, number, number, number] = [c.f[0], c.f[1], c.x[3], c.cOut];
+  const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, 1, c.pad);
+  return { info, x: randTensor(c.x, seed) as tf.Tensor4D, filter: randTensor(filterShape, seed + 1) as tf.Tensor4D };
+}
+
+describe('conv2dOnHeap (SIMD forward conv on the wasm heap)', () => {
+  beforeAll(async () => {
+    await useBackend('cpu');
+    await useBackend('wasm');
+  });
+
+  it.each(forwardCases.map((c, i) => [label(c), c, i] as const))('%s matches tf.conv2d on cpu', async (_name, c, i) => {
+    await useBackend('cpu');
+    const ref = tf.tidy(() => {
+      const { x, filter } = setUpForward(c, 51 + i);
+      return values(tf.conv2d(x, filter, c.strides, c.pad));
+    });
+    await useBackend('wasm');
+    const { x, filter, info } = setUpForward(c, 51 + i);
+    // Junk in the heap first: every output value must be written, padding-only pixels included.
+    tf.dispose(tf.fill([info.outShape.reduce((a, b) => a * b, 1)], 1e6));
+    const out = conv2dOnHeap(x, filter, info);
+    tf.dispose([x, filter]);
+    expect(out).not.toBeNull();
+    expect(out!.shape).toEqual(info.outShape);
+    expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
+    out!.dispose();
+  });
+
+  it('is what tf.conv2d runs on wasm once registered, and its gradients still flow', async () => {
+    await useBackend('wasm');
+    registerMissingKernels('wasm'); // Conv2D and the gradients tf.grad needs on wasm
+    expect(registerFastConv2D('wasm')).toBe(false); // already wrapped
+    const c = forwardCases[3];
+    const { x, filter, info } = setUpForward(c, 7);
+    const direct = conv2dOnHeap(x, filter, info)!;
+    const viaOp = tf.conv2d(x, filter, c.strides, c.pad);
+    expect(values(viaOp)).toEqual(values(direct));
+    // Dilation is declined: the stock kernel runs it, and matches cpu.
+    const dilated = values(tf.conv2d(x, filter, 1, 'same', 'NHWC', 2));
+    await useBackend('cpu');
+    const dilatedRef = tf.tidy(() => values(tf.conv2d(tf.tensor(x.dataSync(), x.shape) as tf.Tensor4D, tf.tensor(filter.dataSync(), filter.shape) as tf.Tensor4D, 1, 'same', 'NHWC', 2)));
+    expect(maxRelErr(dilated, dilatedRef)).toBeLessThan(1e-5);
+    await useBackend('wasm');
+    const tensors = tf.memory().numTensors;
+    const g = tf.grad((f: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, f as tf.Tensor4D, c.strides, c.pad))))(filter);
+    expect(tf.memory().numTensors).toBe(tensors + 1);
+    expect(g.shape).toEqual(filter.shape);
+    tf.dispose([x, filter, direct, viaOp, g]);
+  });
+
+  it('declines what XNNPACK does faster or it does not cover: C_in < 8, outputs < 12 wide, C_out not a multiple of 8, dilation', async () => {
+    await useBackend('wasm');
+    const declined = (c: Case, dilation = 1) => {
+      const { x, filter } = setUpForward(c, 3);
+      const out = conv2dOnHeap(x, filter, tf.backend_util.computeConv2DInfo(x.shape, filter.shape, c.strides, dilation, c.pad));
+      tf.dispose([x, filter]);
+      return out == null;
+    };
+    expect(declined({ x: [1, 16, 16, 8], f: [3, 3], cOut: 8, strides: 1, pad: 'same' })).toBe(false); // the control
+    expect(declined({ x: [1, 16, 16, 4], f: [3, 3], cOut: 8, strides: 1, pad: 'same' })).toBe(true);
+    expect(declined({ x: [1, 16, 11, 8], f: [3, 3], cOut: 8, strides: 1, pad: 'same' })).toBe(true);
+    expect(declined({ x: [1, 16, 16, 8], f: [3, 3], cOut: 12, strides: 1, pad: 'same' })).toBe(true);
+    expect(declined({ x: [1, 16, 16, 8], f: [3, 3], cOut: 8, strides: 1, pad: 'same' }, 2)).toBe(true);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * A/B timing of the two conv gradients on wasm at the encoder's layers, batch 128 (2 views × 64):
- * our SIMD loops on the heap (src/core/backend/kernels/wasm/convGrads.ts) against the tf-ops
- * formulations wasm ran before them, which it still runs where the loops do not apply:
+ * A/B timing of conv2d and its two gradients on wasm at the encoder's layers, batch 128 (2 views × 64):
+ * our SIMD loops on the heap (src/core/backend/kernels/wasm/conv.ts) against what wasm ran before
+ * them, which it still runs where the loops do not apply:
+ *  - Conv2D: tfjs-wasm's own (XNNPACK);
  *  - Conv2DBackpropFilter: x transposed to [C, H, W, N] in two rank-3 passes, one dilated conv
  *    (single-channel stride-1 layers: one matmul per tap);
  *  - Conv2DBackpropInput: the sub-pixel conv and its interleave (first layers have no input gradient).
  * Both sides run interleaved in this one process; prints the min over the reps, the loop's GFLOP/s
  * (useful multiply-adds × 2) and its max difference from the baseline relative to the largest value.
- * Usage: npx tsx bench/conv-grads-ab.ts [--reps 8]
+ * Usage: npx tsx bench/conv-ab.ts [--reps 8]
  */
 // '@tensorflow/tfjs' registers the gradients in plain Node (see kernels-bench.ts).
 import '@tensorflow/tfjs';
@@ -15,6 +16,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { conv2dBackpropFilterImpl } from '../src/core/backend/kernels/conv2dBackpropFilter';
 import { conv2dBackpropInputImpl } from '../src/core/backend/kernels/conv2dBackpropInput';
+import { conv2dOnHeap } from '../src/core/backend/kernels/wasm/conv';
 
 const argv = process.argv.slice(2);
 const reps = argv.includes('--reps') ? Number(argv[argv.indexOf('--reps') + 1]) : 8;
@@ -58,7 +60,7 @@ function relDiff(a: Float32Array, b: Float32Array): string {
   return (diff / scale).toExponential(1);
 }
 
-console.log(`wasm, batch 128, 3×3 'same', min of ${reps} interleaved reps (ms): tf-ops formulation · SIMD loop`);
+console.log(`wasm, batch 128, 3×3 'same', min of ${reps} interleaved reps (ms): before · SIMD loop`);
 for (const [label, xShape, cOut, stride] of layers) {
   const filterShape: [number, number, number, number] = [3, 3, xShape[3], cOut];
   const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, stride, 1, 'same');
@@ -67,9 +69,14 @@ for (const [label, xShape, cOut, stride] of layers) {
   const filter = tf.randomNormal(filterShape) as tf.Tensor4D;
   const gflops = (ms: number) => ((2 * 9 * xShape[3] * cOut * info.outShape[0] * info.outShape[1] * info.outShape[2]) / ms / 1e6).toFixed(1);
 
+  // tf.conv2d is tfjs-wasm's stock kernel here: this script registers none of ours. The loop declines
+  // layers with fewer than 8 input channels (the stock kernel is faster there).
+  const declined = tf.tidy(() => conv2dOnHeap(x, filter, info) == null);
+  const c = declined ? null : abTime([() => tf.conv2d(x, filter, stride, 'same'), () => conv2dOnHeap(x, filter, info)!]);
   const fAttrs: tf.Conv2DBackpropFilterAttrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', filterShape };
   const f = abTime([() => conv2dBackpropFilterImpl(x, dy, fAttrs, 'conv-two-pass'), () => conv2dBackpropFilterImpl(x, dy, fAttrs, 'heap-first')]);
-  let line = `${label}: filter ${f.best[0].toFixed(1)} · ${f.best[1].toFixed(1)} (${gflops(f.best[1])} GFLOP/s, diff ${relDiff(f.results[0], f.results[1])})`;
+  const conv = c ? `${c.best[0].toFixed(1)} · ${c.best[1].toFixed(1)} (${gflops(c.best[1])} GFLOP/s, diff ${relDiff(c.results[0], c.results[1])})` : 'stock only';
+  let line = `${label}: conv2d ${conv} · filter ${f.best[0].toFixed(1)} · ${f.best[1].toFixed(1)} (${gflops(f.best[1])} GFLOP/s, diff ${relDiff(f.results[0], f.results[1])})`;
   if (xShape[3] % 8 === 0) {
     const iAttrs: tf.Conv2DBackpropInputAttrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', inputShape: xShape };
     const g = abTime([() => conv2dBackpropInputImpl(dy, filter, iAttrs, 'sub-pixel'), () => conv2dBackpropInputImpl(dy, filter, iAttrs, 'heap-first')]);
