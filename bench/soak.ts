@@ -30,6 +30,9 @@ const samples: { step: number; tensors: number; rssMb: number }[] = [];
 const started = performance.now();
 const run = await runTraining(config, loadDatasetFromDisk(config.dataset), info, {
   onProgress(p) {
+    // Progress comes every step, but between readings the loop holds up to metricsEvery loss scalars for
+    // their one asynchronous read-back (loop.ts): count tensors where that queue is empty.
+    if (p.step % config.metricsEvery !== 0 && p.step !== steps) return;
     samples.push({ step: p.step, tensors: tf.memory().numTensors, rssMb: process.memoryUsage().rss / 2 ** 20 });
     if (p.step % 500 === 0) process.stderr.write(`step ${p.step}: ${JSON.stringify(samples.at(-1))}\n`);
   },

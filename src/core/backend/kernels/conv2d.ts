@@ -3,10 +3,11 @@ import { wrapKernel } from './registerOpKernel';
 import { conv2dOnHeap } from './wasm/conv';
 
 /**
- * Conv2D on wasm through our SIMD loop (wasm/conv.ts) where it applies, the stock XNNPACK kernel
- * elsewhere (dilation, NCHW, C_out not a multiple of 8, no SIMD). A wrapper, not a replacement, so the
- * stock kernel keeps its setup (it binds XNNPACK's export) and every case the loop declines.
- * Idempotent; returns true when it changed the registry.
+ * Conv2D on wasm through our SIMD loop (wasm/conv.ts) where it is faster, the stock XNNPACK kernel
+ * elsewhere (see forwardLoopIsFaster: first layers, narrow outputs, the threaded build; and dilation,
+ * NCHW, C_out not a multiple of 8, no SIMD). A wrapper, not a replacement, so the stock kernel keeps
+ * its setup (it binds XNNPACK's export) and every case the loop declines. Idempotent; returns true when
+ * it changed the registry.
  */
 export function registerFastConv2D(backendName: 'wasm'): boolean {
   return wrapKernel(tf.Conv2D, backendName, 'simdLoop', (args, stock) => {

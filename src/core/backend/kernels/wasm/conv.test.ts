@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import { maxRelErr, randTensor, runStockCpu, useBackend, values } from '../testUtils';
-import { conv2dBackpropFilterOnHeap, conv2dBackpropInputOnHeap, conv2dOnHeap } from './conv';
+import { conv2dBackpropFilterOnHeap, conv2dBackpropInputOnHeap, conv2dOnHeap, forwardLoopIsFaster } from './conv';
 import { registerFastConv2D } from '../conv2d';
 import { registerMissingKernels } from '../index';
 import { WASM_BASE64 } from './conv.wasm';
@@ -288,6 +288,12 @@ describe('conv2dOnHeap (SIMD forward conv on the wasm heap)', () => {
     expect(tf.memory().numTensors).toBe(tensors + 1);
     expect(g.shape).toEqual(filter.shape);
     tf.dispose([x, filter, direct, viaOp, g]);
+  });
+
+  it('leaves the threaded build to XNNPACK, whose conv runs on the thread pool', () => {
+    expect(forwardLoopIsFaster({ inChannels: 32, outWidth: 14 }, false)).toBe(true);
+    expect(forwardLoopIsFaster({ inChannels: 32, outWidth: 14 }, true)).toBe(false);
+    expect(wasmHeapOf(tf.findBackend('wasm'))!.shared).toBe(false); // Node: tfjs never runs the threaded build
   });
 
   it('declines what XNNPACK does faster or it does not cover: C_in < 8, outputs < 12 wide, C_out not a multiple of 8, dilation', async () => {

@@ -28,24 +28,33 @@ function geometry(info: tf.backend_util.Conv2DInfo): [number, number, number, nu
  *
  * Why replace XNNPACK's: it runs this app's layers at ~35 GFLOP/s here, the same instructions in a
  * 4 × 8 tile reach 50–60 (the filter-gradient loop below), and the forward conv is now the largest
- * kernel of a training step (issue 10). `info` is tfjs's geometry of this conv. Returns null when the
- * loop does not apply (C_out not a multiple of 8, dilation, not float32, no heap or SIMD); the caller
- * then runs the stock kernel.
+ * kernel of a training step (issue 10). `info` is tfjs's geometry of this conv. Returns null where
+ * XNNPACK measured faster (below) or the loop does not apply (C_out not a multiple of 8, dilation,
+ * NCHW, not float32, no heap or SIMD); the caller then runs the stock kernel.
  */
 export function conv2dOnHeap(x: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin, outHeight: oh, outWidth: ow, outChannels: cout } = info;
-  // Where XNNPACK stays faster (`npx tsx bench/conv-ab.ts`): fewer than 8 input channels (a first layer
-  // on grey or RGB images: the inner loop is too short to pay for itself; 28×28×1 → 16 2.3 against 3.2 ms,
-  // 32×32×3 → 32 7.4 against 9.6), and outputs narrower than 12 columns, where the single-pixel edge and
-  // leftover columns are a large share (7 wide, 14×14×64 → 128: 21.8 against 23.7 ms).
-  if (cin < 8 || ow < 12 || cout % 8 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.dataFormat !== 'channelsLast') return null;
+  if (cout % 8 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.dataFormat !== 'channelsLast') return null;
   if (x.dtype !== 'float32' || filter.dtype !== 'float32') return null;
   const kernel = onHeap();
-  if (kernel == null) return null;
+  if (kernel == null || !forwardLoopIsFaster(info, kernel.heap.shared)) return null;
   const { heap, exports } = kernel;
   const out = heap.allocate([n, oh, ow, cout]);
   (exports.conv2d as ConvExport)(heap.offsetOf(x), heap.offsetOf(filter), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
   return out.tensor as tf.Tensor4D;
+}
+
+/**
+ * Whether our forward loop beats XNNPACK on this layer (`npx tsx bench/conv-ab.ts`). It does not with
+ * fewer than 8 input channels (a first layer on grey or RGB images: the inner loop is too short to pay
+ * for itself; 28×28×1 → 16 2.3 against 3.2 ms, 32×32×3 → 32 7.4 against 9.6), nor on outputs narrower
+ * than 12 columns, where the single-pixel edge and leftover columns are a large share (7 wide,
+ * 14×14×64 → 128: 21.8 against 23.7 ms), nor in the threaded build, where XNNPACK's conv runs on the
+ * thread pool and ours on one thread (its 1.3× edge at 28×28×32 → 64 is less than two threads give).
+ * The gradient loops keep their edge there (2.5–3× on one thread against formulations that thread).
+ */
+export function forwardLoopIsFaster(info: Pick<tf.backend_util.Conv2DInfo, 'inChannels' | 'outWidth'>, sharedHeap: boolean): boolean {
+  return info.inChannels >= 8 && info.outWidth >= 12 && !sharedHeap;
 }
 
 /**
@@ -56,7 +65,7 @@ export function conv2dOnHeap(x: tf.TensorInfo, filter: tf.TensorInfo, info: tf.b
  * transposes x to [C, H, W, N] and dy to [H', W', N, C_out] and runs a dilated conv whose "filter" is
  * all of dy, which XNNPACK must pack afresh on every call. The direct loop keeps a 4 × 8 tile of dW in
  * registers and streams one image's x and dy past it. Batch 128, 3×3, 'same'
- * (`npx tsx bench/filter-grad-ab.ts`): see ../README.md.
+ * (`npx tsx bench/conv-ab.ts`): see ../README.md.
  *
  * Returns null when it does not apply (C_out not a multiple of 8, not float32, or the backend's heap
  * or SIMD unavailable); the caller then uses the conv formulation.

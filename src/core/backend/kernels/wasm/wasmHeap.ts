@@ -12,6 +12,8 @@ import * as tf from '@tensorflow/tfjs-core';
  */
 export interface WasmHeap {
   memory: WebAssembly.Memory;
+  /** The threaded build's heap (a SharedArrayBuffer): XNNPACK's kernels there run on a thread pool, ours on one thread. */
+  shared: boolean;
   /** Byte offset of a tensor's values in `memory`. */
   offsetOf(t: tf.TensorInfo): number;
   /** A new float32 tensor allocated in `memory` (values undefined until a kernel writes them). */
@@ -35,6 +37,7 @@ export function wasmHeapOf(backend: unknown): WasmHeap | null {
   };
   return {
     memory,
+    shared: isShared(memory),
     offsetOf,
     allocate(shape) {
       const info = b.makeOutput!(shape, 'float32');
@@ -43,6 +46,10 @@ export function wasmHeapOf(backend: unknown): WasmHeap | null {
       return { tensor, offset: offsetOf(info) };
     },
   };
+}
+
+function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
 }
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
@@ -69,7 +76,7 @@ export function kernelInstance(binaries: KernelBinaries, memory: WebAssembly.Mem
   let perMemory = instances.get(binaries);
   if (perMemory == null) instances.set(binaries, (perMemory = new WeakMap()));
   if (perMemory.has(memory)) return perMemory.get(memory)!;
-  const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+  const shared = isShared(memory);
   let instance: WebAssembly.Instance | null = null;
   try {
     const module = new WebAssembly.Module(decodeBase64(shared ? binaries.shared : binaries.plain));
