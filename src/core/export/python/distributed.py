@@ -36,6 +36,14 @@ def init():
 _GROUP = None
 
 
+def shutdown():
+    """Leave the process groups together: every rank waits at a barrier (rank 0 may still be writing the run)
+    before any tears its gloo context down. Without it a rank that left first was seen to abort at exit now
+    and then under load ("terminate called without an active exception", torch 1.13, gloo)."""
+    dist.barrier()
+    dist.destroy_process_group()
+
+
 def world_size():
     return dist.get_world_size() if dist.is_available() and dist.is_initialized() else 1
 

@@ -153,13 +153,13 @@ def main():
         if stopping:
             print(json.dumps({'stopped_after': step, 'checkpoint': args.checkpoint}), flush=True)
             if world > 1:
-                torch.distributed.destroy_process_group()
+                distributed.shutdown()
             return
     seconds = elapsed + time.perf_counter() - t0
     if rank == 0:
         write_run(args.out, config, exported, method, history, seconds, steps - start + 1, world, device, train_split, test_split, fixed, classes, baseline, evaluate_now)
     if world > 1:
-        torch.distributed.destroy_process_group()
+        distributed.shutdown()
 
 
 def learning_rate(method, config, step):
