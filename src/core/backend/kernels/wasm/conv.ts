@@ -10,16 +10,41 @@ type ConvExport = (
   fh: number, fw: number, sH: number, sW: number, padTop: number, padLeft: number,
 ) => void;
 
+/** conv.wat instantiated on the wasm backend's heap. */
+interface HeapKernel {
+  heap: WasmHeap;
+  exports: WebAssembly.Exports;
+}
+
 /** The kernel module on the wasm backend's heap, or null (no heap access, no SIMD). */
-function onHeap(): { heap: WasmHeap; exports: WebAssembly.Exports } | null {
+function onHeap(): HeapKernel | null {
   const heap = wasmHeapOf(tf.engine().findBackend('wasm'));
   if (heap == null) return null;
   const instance = kernelInstance(WASM_BASE64, heap.memory);
   return instance == null ? null : { heap, exports: instance.exports };
 }
 
-function geometry(info: tf.backend_util.Conv2DInfo): [number, number, number, number, number, number] {
-  return [info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left];
+/**
+ * Runs one export of conv.wat on two tensors in the heap into a new tensor of `outShape`; every
+ * size it passes is the forward conv's (x → y), whichever of the three passes this is.
+ */
+function runLoop(
+  kernel: HeapKernel,
+  name: 'conv2d' | 'conv2dBackpropFilter' | 'conv2dBackpropInput',
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  outShape: number[],
+  info: tf.backend_util.Conv2DInfo,
+): tf.Tensor4D {
+  const { heap, exports } = kernel;
+  const out = heap.allocate(outShape);
+  (exports[name] as ConvExport)(
+    heap.offsetOf(a), heap.offsetOf(b), out.offset,
+    info.batchSize, info.inHeight, info.inWidth, info.inChannels,
+    info.outHeight, info.outWidth, info.outChannels,
+    info.filterHeight, info.filterWidth, info.strideHeight, info.strideWidth, info.padInfo.top, info.padInfo.left,
+  );
+  return out.tensor as tf.Tensor4D;
 }
 
 /**
@@ -33,15 +58,11 @@ function geometry(info: tf.backend_util.Conv2DInfo): [number, number, number, nu
  * NCHW, not float32, no heap or SIMD); the caller then runs the stock kernel.
  */
 export function conv2dOnHeap(x: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
-  const { batchSize: n, inHeight: h, inWidth: w, inChannels: cin, outHeight: oh, outWidth: ow, outChannels: cout } = info;
-  if (cout % 8 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.dataFormat !== 'channelsLast') return null;
+  if (info.outChannels % 8 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.dataFormat !== 'channelsLast') return null;
   if (x.dtype !== 'float32' || filter.dtype !== 'float32') return null;
   const kernel = onHeap();
   if (kernel == null || !forwardLoopIsFaster(info, kernel.heap.shared)) return null;
-  const { heap, exports } = kernel;
-  const out = heap.allocate([n, oh, ow, cout]);
-  (exports.conv2d as ConvExport)(heap.offsetOf(x), heap.offsetOf(filter), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
-  return out.tensor as tf.Tensor4D;
+  return runLoop(kernel, 'conv2d', x, filter, info.outShape, info);
 }
 
 /**
@@ -71,15 +92,10 @@ export function forwardLoopIsFaster(info: Pick<tf.backend_util.Conv2DInfo, 'inCh
  * or SIMD unavailable); the caller then uses the conv formulation.
  */
 export function conv2dBackpropFilterOnHeap(x: tf.Tensor4D, dy: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
-  const [n, h, w, cin] = x.shape;
-  const [, oh, ow, cout] = dy.shape;
-  if (cout % 8 !== 0 || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
+  if (info.outChannels % 8 !== 0 || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
   const kernel = onHeap();
   if (kernel == null) return null;
-  const { heap, exports } = kernel;
-  const out = heap.allocate([info.filterHeight, info.filterWidth, cin, cout]);
-  (exports.conv2dBackpropFilter as ConvExport)(heap.offsetOf(x), heap.offsetOf(dy), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
-  return out.tensor as tf.Tensor4D;
+  return runLoop(kernel, 'conv2dBackpropFilter', x, dy, info.filterShape, info);
 }
 
 /**
@@ -94,16 +110,8 @@ export function conv2dBackpropFilterOnHeap(x: tf.Tensor4D, dy: tf.Tensor4D, info
  * SIMD); the caller then uses the sub-pixel formulation.
  */
 export function conv2dBackpropInputOnHeap(dy: tf.Tensor4D, filter: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
-  const [n, h, w, cin] = info.inShape;
-  const [, oh, ow, cout] = dy.shape;
-  if (cin % 8 !== 0 || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
+  if (info.inChannels % 8 !== 0 || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
   const kernel = onHeap();
   if (kernel == null) return null;
-  const { heap, exports } = kernel;
-  return tf.tidy(() => {
-    const wt = tf.transpose(filter, [0, 1, 3, 2]); // [fh, fw, C_out, C_in]
-    const out = heap.allocate([n, h, w, cin]);
-    (exports.conv2dBackpropInput as ConvExport)(heap.offsetOf(dy), heap.offsetOf(wt), out.offset, n, h, w, cin, oh, ow, cout, ...geometry(info));
-    return out.tensor as tf.Tensor4D;
-  });
+  return tf.tidy(() => runLoop(kernel, 'conv2dBackpropInput', dy, tf.transpose(filter, [0, 1, 3, 2]) /* [fh, fw, C_out, C_in] */, info.inShape, info));
 }
