@@ -10,11 +10,10 @@ beforeAll(async () => {
 });
 
 describe('symmetricEigenvalues (tridiagonal QL)', () => {
-  /** A random symmetric n×n matrix B Bᵀ + shift·I from an LCG (rank ≤ k before the shift). */
+  /** A random symmetric n×n matrix B Bᵀ + shift·I (rank ≤ k before the shift). */
   const gram = (n: number, k: number, shift: number, seed: number): Float64Array => {
-    let s = seed;
-    const r = () => ((s = (s * 48271) % 2147483647) / 2147483647) * 2 - 1;
-    const b = Array.from({ length: n * k }, r);
+    const rng = mulberry32(seed);
+    const b = Array.from({ length: n * k }, () => rng() * 2 - 1);
     const a = new Float64Array(n * n);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {

@@ -1,22 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { maxRelErr, randTensor, runStockCpu, useBackend, values } from './testUtils';
+import { convCaseLabel, maxRelErr, randTensor, runStockCpu, useBackend, values, type ConvCase } from './testUtils';
 import { conv2dBackpropFilterImpl, registerFastConvBackpropFilter } from './conv2dBackpropFilter';
 import { isOurKernel } from './registerOpKernel';
-
-interface Case {
-  x: [number, number, number, number]; // NHWC
-  f: [number, number]; // filter h, w
-  cOut: number;
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
 
 // Grid over stride × padding × kernel size × (batch, channels, spatial size),
 // with odd sizes so 'same' needs asymmetric padding and 'valid' leaves unused
 // trailing rows; plus a few irregular cases.
-const cases: Case[] = [];
+const cases: ConvCase[] = [];
 for (const strides of [1, 2]) {
   for (const pad of ['same', 'valid'] as const) {
     for (const f of [[3, 3], [2, 2]] as [number, number][]) {
@@ -39,10 +30,7 @@ cases.push(
   { x: [2, 15, 13, 16], f: [3, 3], cOut: 8, strides: 2, pad: 'valid' },
 );
 
-const label = (c: Case) =>
-  `x=${c.x.join('x')} f=${c.f.join('x')}x${c.cOut} s=${c.strides} pad=${c.pad}${c.dimRoundingMode ? `/${c.dimRoundingMode}` : ''}`;
-
-function attrsOf(c: Case): tf.Conv2DBackpropFilterAttrs {
+function attrsOf(c: ConvCase): tf.Conv2DBackpropFilterAttrs {
   return {
     strides: c.strides,
     pad: c.pad,
@@ -52,7 +40,7 @@ function attrsOf(c: Case): tf.Conv2DBackpropFilterAttrs {
   };
 }
 
-function inputsOf(c: Case, seed: number): { x: tf.Tensor4D; dy: tf.Tensor4D } {
+function inputsOf(c: ConvCase, seed: number): { x: tf.Tensor4D; dy: tf.Tensor4D } {
   const a = attrsOf(c);
   const info = tf.backend_util.computeConv2DInfo(c.x, a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode);
   return {
@@ -62,7 +50,7 @@ function inputsOf(c: Case, seed: number): { x: tf.Tensor4D; dy: tf.Tensor4D } {
 }
 
 /** Reference: the stock CPU kernel on the same data. */
-async function reference(c: Case, seed: number): Promise<number[]> {
+async function reference(c: ConvCase, seed: number): Promise<number[]> {
   await useBackend('cpu');
   return tf.tidy(() => {
     const { x, dy } = inputsOf(c, seed);
@@ -70,7 +58,7 @@ async function reference(c: Case, seed: number): Promise<number[]> {
   });
 }
 
-async function viaKernel(backend: 'cpu' | 'wasm', c: Case, seed: number): Promise<tf.Tensor> {
+async function viaKernel(backend: 'cpu' | 'wasm', c: ConvCase, seed: number): Promise<tf.Tensor> {
   await useBackend(backend);
   return tf.tidy(() => {
     const { x, dy } = inputsOf(c, seed);
@@ -93,7 +81,7 @@ describe('conv2dBackpropFilter (dilated conv2d formulation; on wasm the SIMD loo
     expect(registerFastConvBackpropFilter('wasm')).toBe(false);
   });
 
-  it.each(cases.map((c, i) => [label(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
+  it.each(cases.map((c, i) => [convCaseLabel(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
     const seed = 100 + i * 7;
     const ref = await reference(c, seed);
     for (const backend of ['cpu', 'wasm'] as const) {
@@ -114,7 +102,7 @@ describe('conv2dBackpropFilter (dilated conv2d formulation; on wasm the SIMD loo
   });
 
   it('handles NCHW by transposing to NHWC', async () => {
-    const c: Case = { x: [3, 7, 7, 5], f: [3, 3], cOut: 4, strides: 2, pad: 'same' };
+    const c: ConvCase = { x: [3, 7, 7, 5], f: [3, 3], cOut: 4, strides: 2, pad: 'same' };
     const ref = await reference(c, 7);
     await useBackend('wasm');
     const out = tf.tidy(() => {

@@ -1,21 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { maxRelErr, randTensor, runStockCpu, useBackend, values } from './testUtils';
+import { convCaseLabel, maxRelErr, randTensor, runStockCpu, useBackend, values, type ConvCase } from './testUtils';
 import { conv2dBackpropInputImpl, registerFastConvBackpropInput } from './conv2dBackpropInput';
 import { isOurKernel } from './registerOpKernel';
 
-interface Case {
-  x: [number, number, number, number]; // NHWC shape of the forward conv's input (= the result)
-  f: [number, number]; // filter h, w
-  cOut: number; // channels of dy
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-}
-
 // Every shape the app's nets use, then a grid with odd sizes so 'same' pads asymmetrically and
 // 'valid' leaves trailing rows the forward conv never read, then irregular cases.
-const cases: Case[] = [
+const cases: ConvCase[] = [
   // ConvNet encoder on 28×28 (conv0 s1, conv1 28→14, conv2 14→7), batch 64 and 1.
   { x: [64, 28, 28, 16], f: [3, 3], cOut: 32, strides: 2, pad: 'same' },
   { x: [64, 14, 14, 32], f: [3, 3], cOut: 64, strides: 2, pad: 'same' },
@@ -53,28 +44,25 @@ cases.push(
   { x: [1, 5, 5, 1], f: [5, 5], cOut: 1, strides: 1, pad: 'valid' },
 );
 
-const label = (c: Case) =>
-  `x=${c.x.join('x')} f=${c.f.join('x')}x${c.cOut} s=${c.strides} pad=${c.pad}${c.dimRoundingMode ? `/${c.dimRoundingMode}` : ''}`;
-
-function attrsOf(c: Case): tf.Conv2DBackpropInputAttrs {
+function attrsOf(c: ConvCase): tf.Conv2DBackpropInputAttrs {
   return { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: c.dimRoundingMode, inputShape: c.x };
 }
 
-function inputsOf(c: Case, seed: number): { dy: tf.Tensor4D; filter: tf.Tensor4D } {
+function inputsOf(c: ConvCase, seed: number): { dy: tf.Tensor4D; filter: tf.Tensor4D } {
   const filterShape: [number, number, number, number] = [c.f[0], c.f[1], c.x[3], c.cOut];
   const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, 1, c.pad, c.dimRoundingMode);
   return { dy: randTensor(info.outShape, seed) as tf.Tensor4D, filter: randTensor(filterShape, seed + 1) as tf.Tensor4D };
 }
 
-const asAttrs = (c: Case) => attrsOf(c) as unknown as tf.NamedAttrMap;
+const asAttrs = (c: ConvCase) => attrsOf(c) as unknown as tf.NamedAttrMap;
 
 /** Reference: the stock CPU kernel (tfjs's own loop) on the same data. */
-async function reference(c: Case, seed: number): Promise<number[]> {
+async function reference(c: ConvCase, seed: number): Promise<number[]> {
   await useBackend('cpu');
   return tf.tidy(() => values(runStockCpu(tf.Conv2DBackpropInput, inputsOf(c, seed), asAttrs(c))[0]));
 }
 
-async function viaKernel(backend: 'cpu' | 'wasm', c: Case, seed: number): Promise<tf.Tensor> {
+async function viaKernel(backend: 'cpu' | 'wasm', c: ConvCase, seed: number): Promise<tf.Tensor> {
   await useBackend(backend);
   return tf.tidy(() => tf.engine().runKernel(tf.Conv2DBackpropInput, inputsOf(c, seed), asAttrs(c)) as tf.Tensor);
 }
@@ -96,7 +84,7 @@ describe('conv2dBackpropInput (sub-pixel conv2d formulation; on wasm the SIMD lo
     expect(registerFastConvBackpropInput('wasm')).toBe(false);
   });
 
-  it.each(cases.map((c, i) => [label(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
+  it.each(cases.map((c, i) => [convCaseLabel(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
     const seed = 300 + i * 11;
     const ref = await reference(c, seed);
     for (const backend of ['cpu', 'wasm'] as const) {
@@ -125,7 +113,7 @@ describe('conv2dBackpropInput (sub-pixel conv2d formulation; on wasm the SIMD lo
   });
 
   it('handles NCHW by transposing to NHWC', async () => {
-    const c: Case = { x: [3, 7, 7, 5], f: [3, 3], cOut: 4, strides: 2, pad: 'same' };
+    const c: ConvCase = { x: [3, 7, 7, 5], f: [3, 3], cOut: 4, strides: 2, pad: 'same' };
     const ref = await reference(c, 7);
     await useBackend('wasm');
     const out = tf.tidy(() => {

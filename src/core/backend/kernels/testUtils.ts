@@ -73,3 +73,17 @@ export function maxRelErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
 export function values(t: tf.Tensor): number[] {
   return Array.from(t.dataSync());
 }
+
+/** A conv layer the kernel tests run: NHWC input shape, filter size, output channels, stride and padding. */
+export interface ConvCase {
+  x: [number, number, number, number]; // NHWC shape of the forward conv's input
+  f: [number, number]; // filter h, w
+  cOut: number; // channels of the forward conv's output (dy)
+  strides: number | [number, number];
+  pad: 'same' | 'valid' | number;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+/** The test name of a ConvCase. */
+export const convCaseLabel = (c: ConvCase) =>
+  `x=${c.x.join('x')} f=${c.f.join('x')}x${c.cOut} s=${c.strides} pad=${c.pad}${c.dimRoundingMode ? `/${c.dimRoundingMode}` : ''}`;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { maxRelErr, randTensor, runStockCpu, useBackend, values } from '../testUtils';
+import { convCaseLabel, maxRelErr, randTensor, runStockCpu, useBackend, values, type ConvCase } from '../testUtils';
 import { conv2dBackpropFilterOnHeap, conv2dBackpropInputOnHeap, conv2dOnHeap, forwardLoopIsFaster } from './conv';
 import { registerFastConv2D } from '../conv2d';
 import { registerMissingKernels } from '../index';
@@ -11,14 +11,7 @@ import { kernelInstance, wasmHeapOf } from './wasmHeap';
 // shapes the encoders use and on the edges of its loops: input channels that are not a multiple of 4
 // (the 1-row tile), 1 and 3 (first layers), odd sizes with asymmetric 'same' padding, 'valid' with
 // unused trailing rows, explicit padding, unequal strides, 1×1, 2×2 and 5×5 filters.
-interface Case {
-  x: [number, number, number, number];
-  f: [number, number];
-  cOut: number;
-  strides: number | [number, number];
-  pad: 'same' | 'valid' | number;
-}
-const cases: Case[] = [
+const cases: ConvCase[] = [
   { x: [2, 28, 28, 1], f: [3, 3], cOut: 16, strides: 1, pad: 'same' },
   { x: [2, 32, 32, 3], f: [3, 3], cOut: 32, strides: 1, pad: 'same' },
   { x: [3, 28, 28, 16], f: [3, 3], cOut: 32, strides: 2, pad: 'same' },
@@ -32,35 +25,65 @@ const cases: Case[] = [
   { x: [1, 11, 11, 4], f: [3, 3], cOut: 8, strides: 2, pad: 1 },
   { x: [1, 3, 3, 4], f: [5, 5], cOut: 8, strides: 1, pad: 2 },
 ];
-const label = (c: Case) => `x=${c.x.join('x')} f=${c.f.join('x')}x${c.cOut} s=${c.strides} pad=${c.pad}`;
 
-function setUp(c: Case, seed: number) {
-  const attrs: tf.Conv2DBackpropFilterAttrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape: [c.f[0], c.f[1], c.x[3], c.cOut] };
-  const info = tf.backend_util.computeConv2DInfo(c.x, attrs.filterShape, c.strides, 1, c.pad);
+beforeAll(async () => {
+  await useBackend('cpu');
+  await useBackend('wasm');
+});
+
+/** The case's filter shape and tfjs's geometry of its forward conv (x → dy). */
+function geometryOf(c: ConvCase) {
+  const filterShape: [number, number, number, number] = [c.f[0], c.f[1], c.x[3], c.cOut];
+  return { filterShape, info: tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, 1, c.pad) };
+}
+
+/**
+ * A loop's result against tfjs's cpu backend: `reference` runs there (inside a tidy), `runLoop` on
+ * wasm (disposing its own inputs). The loop must have run (not null: no fallback), with `shape`,
+ * within 1e-5 of the reference relative to its largest value.
+ */
+async function expectLoopMatchesCpu(reference: () => number[], runLoop: () => tf.Tensor | null, shape: number[]): Promise<void> {
+  await useBackend('cpu');
+  const ref = tf.tidy(reference);
+  await useBackend('wasm');
+  const out = runLoop();
+  expect(out).not.toBeNull();
+  expect(out!.shape).toEqual(shape);
+  expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
+  out!.dispose();
+}
+
+/** Runs `body` three times on wasm and checks it leaves no tensor and no heap allocation behind. */
+function expectNothingLeftBy(body: () => void): void {
+  const backend = tf.backend() as unknown as { numDataIds(): number };
+  const tensors = tf.memory().numTensors;
+  const dataIds = backend.numDataIds();
+  for (let r = 0; r < 3; r++) body();
+  expect(tf.memory().numTensors).toBe(tensors);
+  expect(backend.numDataIds()).toBe(dataIds);
+}
+
+function setUp(c: ConvCase, seed: number) {
+  const { filterShape, info } = geometryOf(c);
+  const attrs: tf.Conv2DBackpropFilterAttrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', filterShape };
   return { attrs, info, x: randTensor(c.x, seed) as tf.Tensor4D, dy: randTensor(info.outShape, seed + 1) as tf.Tensor4D };
 }
 
 describe('conv2dBackpropFilterOnHeap (SIMD kernel on the wasm heap)', () => {
-  beforeAll(async () => {
-    await useBackend('cpu');
-    await useBackend('wasm');
-  });
-
-  it.each(cases.map((c, i) => [label(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
-    await useBackend('cpu');
-    const ref = tf.tidy(() => {
-      const { x, dy, attrs } = setUp(c, 11 + i);
-      return values(runStockCpu(tf.Conv2DBackpropFilter, { x, dy }, attrs as unknown as tf.NamedAttrMap)[0]);
-    });
-    await useBackend('wasm');
-    const { x, dy, info } = setUp(c, 11 + i);
-    const out = conv2dBackpropFilterOnHeap(x, dy, info);
-    tf.dispose([x, dy]);
-    // Not null: the kernel itself ran, not a fallback.
-    expect(out).not.toBeNull();
-    expect(out!.shape).toEqual([c.f[0], c.f[1], c.x[3], c.cOut]);
-    expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
-    out!.dispose();
+  it.each(cases.map((c, i) => [convCaseLabel(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
+    await expectLoopMatchesCpu(
+      () => {
+        const { x, dy, attrs } = setUp(c, 11 + i);
+        return values(runStockCpu(tf.Conv2DBackpropFilter, { x, dy }, attrs as unknown as tf.NamedAttrMap)[0]);
+      },
+      () => {
+        const { x, dy, info } = setUp(c, 11 + i);
+        const out = conv2dBackpropFilterOnHeap(x, dy, info);
+        tf.dispose([x, dy]);
+        return out;
+      },
+      [c.f[0], c.f[1], c.x[3], c.cOut],
+    );
   });
 
   it('overwrites whatever the output buffer held (the heap is reused, not zeroed)', async () => {
@@ -80,17 +103,12 @@ describe('conv2dBackpropFilterOnHeap (SIMD kernel on the wasm heap)', () => {
   it('leaves no tensor and no heap allocation behind', async () => {
     await useBackend('wasm');
     const { x, dy, info } = setUp(cases[2], 9);
-    const backend = tf.backend() as unknown as { numDataIds(): number };
-    const tensors = tf.memory().numTensors;
-    const dataIds = backend.numDataIds();
-    for (let r = 0; r < 3; r++) {
+    expectNothingLeftBy(() => {
       tf.tidy(() => {
         conv2dBackpropFilterOnHeap(x, dy, info); // dropped: the tidy must free it
       });
       conv2dBackpropFilterOnHeap(x, dy, info)!.dispose();
-    }
-    expect(tf.memory().numTensors).toBe(tensors);
-    expect(backend.numDataIds()).toBe(dataIds);
+    });
     tf.dispose([x, dy]);
   });
 
@@ -112,7 +130,7 @@ describe('conv2dBackpropFilterOnHeap (SIMD kernel on the wasm heap)', () => {
 });
 
 // The input gradient: C_in must be a multiple of 8; rows of 1–3 leftover pixels take the 1-pixel tile.
-const inputCases: Case[] = [
+const inputCases: ConvCase[] = [
   { x: [3, 28, 28, 16], f: [3, 3], cOut: 32, strides: 2, pad: 'same' },
   { x: [2, 14, 14, 32], f: [3, 3], cOut: 64, strides: 2, pad: 'same' },
   { x: [2, 28, 28, 32], f: [3, 3], cOut: 32, strides: 1, pad: 'same' },
@@ -126,39 +144,33 @@ const inputCases: Case[] = [
   { x: [1, 3, 3, 8], f: [5, 5], cOut: 8, strides: 1, pad: 2 },
 ];
 
-function setUpInput(c: Case, seed: number) {
-  const filterShape: [number, number, number, number] = [c.f[0], c.f[1], c.x[3], c.cOut];
+function setUpInput(c: ConvCase, seed: number) {
+  const { filterShape, info } = geometryOf(c);
   const attrs: tf.Conv2DBackpropInputAttrs = { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', inputShape: c.x };
-  const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, 1, c.pad);
   return { attrs, info, dy: randTensor(info.outShape, seed) as tf.Tensor4D, filter: randTensor(filterShape, seed + 1) as tf.Tensor4D };
 }
 
 describe('conv2dBackpropInputOnHeap (SIMD kernel on the wasm heap)', () => {
-  beforeAll(async () => {
-    await useBackend('cpu');
-    await useBackend('wasm');
-  });
-
-  it.each(inputCases.map((c, i) => [label(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
-    await useBackend('cpu');
-    const ref = tf.tidy(() => {
-      const { dy, filter, attrs } = setUpInput(c, 31 + i);
-      return values(runStockCpu(tf.Conv2DBackpropInput, { dy, filter }, attrs as unknown as tf.NamedAttrMap)[0]);
-    });
-    await useBackend('wasm');
-    const { dy, filter, info } = setUpInput(c, 31 + i);
-    const out = conv2dBackpropInputOnHeap(dy, filter, info);
-    tf.dispose([dy, filter]);
-    expect(out).not.toBeNull();
-    expect(out!.shape).toEqual(c.x);
-    expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
-    out!.dispose();
+  it.each(inputCases.map((c, i) => [convCaseLabel(c), c, i] as const))('%s matches the stock CPU kernel', async (_name, c, i) => {
+    await expectLoopMatchesCpu(
+      () => {
+        const { dy, filter, attrs } = setUpInput(c, 31 + i);
+        return values(runStockCpu(tf.Conv2DBackpropInput, { dy, filter }, attrs as unknown as tf.NamedAttrMap)[0]);
+      },
+      () => {
+        const { dy, filter, info } = setUpInput(c, 31 + i);
+        const out = conv2dBackpropInputOnHeap(dy, filter, info);
+        tf.dispose([dy, filter]);
+        return out;
+      },
+      c.x,
+    );
   });
 
   it('zeroes the pixels no tap reaches (the heap is reused, not zeroed)', async () => {
     await useBackend('wasm');
     // 1×1 filter, stride 2: only every other row and column of dx receives anything.
-    const c: Case = { x: [1, 6, 6, 8], f: [1, 1], cOut: 8, strides: 2, pad: 'valid' };
+    const c: ConvCase = { x: [1, 6, 6, 8], f: [1, 1], cOut: 8, strides: 2, pad: 'valid' };
     tf.dispose(tf.fill([6 * 6 * 8], 1e6));
     const { dy, filter, info } = setUpInput(c, 3);
     const out = conv2dBackpropInputOnHeap(dy, filter, info)!;
@@ -172,12 +184,7 @@ describe('conv2dBackpropInputOnHeap (SIMD kernel on the wasm heap)', () => {
   it('leaves no tensor and no heap allocation behind', async () => {
     await useBackend('wasm');
     const { dy, filter, info } = setUpInput(inputCases[0], 9);
-    const backend = tf.backend() as unknown as { numDataIds(): number };
-    const tensors = tf.memory().numTensors;
-    const dataIds = backend.numDataIds();
-    for (let r = 0; r < 3; r++) conv2dBackpropInputOnHeap(dy, filter, info)!.dispose();
-    expect(tf.memory().numTensors).toBe(tensors);
-    expect(backend.numDataIds()).toBe(dataIds);
+    expectNothingLeftBy(() => conv2dBackpropInputOnHeap(dy, filter, info)!.dispose());
     tf.dispose([dy, filter]);
   });
 
@@ -192,7 +199,7 @@ describe('conv2dBackpropInputOnHeap (SIMD kernel on the wasm heap)', () => {
 describe('the shared-memory build of the kernels (what the threaded wasm backend loads)', () => {
   it('instantiates on a shared memory and computes what the plain build computes on the tfjs heap', async () => {
     await useBackend('wasm');
-    const c: Case = { x: [2, 9, 9, 8], f: [3, 3], cOut: 16, strides: 2, pad: 'same' };
+    const c: ConvCase = { x: [2, 9, 9, 8], f: [3, 3], cOut: 16, strides: 2, pad: 'same' };
     const { x, dy, info } = setUp(c, 41);
     const filter = randTensor([3, 3, 8, 16], 43) as tf.Tensor4D;
     const plainDw = conv2dBackpropFilterOnHeap(x, dy, info)!;
@@ -223,7 +230,7 @@ describe('the shared-memory build of the kernels (what the threaded wasm backend
 // The forward conv (the loop takes C_in ≥ 8, C_out a multiple of 8, outputs ≥ 12 wide): the left/right
 // edge columns and the 1–3 left over take the 1-pixel path, which skips taps in the padding; rows near
 // the top and bottom use only the tap rows inside x; rows with none at all are zero.
-const forwardCases: Case[] = [
+const forwardCases: ConvCase[] = [
   { x: [3, 28, 28, 16], f: [3, 3], cOut: 32, strides: 2, pad: 'same' },
   { x: [2, 28, 28, 32], f: [3, 3], cOut: 64, strides: 2, pad: 'same' },
   { x: [2, 12, 12, 8], f: [3, 3], cOut: 8, strides: 1, pad: 'same' },
@@ -238,34 +245,29 @@ const forwardCases: Case[] = [
   { x: [1, 2, 14, 8], f: [3, 3], cOut: 8, strides: 1, pad: 3 },
 ];
 
-function setUpForward(c: Case, seed: number) {
-  const filterShape: [number, number, number, number] = [c.f[0], c.f[1], c.x[3], c.cOut];
-  const info = tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, 1, c.pad);
+function setUpForward(c: ConvCase, seed: number) {
+  const { filterShape, info } = geometryOf(c);
   return { info, x: randTensor(c.x, seed) as tf.Tensor4D, filter: randTensor(filterShape, seed + 1) as tf.Tensor4D };
 }
 
 describe('conv2dOnHeap (SIMD forward conv on the wasm heap)', () => {
-  beforeAll(async () => {
-    await useBackend('cpu');
-    await useBackend('wasm');
-  });
-
-  it.each(forwardCases.map((c, i) => [label(c), c, i] as const))('%s matches tf.conv2d on cpu', async (_name, c, i) => {
-    await useBackend('cpu');
-    const ref = tf.tidy(() => {
-      const { x, filter } = setUpForward(c, 51 + i);
-      return values(tf.conv2d(x, filter, c.strides, c.pad));
-    });
-    await useBackend('wasm');
-    const { x, filter, info } = setUpForward(c, 51 + i);
-    // Junk in the heap first: every output value must be written, padding-only pixels included.
-    tf.dispose(tf.fill([info.outShape.reduce((a, b) => a * b, 1)], 1e6));
-    const out = conv2dOnHeap(x, filter, info);
-    tf.dispose([x, filter]);
-    expect(out).not.toBeNull();
-    expect(out!.shape).toEqual(info.outShape);
-    expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
-    out!.dispose();
+  it.each(forwardCases.map((c, i) => [convCaseLabel(c), c, i] as const))('%s matches tf.conv2d on cpu', async (_name, c, i) => {
+    const { info } = geometryOf(c);
+    await expectLoopMatchesCpu(
+      () => {
+        const { x, filter } = setUpForward(c, 51 + i);
+        return values(tf.conv2d(x, filter, c.strides, c.pad));
+      },
+      () => {
+        const { x, filter } = setUpForward(c, 51 + i);
+        // Junk in the heap first: every output value must be written, padding-only pixels included.
+        tf.dispose(tf.fill([info.outShape.reduce((a, b) => a * b, 1)], 1e6));
+        const out = conv2dOnHeap(x, filter, info);
+        tf.dispose([x, filter]);
+        return out;
+      },
+      info.outShape,
+    );
   });
 
   it('is what tf.conv2d runs on wasm once registered, and its gradients still flow', async () => {
@@ -298,7 +300,7 @@ describe('conv2dOnHeap (SIMD forward conv on the wasm heap)', () => {
 
   it('declines what XNNPACK does faster or it does not cover: C_in < 8, outputs < 12 wide, C_out not a multiple of 8, dilation', async () => {
     await useBackend('wasm');
-    const declined = (c: Case, dilation = 1) => {
+    const declined = (c: ConvCase, dilation = 1) => {
       const { x, filter } = setUpForward(c, 3);
       const out = conv2dOnHeap(x, filter, tf.backend_util.computeConv2DInfo(x.shape, filter.shape, c.strides, dilation, c.pad));
       tf.dispose([x, filter]);
