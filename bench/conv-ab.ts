@@ -17,6 +17,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { conv2dBackpropFilterImpl } from '../src/core/backend/kernels/conv2dBackpropFilter';
 import { conv2dBackpropInputImpl } from '../src/core/backend/kernels/conv2dBackpropInput';
 import { conv2dOnHeap } from '../src/core/backend/kernels/wasm/conv';
+import { abTime, relDiff } from './ab';
 
 const argv = process.argv.slice(2);
 const reps = argv.includes('--reps') ? Number(argv[argv.indexOf('--reps') + 1]) : 8;
@@ -33,33 +34,6 @@ const layers: Layer[] = [
   ['width 32, 14×14×64 → 128', [128, 14, 14, 64], 128, 2],
 ];
 
-/** Min time of `run` per side over the reps (rep 0 warms up), and the two results of rep 0. */
-function abTime(sides: (() => tf.Tensor)[]): { best: number[]; results: Float32Array[] } {
-  const best = sides.map(() => Infinity);
-  const results: Float32Array[] = [];
-  for (let r = 0; r <= reps; r++) {
-    sides.forEach((run, v) => {
-      const t0 = performance.now();
-      const out = tf.tidy(run);
-      const values = out.dataSync() as Float32Array;
-      if (r > 0) best[v] = Math.min(best[v], performance.now() - t0);
-      else results[v] = values;
-      out.dispose();
-    });
-  }
-  return { best, results };
-}
-
-function relDiff(a: Float32Array, b: Float32Array): string {
-  let scale = 0;
-  let diff = 0;
-  a.forEach((ref, i) => {
-    scale = Math.max(scale, Math.abs(ref));
-    diff = Math.max(diff, Math.abs(ref - b[i]));
-  });
-  return (diff / scale).toExponential(1);
-}
-
 console.log(`wasm, batch 128, 3×3 'same', min of ${reps} interleaved reps (ms): before · SIMD loop`);
 for (const [label, xShape, cOut, stride] of layers) {
   const filterShape: [number, number, number, number] = [3, 3, xShape[3], cOut];
@@ -72,14 +46,14 @@ for (const [label, xShape, cOut, stride] of layers) {
   // tf.conv2d is tfjs-wasm's stock kernel here: this script registers none of ours. The loop declines
   // layers with fewer than 8 input channels (the stock kernel is faster there).
   const declined = tf.tidy(() => conv2dOnHeap(x, filter, info) == null);
-  const c = declined ? null : abTime([() => tf.conv2d(x, filter, stride, 'same'), () => conv2dOnHeap(x, filter, info)!]);
+  const c = declined ? null : abTime([() => tf.conv2d(x, filter, stride, 'same'), () => conv2dOnHeap(x, filter, info)!], reps);
   const fAttrs: tf.Conv2DBackpropFilterAttrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', filterShape };
-  const f = abTime([() => conv2dBackpropFilterImpl(x, dy, fAttrs, 'conv-two-pass'), () => conv2dBackpropFilterImpl(x, dy, fAttrs, 'heap-first')]);
+  const f = abTime([() => conv2dBackpropFilterImpl(x, dy, fAttrs, 'conv-two-pass'), () => conv2dBackpropFilterImpl(x, dy, fAttrs, 'heap-first')], reps);
   const conv = c ? `${c.best[0].toFixed(1)} · ${c.best[1].toFixed(1)} (${gflops(c.best[1])} GFLOP/s, diff ${relDiff(c.results[0], c.results[1])})` : 'stock only';
   let line = `${label}: conv2d ${conv} · filter ${f.best[0].toFixed(1)} · ${f.best[1].toFixed(1)} (${gflops(f.best[1])} GFLOP/s, diff ${relDiff(f.results[0], f.results[1])})`;
   if (xShape[3] % 8 === 0) {
     const iAttrs: tf.Conv2DBackpropInputAttrs = { strides: stride, pad: 'same', dataFormat: 'NHWC', inputShape: xShape };
-    const g = abTime([() => conv2dBackpropInputImpl(dy, filter, iAttrs, 'sub-pixel'), () => conv2dBackpropInputImpl(dy, filter, iAttrs, 'heap-first')]);
+    const g = abTime([() => conv2dBackpropInputImpl(dy, filter, iAttrs, 'sub-pixel'), () => conv2dBackpropInputImpl(dy, filter, iAttrs, 'heap-first')], reps);
     line += ` · input ${g.best[0].toFixed(1)} · ${g.best[1].toFixed(1)} (${gflops(g.best[1])} GFLOP/s, diff ${relDiff(g.results[0], g.results[1])})`;
   }
   console.log(line);

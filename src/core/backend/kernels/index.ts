@@ -1,3 +1,4 @@
+import { registerFastBatchMatMul } from './batchMatMul';
 import { registerFastConv2D } from './conv2d';
 import { registerFastConvBackpropFilter } from './conv2dBackpropFilter';
 import { registerFastConvBackpropInput } from './conv2dBackpropInput';
@@ -7,6 +8,7 @@ import { registerMissingGradients } from './gradients';
 import { registerMaxPoolFixes } from './maxPool';
 import { registerUnsortedSegmentSum } from './unsortedSegmentSum';
 
+export { registerFastBatchMatMul } from './batchMatMul';
 export { registerFastConv2D } from './conv2d';
 export { registerFastConvBackpropFilter, conv2dBackpropFilterImpl } from './conv2dBackpropFilter';
 export { registerFastConvBackpropInput, conv2dBackpropInputImpl } from './conv2dBackpropInput';
@@ -29,6 +31,8 @@ export { registerUnsortedSegmentSum } from './unsortedSegmentSum';
  *  - wasm: conv2d and both its gradients as our own SIMD loops on the
  *    backend's heap where the channel counts allow (wasm/conv.ts), the
  *    stock kernel and the formulations above elsewhere;
+ *  - wasm: batched BatchMatMul (a ViT's attention) as our SIMD loop
+ *    (wasm/matmul.ts); tfjs runs it as a scalar loop;
  *  - wasm: Conv2DBackpropFilter and UnsortedSegmentSum (missing, so conv and
  *    gather backprop throw), MaxPoolGrad/MaxPoolWithArgmax (wrong results
  *    for windows whose values are all negative), and int32/bool guards for
@@ -56,6 +60,7 @@ export function registerMissingKernels(backendName: string): string[] {
       break;
     case 'wasm':
       note(registerFastConv2D('wasm'), 'Conv2D');
+      note(registerFastBatchMatMul('wasm'), 'BatchMatMul');
       note(registerFastConvBackpropFilter('wasm'), 'Conv2DBackpropFilter');
       note(registerFastConvBackpropInput('wasm'), 'Conv2DBackpropInput');
       note(registerUnsortedSegmentSum('wasm'), 'UnsortedSegmentSum');

@@ -8,6 +8,7 @@
  * so no setWasmPaths is needed.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { expect } from 'vitest';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
@@ -87,3 +88,29 @@ export interface ConvCase {
 /** The test name of a ConvCase. */
 export const convCaseLabel = (c: ConvCase) =>
   `x=${c.x.join('x')} f=${c.f.join('x')}x${c.cOut} s=${c.strides} pad=${c.pad}${c.dimRoundingMode ? `/${c.dimRoundingMode}` : ''}`;
+
+/**
+ * A loop's result against tfjs's cpu backend: `reference` runs there (inside a tidy), `runLoop` on
+ * wasm (disposing its own inputs). The loop must have run (not null: no fallback), with `shape`,
+ * within 1e-5 of the reference relative to its largest value.
+ */
+export async function expectLoopMatchesCpu(reference: () => number[], runLoop: () => tf.Tensor | null, shape: number[]): Promise<void> {
+  await useBackend('cpu');
+  const ref = tf.tidy(reference);
+  await useBackend('wasm');
+  const out = runLoop();
+  expect(out).not.toBeNull();
+  expect(out!.shape).toEqual(shape);
+  expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
+  out!.dispose();
+}
+
+/** Runs `body` three times on wasm and checks it leaves no tensor and no heap allocation behind. */
+export function expectNothingLeftBy(body: () => void): void {
+  const backend = tf.backend() as unknown as { numDataIds(): number };
+  const tensors = tf.memory().numTensors;
+  const dataIds = backend.numDataIds();
+  for (let r = 0; r < 3; r++) body();
+  expect(tf.memory().numTensors).toBe(tensors);
+  expect(backend.numDataIds()).toBe(dataIds);
+}

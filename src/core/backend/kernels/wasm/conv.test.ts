@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
-import { convCaseLabel, maxRelErr, randTensor, runStockCpu, useBackend, values, type ConvCase } from '../testUtils';
+import { convCaseLabel, expectLoopMatchesCpu, expectNothingLeftBy, maxRelErr, randTensor, runStockCpu, useBackend, values, type ConvCase } from '../testUtils';
 import { conv2dBackpropFilterOnHeap, conv2dBackpropInputOnHeap, conv2dOnHeap, forwardLoopIsFaster } from './conv';
 import { registerFastConv2D } from '../conv2d';
 import { registerMissingKernels } from '../index';
@@ -35,32 +35,6 @@ beforeAll(async () => {
 function geometryOf(c: ConvCase) {
   const filterShape: [number, number, number, number] = [c.f[0], c.f[1], c.x[3], c.cOut];
   return { filterShape, info: tf.backend_util.computeConv2DInfo(c.x, filterShape, c.strides, 1, c.pad) };
-}
-
-/**
- * A loop's result against tfjs's cpu backend: `reference` runs there (inside a tidy), `runLoop` on
- * wasm (disposing its own inputs). The loop must have run (not null: no fallback), with `shape`,
- * within 1e-5 of the reference relative to its largest value.
- */
-async function expectLoopMatchesCpu(reference: () => number[], runLoop: () => tf.Tensor | null, shape: number[]): Promise<void> {
-  await useBackend('cpu');
-  const ref = tf.tidy(reference);
-  await useBackend('wasm');
-  const out = runLoop();
-  expect(out).not.toBeNull();
-  expect(out!.shape).toEqual(shape);
-  expect(maxRelErr(values(out!), ref)).toBeLessThan(1e-5);
-  out!.dispose();
-}
-
-/** Runs `body` three times on wasm and checks it leaves no tensor and no heap allocation behind. */
-function expectNothingLeftBy(body: () => void): void {
-  const backend = tf.backend() as unknown as { numDataIds(): number };
-  const tensors = tf.memory().numTensors;
-  const dataIds = backend.numDataIds();
-  for (let r = 0; r < 3; r++) body();
-  expect(tf.memory().numTensors).toBe(tensors);
-  expect(backend.numDataIds()).toBe(dataIds);
 }
 
 function setUp(c: ConvCase, seed: number) {

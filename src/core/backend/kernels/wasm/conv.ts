@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { WASM_BASE64 } from './conv.wasm';
-import { kernelInstance, wasmHeapOf, type WasmHeap } from './wasmHeap';
+import { heapKernel, type HeapKernel } from './wasmHeap';
 
 /** The exports of conv.wat take (in, in, out) heap offsets, then the geometry. */
 type ConvExport = (
@@ -9,20 +9,6 @@ type ConvExport = (
   oh: number, ow: number, cout: number,
   fh: number, fw: number, sH: number, sW: number, padTop: number, padLeft: number,
 ) => void;
-
-/** conv.wat instantiated on the wasm backend's heap. */
-interface HeapKernel {
-  heap: WasmHeap;
-  exports: WebAssembly.Exports;
-}
-
-/** The kernel module on the wasm backend's heap, or null (no heap access, no SIMD). */
-function onHeap(): HeapKernel | null {
-  const heap = wasmHeapOf(tf.engine().findBackend('wasm'));
-  if (heap == null) return null;
-  const instance = kernelInstance(WASM_BASE64, heap.memory);
-  return instance == null ? null : { heap, exports: instance.exports };
-}
 
 /**
  * Runs one export of conv.wat on two tensors in the heap into a new tensor of `outShape`; every
@@ -60,7 +46,7 @@ function runLoop(
 export function conv2dOnHeap(x: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
   if (info.outChannels % 8 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.dataFormat !== 'channelsLast') return null;
   if (x.dtype !== 'float32' || filter.dtype !== 'float32') return null;
-  const kernel = onHeap();
+  const kernel = heapKernel(WASM_BASE64);
   if (kernel == null || !forwardLoopIsFaster(info, kernel.heap.shared)) return null;
   return runLoop(kernel, 'conv2d', x, filter, info.outShape, info);
 }
@@ -93,7 +79,7 @@ export function forwardLoopIsFaster(info: Pick<tf.backend_util.Conv2DInfo, 'inCh
  */
 export function conv2dBackpropFilterOnHeap(x: tf.Tensor4D, dy: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
   if (info.outChannels % 8 !== 0 || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
-  const kernel = onHeap();
+  const kernel = heapKernel(WASM_BASE64);
   if (kernel == null) return null;
   return runLoop(kernel, 'conv2dBackpropFilter', x, dy, info.filterShape, info);
 }
@@ -111,7 +97,7 @@ export function conv2dBackpropFilterOnHeap(x: tf.Tensor4D, dy: tf.Tensor4D, info
  */
 export function conv2dBackpropInputOnHeap(dy: tf.Tensor4D, filter: tf.Tensor4D, info: tf.backend_util.Conv2DInfo): tf.Tensor4D | null {
   if (info.inChannels % 8 !== 0 || dy.dtype !== 'float32' || filter.dtype !== 'float32') return null;
-  const kernel = onHeap();
+  const kernel = heapKernel(WASM_BASE64);
   if (kernel == null) return null;
   return tf.tidy(() => runLoop(kernel, 'conv2dBackpropInput', dy, tf.transpose(filter, [0, 1, 3, 2]) /* [fh, fw, C_out, C_in] */, info.inShape, info));
 }

@@ -10,8 +10,9 @@ const dir = __dirname;
 const sources = readdirSync(dir).filter((f) => f.endsWith('.wat'));
 
 describe('assembled wasm kernels', () => {
-  it('has the conv-gradient kernels', () => {
+  it('has the conv and batched-matmul kernels', () => {
     expect(sources).toContain('conv.wat');
+    expect(sources).toContain('matmul.wat');
   });
 
   it.each(sources)('%s matches its committed .wasm.ts', async (file) => {

@@ -87,3 +87,17 @@ export function kernelInstance(binaries: KernelBinaries, memory: WebAssembly.Mem
   perMemory.set(memory, instance);
   return instance;
 }
+
+/** A kernel module instantiated on the wasm backend's heap. */
+export interface HeapKernel {
+  heap: WasmHeap;
+  exports: WebAssembly.Exports;
+}
+
+/** The kernel module on the wasm backend's heap, or null (no heap access, no SIMD). */
+export function heapKernel(binaries: KernelBinaries): HeapKernel | null {
+  const heap = wasmHeapOf(tf.engine().findBackend('wasm'));
+  if (heap == null) return null;
+  const instance = kernelInstance(binaries, heap.memory);
+  return instance == null ? null : { heap, exports: instance.exports };
+}

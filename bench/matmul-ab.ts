@@ -1,0 +1,39 @@
+/**
+ * A/B timing of batched matrix products on wasm at the ViT's attention shapes (MAE's defaults: batch 64,
+ * 4 heads of 16, 37 visible tokens of 49; its decoder's 49 tokens, 4 heads of 8): our SIMD loop on the
+ * heap (src/core/backend/kernels/wasm/matmul.ts) against tfjs-wasm's stock BatchMatMul, a scalar loop
+ * for batched products. Each product in the three forms a forward pass and its gradient use (plain,
+ * B transposed, A transposed). Prints the min over the reps, the loop's GFLOP/s and its max difference
+ * from the stock kernel relative to the largest value.
+ * Usage: npx tsx bench/matmul-ab.ts [--reps 8]
+ */
+import '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { batchMatMulOnHeap } from '../src/core/backend/kernels/wasm/matmul';
+import { abTime, relDiff } from './ab';
+
+const argv = process.argv.slice(2);
+const reps = argv.includes('--reps') ? Number(argv[argv.indexOf('--reps') + 1]) : 8;
+await tf.setBackend('wasm');
+
+type Product = [label: string, a: number[], b: number[], transposeA: boolean, transposeB: boolean];
+const products: Product[] = [
+  ['encoder scores Q·Kᵀ', [256, 37, 16], [256, 37, 16], false, true],
+  ['encoder weights·V', [256, 37, 37], [256, 37, 16], false, false],
+  ['encoder dV = Pᵀ·dY', [256, 37, 37], [256, 37, 16], true, false],
+  ['decoder scores Q·Kᵀ', [256, 49, 8], [256, 49, 8], false, true],
+  ['decoder weights·V', [256, 49, 49], [256, 49, 8], false, false],
+];
+
+console.log(`wasm, min of ${reps} interleaved reps (ms): stock · SIMD loop`);
+for (const [label, aShape, bShape, ta, tb] of products) {
+  const a = tf.randomNormal(aShape);
+  const b = tf.randomNormal(bShape);
+  const [m, k] = ta ? [aShape[2], aShape[1]] : [aShape[1], aShape[2]];
+  const n = tb ? bShape[1] : bShape[2];
+  const { best, results } = abTime([() => tf.matMul(a, b, ta, tb), () => batchMatMulOnHeap(a, b, ta, tb)!], reps);
+  const gflops = ((2 * aShape[0] * m * k * n) / best[1] / 1e6).toFixed(1);
+  console.log(`${label} [${aShape}]${ta ? 'ᵀ' : ''}·[${bShape}]${tb ? 'ᵀ' : ''}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (${gflops} GFLOP/s, diff ${relDiff(results[0], results[1])})`);
+  tf.dispose([a, b]);
+}
