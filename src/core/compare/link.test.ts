@@ -25,10 +25,10 @@ describe('comparison link', () => {
   });
 
   it('writes a method change relative to that method’s defaults', () => {
-    const mae = { ...defaultConfig('mae'), backend: 'wasm' as const, steps: 30, params: { ...defaultConfig('mae').params, maskRatio: 0.5 } };
+    const mae = { ...defaultConfig('mae'), backend: 'wasm' as const, steps: 30, params: { ...defaultConfig('mae').params, maskRatio: 0.75 } };
     const query = encodeComparison([byol, mae]);
-    // Globals stay the base's (BYOL's lr 0.003): the run names MAE's own lr.
-    expect(query.endsWith('&run=&run=method:mae,lr:0.001,maskRatio:0.5')).toBe(true);
+    // Globals stay the base's (BYOL's lr 0.003, Adam): the run names MAE's own lr, optimiser and reading cadence.
+    expect(query.endsWith('&run=&run=method:mae,lr:0.001,optimizer:adamw,weightDecay:0.05,beta2:0.95,metricsEvery:20,probeEvery:200,maskRatio:0.75')).toBe(true);
     expect(decodeComparison(query).configs).toEqual([byol, mae]);
   });
 
@@ -115,7 +115,7 @@ describe('run labels', () => {
   it('names each run by what differs from the others', () => {
     expect(runLabels(byolFour)).toEqual(['BYOL · predictor on · ema on', 'BYOL · predictor off · ema on', 'BYOL · predictor on · ema off', 'BYOL · predictor off · ema off']);
     const mae = defaultConfig('mae');
-    expect(runLabels([byol, mae])).toEqual(['BYOL · backend wasm · steps 30 · lr 0.003', 'MAE · backend auto · steps 500 · lr 0.001']);
+    expect(runLabels([byol, mae])).toEqual(['BYOL · backend wasm · steps 30 · lr 0.003 · optimizer adam · weightDecay 0 · beta2 0.999 · metricsEvery 10 · probeEvery 100', 'MAE · backend auto · steps 1000 · lr 0.001 · optimizer adamw · weightDecay 0.05 · beta2 0.95 · metricsEvery 20 · probeEvery 200']);
     expect(runLabels([byol, byol])).toEqual(['BYOL · #1', 'BYOL · #2']);
   });
 });

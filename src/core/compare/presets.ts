@@ -29,8 +29,10 @@ export interface Preset {
 /**
  * The shared budget: small enough for a lecture, large enough for the probes to separate. SimCLR-based presets
  * also pin lr 0.001, the rate their outcomes (presetTimes.ts) were measured at before SimCLR's default became 0.003.
+ * v=4: the link format the outcomes were measured at, so MAE runs keep Adam and DeepCluster k = 100 (v5 changed
+ * both defaults; config/versions.ts).
  */
-const BUDGET = 'dataset=mnist&backend=wasm&seed=1&steps=150&batch=32&n=2000&width=8&probeTrain=500&probeTest=500&metricsEvery=10&probeEvery=50';
+const BUDGET = 'v=4&dataset=mnist&backend=wasm&seed=1&steps=150&batch=32&n=2000&width=8&probeTrain=500&probeTest=500&metricsEvery=10&probeEvery=50';
 /**
  * Three demos run their ConvNet without BatchNorm (the encoder default since link v3), as they were measured:
  * the encoder's batch statistics are themselves a guard against collapse (Richemond et al. 2020, "BYOL works
@@ -63,7 +65,7 @@ export const PRESETS: readonly Preset[] = [
     key: 'mae-mask-ratio',
     title: 'MAE: masking ratio',
     watch:
-      'Higher ratios make the reconstruction harder (higher loss) but the task more semantic. He et al. (2022, Fig. 5) found 75% best for ImageNet linear probing. At 150 steps MAE is still on the plateau it starts on (the loss stays near 0.5, what predicting each hidden patch as its own mean scores), so the probes differ by about as much as seeds do; docs/FINDINGS.md compares the ratios again at 3,000 steps.',
+      'Higher ratios make the reconstruction harder (higher loss) but the task more semantic. He et al. (2022, Fig. 5) found 75% best for ImageNet linear probing. At 150 steps MAE is still on the plateau it starts on (the loss stays near 0.5, what predicting each hidden patch as its own mean scores), so the probes differ by about as much as seeds do; docs/FINDINGS.md compares the ratios again at MAE’s default budget (1,000 AdamW steps, about 5 minutes a run) and at 3,000 steps.',
     base: `method=mae&${BUDGET}`,
     vary: ['maskRatio=0.25,0.5,0.75,0.9'],
   },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
-import { DEFAULTS_BEFORE_V4, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
+import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
 import { defaultConfig, parseExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
 
@@ -90,6 +90,28 @@ describe('format versions', () => {
       expect(old.params, key).toMatchObject(entry.params ?? {});
       // What a v3 link names wins over the v3 defaults, as for every version.
       expect(decodeConfig(`v=3&method=${key}&width=24&steps=77`).config, key).toMatchObject({ width: 24, steps: 77 });
+    }
+  });
+
+  it('a link before v5 that does not name them keeps MAE’s and DeepCluster’s budgets of its day', () => {
+    // v5: MAE 1,000 AdamW steps at ratio 0.5 (read every 20, probed every 200), DeepCluster 120 steps with k = 10.
+    expect(defaultConfig('mae')).toMatchObject({ steps: 1000, optimizer: 'adamw', beta2: 0.95, weightDecay: 0.05, metricsEvery: 20, probeEvery: 200 });
+    expect(defaultConfig('mae').params.maskRatio).toBe(0.5);
+    expect(defaultConfig('deepcluster').steps).toBe(120);
+    expect(defaultConfig('deepcluster').params.k).toBe(10);
+    const v4mae = decodeConfig('v=4&method=mae').config;
+    expect(v4mae).toMatchObject({ steps: 500, optimizer: 'adam', beta2: 0.999, weightDecay: 0, metricsEvery: 10, probeEvery: 100 });
+    expect(v4mae.params.maskRatio).toBe(0.25);
+    // Before v4 the ratio was 0.75 (DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5), with v4's Adam budget.
+    expect(decodeConfig('v=3&method=mae').config).toMatchObject({ steps: 500, optimizer: 'adam', width: 16 });
+    expect(decodeConfig('v=3&method=mae').config.params.maskRatio).toBe(0.75);
+    expect(decodeConfig('v=4&method=deepcluster').config.steps).toBe(500);
+    expect(decodeConfig('v=4&method=deepcluster').config.params.k).toBe(100);
+    for (const [key, entry] of Object.entries(DEFAULTS_BEFORE_V5)) {
+      expect(decodeConfig(`v=4&method=${key}`).config, key).toMatchObject(entry.globals ?? {});
+      expect(decodeConfig(`v=4&method=${key}&steps=77`).config.steps, key).toBe(77);
+      // Other methods' v4 links are today's defaults.
+      expect(decodeConfig('v=4&method=simclr').config).toEqual(defaultConfig('simclr'));
     }
   });
 

@@ -20,13 +20,16 @@ export interface MeasuredAtDefaults {
    * For a method below PCA + 2 points at its defaults: its run at several times the default steps
    * (docs/findings/longer, seed 1), the "best longer run" issue 11 asks the UI to state.
    */
-  longer?: { steps: number; probe: number; cpuSeconds: number };
+  longer?: { steps: number; probe: number; cpuSeconds: number; linkVersion?: number };
   /**
    * The same link trained by its PyTorch export (docs/findings/parity, `npm run parity`): probes at the
    * parity run's last step, from the app's initial weights and from PyTorch's own draw, beside the app's.
    */
-  parity?: { steps: number; app: number; pytorchSameInit: number; pytorchOwnInit: number };
+  parity?: { steps: number; app: number; pytorchSameInit: number; pytorchOwnInit: number; linkVersion?: number };
 }
+
+/** " at link format v4's defaults" for a run made at an older version's defaults (linkVersion), else "". */
+const atVersion = (linkVersion?: number) => (linkVersion ? ` at link format v${linkVersion}’s defaults` : '');
 
 export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>> = {
   context: { probe: 0.858, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 112, cpuSeconds: 105, seeds: 1 },
@@ -39,10 +42,10 @@ export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>
   simsiam: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 188, cpuSeconds: 187, seeds: 1 },
   barlowtwins: { probe: 0.836, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 255, cpuSeconds: 220, seeds: 1 },
   vicreg: { probe: 0.862, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 259, cpuSeconds: 222, seeds: 1 },
-  deepcluster: { probe: 0.752, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 138, cpuSeconds: 117, seeds: 1, longer: { steps: 1000, probe: 0.726, cpuSeconds: 233 }, parity: { steps: 500, app: 0.752, pytorchSameInit: 0.744, pytorchOwnInit: 0.757 } },
+  deepcluster: { probe: 0.822, pca: 0.773, pixels: 0.871, randomInit: 0.717, wallSeconds: 42, cpuSeconds: 29, seeds: 3, parity: { steps: 500, app: 0.752, pytorchSameInit: 0.744, pytorchOwnInit: 0.757, linkVersion: 4 } },
   swav: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 238, cpuSeconds: 237, seeds: 1 },
   dino: { probe: 0.794, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 646, cpuSeconds: 287, seeds: 1, longer: { steps: 1000, probe: 0.832, cpuSeconds: 593 } },
-  mae: { probe: 0.713, pca: 0.828, pixels: 0.875, randomInit: 0.687, wallSeconds: 1482, cpuSeconds: 287, seeds: 2, longer: { steps: 3000, probe: 0.797, cpuSeconds: 1398 }, parity: { steps: 1000, app: 0.679, pytorchSameInit: 0.682, pytorchOwnInit: 0.756 } },
+  mae: { probe: 0.741, pca: 0.827, pixels: 0.871, randomInit: 0.678, wallSeconds: 328, cpuSeconds: 257, seeds: 3, longer: { steps: 3000, probe: 0.797, cpuSeconds: 1398, linkVersion: 4 }, parity: { steps: 1000, app: 0.679, pytorchSameInit: 0.682, pytorchOwnInit: 0.756, linkVersion: 4 } },
   msn: { probe: 0.629, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 633, cpuSeconds: 305, seeds: 1, longer: { steps: 800, probe: 0.568, cpuSeconds: 597 }, parity: { steps: 400, app: 0.629, pytorchSameInit: 0.651, pytorchOwnInit: 0.647 } },
   supervised: { probe: 0.942, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 216, cpuSeconds: 102, seeds: 1 },
 };
@@ -66,11 +69,11 @@ export function measuredSentence(method: MethodKey, label: string): string | nul
       ? `At this budget ${label} beats PCA by ${margin} points only, short of the 2-point margin a method should clear (docs/FINDINGS.md).`
       : `At this budget ${label} does not beat PCA: its features are not yet better than a linear projection of the pixels (docs/FINDINGS.md).`;
   const longer = m.longer
-    ? ` A run of ${m.longer.steps.toLocaleString('en-US')} steps (about ${minutes(m.longer.cpuSeconds)} min) probes ${pct(m.longer.probe)}.`
+    ? ` A run of ${m.longer.steps.toLocaleString('en-US')} steps${atVersion(m.longer.linkVersion)} (about ${minutes(m.longer.cpuSeconds)} min) probes ${pct(m.longer.probe)}.`
     : '';
   // Is it the app or the method? The PyTorch export of the same run answers it for the user too.
   const parity = m.parity
-    ? ` Its PyTorch export, trained ${m.parity.steps.toLocaleString('en-US')} steps like the app (${pct(m.parity.app)}), probes ${pct(m.parity.pytorchSameInit)} from the same initial weights and ${pct(m.parity.pytorchOwnInit)} from another draw.`
+    ? ` Its PyTorch export, trained ${m.parity.steps.toLocaleString('en-US')} steps${atVersion(m.parity.linkVersion)} like the app (${pct(m.parity.app)}), probes ${pct(m.parity.pytorchSameInit)} from the same initial weights and ${pct(m.parity.pytorchOwnInit)} from another draw.`
     : '';
   return `${head} ${verdict}${longer}${parity}`;
 }

@@ -3,7 +3,7 @@ import { AUG_V1_VALUES, AUGMENT_KNOBS, GLOBAL_KNOBS } from './globalKnobs';
 import { formatKnobValue, parseKnobValue, type Knob, type KnobValue, type KnobValues } from './knobs';
 import { METHOD_KEYS, type MethodKey } from './methods';
 import { BACKEND_CHOICES, crossFieldProblems, defaultConfig, maxUnlabelled, methodKnobs, type BackendChoice, type ExperimentConfig } from './schema';
-import { defaultsBeforeV4, FORMAT_VERSION, GLOBALS_BEFORE_V3, V1_LINK_NAMES } from './versions';
+import { defaultsOfVersion, FORMAT_VERSION, GLOBALS_BEFORE_V3, V1_LINK_NAMES } from './versions';
 import { capNotices, clip } from './text';
 
 /**
@@ -78,11 +78,9 @@ export function decodeConfig(input: string): DecodeResult {
   const version = linkVersion(q, rawOf('v'), ignored);
   if (version < 2) Object.assign(cfg.aug, AUG_V1_VALUES);
   if (version < 3) Object.assign(cfg, GLOBALS_BEFORE_V3);
-  if (version < 4) {
-    const before = defaultsBeforeV4(method, version);
-    Object.assign(cfg, before.globals);
-    Object.assign(cfg.params, before.params);
-  }
+  const before = defaultsOfVersion(method, version);
+  Object.assign(cfg, before.globals);
+  Object.assign(cfg.params, before.params);
 
   const datasetRaw = rawOf('dataset');
   if (datasetRaw !== undefined) {

@@ -11,8 +11,10 @@ import type { KnobValue } from './knobs';
  *   (`optimizer`, `weightDecay`, `warmup`, `schedule`); v1 and v2 meant GLOBALS_BEFORE_V3.
  * - v4 (issue 11, defaults chosen by measurement): encoder width 32 for every method, and some methods'
  *   budgets and knobs (DEFAULTS_BEFORE_V4 lists what v1–v3 meant by them).
+ * - v5 (issue 11, after the batched-matmul kernel made the ViT ~1.5× faster on WASM): MAE's budget and
+ *   optimiser, DeepCluster's budget and k (DEFAULTS_BEFORE_V5 lists what v1–v4 meant by them).
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 /** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
 export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
@@ -37,6 +39,26 @@ export function defaultsBeforeV4(method: string, version: number): { globals: Re
   const width = method === 'simclr' && version === 3 ? 32 : 16;
   const entry = DEFAULTS_BEFORE_V4[method] ?? {};
   return { globals: { width, ...entry.globals }, params: { ...entry.params } };
+}
+
+/**
+ * What a link before v5 meant by the defaults v5 changed (config/methods/*.ts say why). A link before v4 takes
+ * these first, then DEFAULTS_BEFORE_V4 over them.
+ */
+export const DEFAULTS_BEFORE_V5: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+  deepcluster: { globals: { steps: 500 }, params: { k: 100 } },
+  mae: { globals: { steps: 500, optimizer: 'adam', beta2: 0.999, weightDecay: 0, metricsEvery: 10, probeEvery: 100 }, params: { maskRatio: 0.25 } },
+};
+
+/**
+ * The values a link of `version` and `method` meant for the knobs later versions' defaults changed (the
+ * link's own values still win over them): v1–v3 links DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5, v4
+ * links DEFAULTS_BEFORE_V5, current links nothing.
+ */
+export function defaultsOfVersion(method: string, version: number): { globals: Record<string, KnobValue>; params: Record<string, KnobValue> } {
+  const v5 = version < 5 ? (DEFAULTS_BEFORE_V5[method] ?? {}) : {};
+  const v4 = version < 4 ? defaultsBeforeV4(method, version) : { globals: {}, params: {} };
+  return { globals: { ...v5.globals, ...v4.globals }, params: { ...v5.params, ...v4.params } };
 }
 
 /**

@@ -14,7 +14,7 @@ import { TINY_METHOD_QUERIES } from './tinyQueries';
  * Refactoring guard: every method's first losses on WASM (the runner's backend), seed 1, as recorded
  * in sameLosses.wasm.json (re-recorded deliberately for issue 11: the ConvNet gained BatchNorm, on by
  * default, and the optimiser became the project's own PyTorch-rule Adam, ε 1e-8; MAE and DINO again for format v4's
- * defaults: masking ratio 0.25, teacher momentum 0.99). A change that alters what a method
+ * defaults: masking ratio 0.25, teacher momentum 0.99; MAE for v5's: ratio 0.5, AdamW). A change that alters what a method
  * computes (its weights' initial values, its views, its loss) shows up here. The tolerance is relative
  * 1e-3, not exact: a faster WASM kernel may sum in another order (float rounding, ~1e-6 relative).
  * Re-record only for an intended change of behaviour: RECORD_LOSSES=1 npx vitest run <this file>.

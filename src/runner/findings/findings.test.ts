@@ -48,9 +48,9 @@ describe('findings', () => {
     expect(doc).toContain("`npm run findings -- --only simsiam-stopgrad` (run with `--set 'steps=100'`)");
     expect(doc).toContain('`npm run findings -- --only defaults` (each method’s defaults)');
     // A claim's reading of its result follows its verdict once it has run, and not before.
-    const mae = CLAIMS.find((c) => c.id === 'mae-mask-ratio')!;
+    const mae = CLAIMS.find((c) => c.id === 'mae-mask-ratio-plateau')!;
     expect(doc).not.toContain(mae.why);
-    const maeRuns = ['0.1', '0.25', '0.75', '0.9'].map((r) => ({ claim: mae.id, variant: `maskRatio=${r}`, seed: 1, wallSeconds: 90, query: `method=mae&maskRatio=${r}`, final: { probeAccuracy: 0.7, reconMse: 0.04 } }));
+    const maeRuns = ['0.1', '0.25', '0.75', '0.9'].map((r) => ({ claim: mae.id, variant: `maskRatio=${r}`, seed: 1, wallSeconds: 90, query: `v=4&method=mae&maskRatio=${r}`, final: { probeAccuracy: 0.7, reconMse: 0.04 } }));
     const ran = renderDocument([...runs, ...maeRuns]);
     expect(ran).toContain(`**Why.** ${mae.why}`);
   });

@@ -13,9 +13,9 @@ import { join } from 'node:path';
  */
 export const PARITY_RUNS: readonly { id: string; link: string }[] = [
   { id: 'simclr', link: 'method=simclr&steps=1000&probeEvery=250' },
-  { id: 'mae', link: 'method=mae&steps=1000&probeEvery=250' },
+  { id: 'mae', link: 'v=4&method=mae&steps=1000&probeEvery=250' },
   { id: 'msn', link: 'method=msn&probeEvery=100' },
-  { id: 'deepcluster', link: 'method=deepcluster&probeEvery=100' },
+  { id: 'deepcluster', link: 'v=4&method=deepcluster&probeEvery=100' },
 ];
 
 /** One implementation's run, cut down to what the table shows. */

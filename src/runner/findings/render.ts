@@ -17,6 +17,11 @@ export interface RunSummary {
   query: string;
   /** The --set override the run was made with (a smaller budget than the defaults), if any. */
   set?: string;
+  /**
+   * The record this one repeats when a variant is exactly another claim's experiment (MAE's masking ratio 0.5
+   * is its defaults run): the same config and seed train the same network, so it was copied, not re-run.
+   */
+  sameRunAs?: string;
 }
 
 export interface Stat {
