@@ -29,9 +29,9 @@ const parity = new Map(readParityRecords(join(ROOT, 'docs', 'findings', 'parity'
 const lastProbe = (c: ParityCurve) => c.probes[c.probes.length - 1];
 
 const r3 = (v: number) => Number(v.toFixed(3));
-/** `, linkVersion: N` for a run pinned to an older link format's defaults (its query names `v`). */
-const pinned = (query: string) => {
-  const v = new URLSearchParams(query).get('v');
+/** `, linkVersion: N` for a parity run pinned to an older link format's defaults (its link names `v`). */
+const pinned = (link: string) => {
+  const v = new URLSearchParams(link).get('v');
   return v ? `, linkVersion: ${Number(v)}` : '';
 };
 const lines = METHOD_KEYS.filter((k) => byMethod.has(k)).map((k) => {
@@ -40,7 +40,7 @@ const lines = METHOD_KEYS.filter((k) => byMethod.has(k)).map((k) => {
   const l = longer.get(k);
   const p = parity.get(k);
   const more =
-    (l ? `, longer: { steps: ${Number(new URLSearchParams(l.query).get('steps'))}, probe: ${r3(l.final.probeAccuracy)}, cpuSeconds: ${Math.round(l.cpuSeconds)}${pinned(l.query)} }` : '') +
+    (l ? `, longer: { steps: ${Number(new URLSearchParams(l.query).get('steps'))}, probe: ${r3(l.final.probeAccuracy)}, cpuSeconds: ${Math.round(l.cpuSeconds)} }` : '') +
     (p ? `, parity: { steps: ${lastProbe(p.tfjs).step}, app: ${r3(lastProbe(p.tfjs).probeAccuracy)}, pytorchSameInit: ${r3(lastProbe(p.pytorchAppInit).probeAccuracy)}, pytorchOwnInit: ${r3(lastProbe(p.pytorch).probeAccuracy)}${pinned(p.link)} }` : '');
   return `  ${k}: { probe: ${r3(mean((r) => r.final.probeAccuracy))}, pca: ${r3(mean((r) => r.final.pcaProbeAccuracy))}, pixels: ${r3(mean((r) => r.final.pixelProbeAccuracy))}, randomInit: ${r3(mean((r) => r.final.baselineProbeAccuracy))}, wallSeconds: ${Math.round(mean((r) => r.wallSeconds))}, cpuSeconds: ${Math.round(mean((r) => r.cpuSeconds))}, seeds: ${rs.length}${more} },`;
 });

@@ -43,9 +43,8 @@ describe('measured at defaults', () => {
       expect(l.steps, method).toBe(Number(new URLSearchParams(run.query).get('steps')));
       expect(l.probe, method).toBeCloseTo(run.final.probeAccuracy, 3);
       expect(Math.abs(l.cpuSeconds - run.cpuSeconds), method).toBeLessThan(1);
-      // A run made at an older link format's defaults says which (its query names v).
-      const v = new URLSearchParams(run.query).get('v');
-      expect(l.linkVersion, method).toBe(v ? Number(v) : undefined);
+      // A longer run is the method's defaults with more steps: today's link format, not an older one's.
+      expect(new URLSearchParams(run.query).has('v'), method).toBe(false);
     }
   });
 
@@ -75,8 +74,7 @@ describe('measured at defaults', () => {
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     const below = (Object.keys(MEASURED_AT_DEFAULTS) as MethodKey[]).find((k) => MEASURED_AT_DEFAULTS[k]!.probe < MEASURED_AT_DEFAULTS[k]!.pca)!;
     const r = MEASURED_AT_DEFAULTS[below]!;
-    const version = r.longer?.linkVersion ? ` at link format v${r.longer.linkVersion}’s defaults` : '';
-    const longer = r.longer ? ` A run of ${r.longer.steps.toLocaleString('en-US')} steps${version} (about ${Math.max(1, Math.round(r.longer.cpuSeconds / 60))} min) probes ${pct(r.longer.probe)}.` : '';
+    const longer = r.longer ? ` A run of ${r.longer.steps.toLocaleString('en-US')} steps (about ${Math.max(1, Math.round(r.longer.cpuSeconds / 60))} min) probes ${pct(r.longer.probe)}.` : '';
     expect(measuredSentence(below, 'It')).toBe(
       `Measured at these defaults on MNIST (${r.seeds} seed${r.seeds > 1 ? 's' : ''}, about ${Math.max(1, Math.round(r.cpuSeconds / 60))} min of one CPU core on WASM): linear probe ${pct(r.probe)}; random init ${pct(r.randomInit)}, PCA ${pct(r.pca)}, raw pixels ${pct(r.pixels)}. At this budget It does not beat PCA: its features are not yet better than a linear projection of the pixels (docs/FINDINGS.md).${longer}`,
     );

@@ -20,7 +20,7 @@ export interface MeasuredAtDefaults {
    * For a method below PCA + 2 points at its defaults: its run at several times the default steps
    * (docs/findings/longer, seed 1), the "best longer run" issue 11 asks the UI to state.
    */
-  longer?: { steps: number; probe: number; cpuSeconds: number; linkVersion?: number };
+  longer?: { steps: number; probe: number; cpuSeconds: number };
   /**
    * The same link trained by its PyTorch export (docs/findings/parity, `npm run parity`): probes at the
    * parity run's last step, from the app's initial weights and from PyTorch's own draw, beside the app's.
@@ -69,7 +69,7 @@ export function measuredSentence(method: MethodKey, label: string): string | nul
       ? `At this budget ${label} beats PCA by ${margin} points only, short of the 2-point margin a method should clear (docs/FINDINGS.md).`
       : `At this budget ${label} does not beat PCA: its features are not yet better than a linear projection of the pixels (docs/FINDINGS.md).`;
   const longer = m.longer
-    ? ` A run of ${m.longer.steps.toLocaleString('en-US')} steps${atVersion(m.longer.linkVersion)} (about ${minutes(m.longer.cpuSeconds)} min) probes ${pct(m.longer.probe)}.`
+    ? ` A run of ${m.longer.steps.toLocaleString('en-US')} steps (about ${minutes(m.longer.cpuSeconds)} min) probes ${pct(m.longer.probe)}.`
     : '';
   // Is it the app or the method? The PyTorch export of the same run answers it for the user too.
   const parity = m.parity
