@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
-import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
+import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, DEFAULTS_BEFORE_V6, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
 import { defaultConfig, parseExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
 
@@ -113,6 +113,20 @@ describe('format versions', () => {
       // Other methods' v4 links are today's defaults.
       expect(decodeConfig('v=4&method=simclr').config).toEqual(defaultConfig('simclr'));
     }
+  });
+
+  it('a link before v6 that does not name them keeps inpainting’s central 14-px hole', () => {
+    // v6: an 8-px square at a random place.
+    expect(defaultConfig('inpainting').params).toMatchObject({ region: 'random', holeSize: 8 });
+    for (const v of [1, 3, 4, 5]) {
+      const old = decodeConfig(`v=${v}&method=inpainting`).config.params;
+      expect(old, `v${v}`).toMatchObject(DEFAULTS_BEFORE_V6.inpainting.params ?? {});
+      expect(old, `v${v}`).toMatchObject({ region: 'center', holeSize: 14 });
+    }
+    // What an old link names wins; other methods' v5 links are today's defaults.
+    expect(decodeConfig('v=5&method=inpainting&holeSize=10').config.params).toMatchObject({ region: 'center', holeSize: 10 });
+    expect(decodeConfig('v=5&method=simclr').config).toEqual(defaultConfig('simclr'));
+    expect(decodeConfig('v=5&method=mae').config).toEqual(defaultConfig('mae'));
   });
 
   it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {

@@ -142,7 +142,8 @@ const table: string[] = [];
 /** Every exported method at its defaults, and the variants whose code paths the defaults leave out. */
 const CASES: [string, string][] = [...EXPORTED_METHODS.map((m): [string, string] => [m, `method=${m}`]), ['mae (grid masks, raw pixels)', 'method=mae&maskType=grid&normPixels=false'],
   ['msn (no focal views)', 'method=msn&focalViews=0'],
-  ['inpainting (random holes, overlap ring, adversarial)', 'method=inpainting&region=random&holeOverlap=2&advWeight=0.1'],
+  // The defaults hide an 8-px square at random places (format v6); the paper's central 14-px square is the other path.
+  ['inpainting (central 14-px hole, overlap ring, adversarial)', 'method=inpainting&region=center&holeSize=14&holeOverlap=2&advWeight=0.1'],
   ['deepcluster (k=10, 8 PCA dims)', 'method=deepcluster&k=10&pcaDim=8'],
   ['deepcluster (no PCA)', 'method=deepcluster&pcaDim=0'],
   // MoCo v2's ablation (Chen et al. 2020, Table 1), one part at a time on v1: (a) the MLP head, (b) aug+ (blur).

@@ -101,8 +101,8 @@ describe('inpainting discriminator', () => {
 });
 
 describe('inpainting trains', () => {
-  it('L2 only: loss falls over 20 steps, tensors stay flat, snapshot has the three columns', async () => {
-    const { trainer, losses, tensorCounts } = await trainSteps('method=inpainting&lr=0.003', 20);
+  it('L2 only (central 14-px hole): loss falls over 20 steps, tensors stay flat, snapshot has the three columns', async () => {
+    const { trainer, losses, tensorCounts } = await trainSteps('method=inpainting&region=center&holeSize=14&lr=0.003', 20);
     expect(losses.every(Number.isFinite)).toBe(true);
     const { first, last } = firstAndLast(losses);
     expect(last).toBeLessThan(first);
