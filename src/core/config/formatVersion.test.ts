@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
-import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, DEFAULTS_BEFORE_V6, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
+import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, DEFAULTS_BEFORE_V6, DEFAULTS_BEFORE_V7, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
 import { defaultConfig, parseExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
 
@@ -127,6 +127,21 @@ describe('format versions', () => {
     expect(decodeConfig('v=5&method=inpainting&holeSize=10').config.params).toMatchObject({ region: 'center', holeSize: 10 });
     expect(decodeConfig('v=5&method=simclr').config).toEqual(defaultConfig('simclr'));
     expect(decodeConfig('v=5&method=mae').config).toEqual(defaultConfig('mae'));
+  });
+
+  it('a link before v7 that does not name it keeps DINO’s learning rate 0.001', () => {
+    // v7: 0.003, as BYOL and SimCLR here.
+    expect(defaultConfig('dino').lr).toBe(0.003);
+    for (const v of [1, 3, 4, 5, 6]) {
+      const old = decodeConfig(`v=${v}&method=dino`).config;
+      expect(old.lr, `v${v}`).toBe(DEFAULTS_BEFORE_V7.dino.globals?.lr);
+      expect(old.lr, `v${v}`).toBe(0.001);
+    }
+    // v4 still brings v1–v3's other DINO values with it; what an old link names wins; other methods' v6 links are today's defaults.
+    expect(decodeConfig('v=3&method=dino').config.params).toMatchObject({ smallCrops: 6, teacherMomentum: 0.996 });
+    expect(decodeConfig('v=6&method=dino&lr=0.0005').config.lr).toBe(0.0005);
+    expect(decodeConfig('v=6&method=dino').config).toEqual({ ...defaultConfig('dino'), lr: 0.001 });
+    expect(decodeConfig('v=6&method=inpainting').config).toEqual(defaultConfig('inpainting'));
   });
 
   it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {

@@ -15,8 +15,9 @@ import type { KnobValue } from './knobs';
  *   optimiser, DeepCluster's budget and k (DEFAULTS_BEFORE_V5 lists what v1–v4 meant by them).
  * - v6 (issue 11): inpainting hides an 8-px square at a random place instead of the central 14-px one
  *   (DEFAULTS_BEFORE_V6).
+ * - v7 (issue 11): DINO's learning rate (DEFAULTS_BEFORE_V7).
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 /** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
 export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
@@ -57,16 +58,25 @@ export const DEFAULTS_BEFORE_V6: Readonly<Record<string, { globals?: Record<stri
   inpainting: { params: { region: 'center', holeSize: 14 } },
 };
 
+/** What a link before v7 meant by the defaults v7 changed (config/methods/dino.ts says why). */
+export const DEFAULTS_BEFORE_V7: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+  dino: { globals: { lr: 0.001 } },
+};
+
 /**
  * The values a link of `version` and `method` meant for the knobs later versions' defaults changed (the
  * link's own values still win over them): each older version's table over the newer ones' (v1–v3:
- * DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5 over DEFAULTS_BEFORE_V6), current links nothing.
+ * DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5 over DEFAULTS_BEFORE_V6 over DEFAULTS_BEFORE_V7), current links nothing.
  */
 export function defaultsOfVersion(method: string, version: number): { globals: Record<string, KnobValue>; params: Record<string, KnobValue> } {
+  const v7 = version < 7 ? (DEFAULTS_BEFORE_V7[method] ?? {}) : {};
   const v6 = version < 6 ? (DEFAULTS_BEFORE_V6[method] ?? {}) : {};
   const v5 = version < 5 ? (DEFAULTS_BEFORE_V5[method] ?? {}) : {};
   const v4 = version < 4 ? defaultsBeforeV4(method, version) : { globals: {}, params: {} };
-  return { globals: { ...v6.globals, ...v5.globals, ...v4.globals }, params: { ...v6.params, ...v5.params, ...v4.params } };
+  return {
+    globals: { ...v7.globals, ...v6.globals, ...v5.globals, ...v4.globals },
+    params: { ...v7.params, ...v6.params, ...v5.params, ...v4.params },
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { MetricChart, type Reference, type Series } from './MetricChart';
 import { seriesStats } from './seriesStats';
 import { useThrottled } from './useThrottled';
 import { useStableRows } from './stableRows';
+import { REFERENCE_PROBES } from '../compare/metricLabels';
 
 // Module-level so the memoised plots see the same objects on every render.
 const LOSS: readonly Series[] = [{ key: 'loss', name: 'loss', color: '#2563eb' }];
@@ -80,16 +81,15 @@ export function ChartsPanel() {
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;
   const d = embeddingDim(runInfo, lastRun);
   const baseline = stats.start?.probeAccuracy ?? lastRun?.final.baselineProbeAccuracy;
+  // The references' values from this run's step-0 row, or from the last finished run.
   const pixel = stats.start?.pixelProbeAccuracy ?? lastRun?.final.pixelProbeAccuracy;
   const pca = stats.start?.pcaProbeAccuracy ?? lastRun?.final.pcaProbeAccuracy;
   const stdRefs = useMemo<Reference[]>(() => (d ? [{ y: 1 / Math.sqrt(d), label: '1/√d (healthy)' }] : []), [d]);
   const probeRefs = useMemo<Reference[]>(
     () =>
-      [
-        { y: baseline, label: 'random init' },
-        { y: pixel, label: 'raw pixels' },
-        { y: pca, label: 'PCA' },
-      ].filter((r): r is Reference => isFiniteNumber(r.y)),
+      [{ y: baseline, label: 'random init' }, ...REFERENCE_PROBES.map((r) => ({ y: { pixelProbeAccuracy: pixel, pcaProbeAccuracy: pca }[r.key], label: r.label }))].filter(
+        (r): r is Reference => isFiniteNumber(r.y),
+      ),
     [baseline, pixel, pca],
   );
 

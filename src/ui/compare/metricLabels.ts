@@ -20,7 +20,7 @@ const EVALUATION_METRICS: Readonly<Record<string, Required<MetricSpec>>> = {
  * Reference probes read once before the first step (trainer.referenceProbes): lines on the probe chart,
  * not charts of their own.
  */
-export const REFERENCE_PROBES: readonly { key: string; label: string }[] = [
+export const REFERENCE_PROBES: readonly { key: 'pixelProbeAccuracy' | 'pcaProbeAccuracy'; label: string }[] = [
   { key: 'pixelProbeAccuracy', label: 'raw pixels' },
   { key: 'pcaProbeAccuracy', label: 'PCA' },
 ];
