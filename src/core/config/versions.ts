@@ -22,11 +22,14 @@ export const FORMAT_VERSION = 7;
 /** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
 export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
 
+/** Per method, the global and method knobs whose defaults a version changed, at the values older links meant. */
+type DefaultsTable = Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>>;
+
 /**
  * What a link before v4 meant by the defaults v4 changed, for the knobs it does not name: width 16 (SimCLR 32
  * from v3 on), and per method the global and method knobs whose defaults moved (config/methods/*.ts say why).
  */
-export const DEFAULTS_BEFORE_V4: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+export const DEFAULTS_BEFORE_V4: DefaultsTable = {
   byol: { globals: { lr: 0.001 } },
   dino: { params: { smallCrops: 6, teacherMomentum: 0.996 } },
   jigsaw: { globals: { steps: 500 } },
@@ -48,20 +51,27 @@ export function defaultsBeforeV4(method: string, version: number): { globals: Re
  * What a link before v5 meant by the defaults v5 changed (config/methods/*.ts say why). A link before v4 takes
  * these first, then DEFAULTS_BEFORE_V4 over them.
  */
-export const DEFAULTS_BEFORE_V5: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+export const DEFAULTS_BEFORE_V5: DefaultsTable = {
   deepcluster: { globals: { steps: 500 }, params: { k: 100 } },
   mae: { globals: { steps: 500, optimizer: 'adam', beta2: 0.999, weightDecay: 0, metricsEvery: 10, probeEvery: 100 }, params: { maskRatio: 0.25 } },
 };
 
 /** What a link before v6 meant by the defaults v6 changed (config/methods/inpainting.ts says why). */
-export const DEFAULTS_BEFORE_V6: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+export const DEFAULTS_BEFORE_V6: DefaultsTable = {
   inpainting: { params: { region: 'center', holeSize: 14 } },
 };
 
 /** What a link before v7 meant by the defaults v7 changed (config/methods/dino.ts says why). */
-export const DEFAULTS_BEFORE_V7: Readonly<Record<string, { globals?: Record<string, KnobValue>; params?: Record<string, KnobValue> }>> = {
+export const DEFAULTS_BEFORE_V7: DefaultsTable = {
   dino: { globals: { lr: 0.001 } },
 };
+
+/** The tables after v4, each with the version that changed those defaults, newest first. A new version adds its row here. */
+const TABLES_SINCE_V5: readonly (readonly [number, DefaultsTable])[] = [
+  [7, DEFAULTS_BEFORE_V7],
+  [6, DEFAULTS_BEFORE_V6],
+  [5, DEFAULTS_BEFORE_V5],
+];
 
 /**
  * The values a link of `version` and `method` meant for the knobs later versions' defaults changed (the
@@ -69,13 +79,12 @@ export const DEFAULTS_BEFORE_V7: Readonly<Record<string, { globals?: Record<stri
  * DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5 over DEFAULTS_BEFORE_V6 over DEFAULTS_BEFORE_V7), current links nothing.
  */
 export function defaultsOfVersion(method: string, version: number): { globals: Record<string, KnobValue>; params: Record<string, KnobValue> } {
-  const v7 = version < 7 ? (DEFAULTS_BEFORE_V7[method] ?? {}) : {};
-  const v6 = version < 6 ? (DEFAULTS_BEFORE_V6[method] ?? {}) : {};
-  const v5 = version < 5 ? (DEFAULTS_BEFORE_V5[method] ?? {}) : {};
-  const v4 = version < 4 ? defaultsBeforeV4(method, version) : { globals: {}, params: {} };
+  const tables = TABLES_SINCE_V5.filter(([changedIn]) => version < changedIn).map(([, table]) => table[method] ?? {});
+  if (version < 4) tables.push(defaultsBeforeV4(method, version));
+  // Newest first, so each older table's values land over the newer ones'.
   return {
-    globals: { ...v7.globals, ...v6.globals, ...v5.globals, ...v4.globals },
-    params: { ...v7.params, ...v6.params, ...v5.params, ...v4.params },
+    globals: Object.assign({}, ...tables.map((t) => t.globals)),
+    params: Object.assign({}, ...tables.map((t) => t.params)),
   };
 }
 

@@ -81,16 +81,15 @@ export function ChartsPanel() {
   const xMax = totalSteps ?? lastRun?.config.steps ?? config.steps;
   const d = embeddingDim(runInfo, lastRun);
   const baseline = stats.start?.probeAccuracy ?? lastRun?.final.baselineProbeAccuracy;
-  // The references' values from this run's step-0 row, or from the last finished run.
-  const pixel = stats.start?.pixelProbeAccuracy ?? lastRun?.final.pixelProbeAccuracy;
-  const pca = stats.start?.pcaProbeAccuracy ?? lastRun?.final.pcaProbeAccuracy;
   const stdRefs = useMemo<Reference[]>(() => (d ? [{ y: 1 / Math.sqrt(d), label: '1/√d (healthy)' }] : []), [d]);
   const probeRefs = useMemo<Reference[]>(
     () =>
-      [{ y: baseline, label: 'random init' }, ...REFERENCE_PROBES.map((r) => ({ y: { pixelProbeAccuracy: pixel, pcaProbeAccuracy: pca }[r.key], label: r.label }))].filter(
-        (r): r is Reference => isFiniteNumber(r.y),
-      ),
-    [baseline, pixel, pca],
+      [
+        { y: baseline, label: 'random init' },
+        // Each reference from this run's step-0 row, or from the last finished run.
+        ...REFERENCE_PROBES.map((r) => ({ y: stats.start?.[r.key] ?? lastRun?.final[r.key], label: r.label })),
+      ].filter((r): r is Reference => isFiniteNumber(r.y)),
+    [baseline, stats.start, lastRun],
   );
 
   return (
