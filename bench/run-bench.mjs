@@ -5,10 +5,11 @@
 // Two configs (bench/configs.mjs): issue 10's reference (width 16, no BN) on every setup, and today's
 // SimCLR default (width 32, BN) on Node WASM, Chromium WASM and PyTorch.
 // Usage: npm run bench [-- --steps 20] [--browser-steps 20] [--no-browser]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findTorchPython } from '../src/core/export/python.ts';
 import { DEFAULT, REFERENCE } from './configs.mjs';
 
 const argv = process.argv.slice(2);
@@ -23,10 +24,8 @@ const configs = [
   { ...DEFAULT, key: 'default', nodeBackends: 'wasm', browserSetups: 'wasm' },
 ];
 
-// The PyTorch reference: a python3 that can import torch (Debian: python3-torch); $PYTHON first.
-const python = [process.env.PYTHON, 'python3', '/usr/bin/python3'].find(
-  (p) => p && spawnSync(p, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0,
-);
+// The PyTorch reference: the export tests' python3 with torch (Debian: python3-torch); $PYTHON first.
+const { python } = findTorchPython();
 if (!python) console.log('\nPyTorch reference skipped: no python3 with torch importable (Debian: apt-get install python3-torch, or set $PYTHON).');
 
 for (const c of configs) {
