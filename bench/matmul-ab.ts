@@ -5,6 +5,7 @@
  * for batched products. Each product in the three forms a forward pass and its gradient use (plain,
  * B transposed, A transposed). Prints the min over the reps, the loop's GFLOP/s and its max difference
  * from the stock kernel relative to the largest value.
+ * Then Dense-layer products with a transposed operand: the stock kernel against the operands transposed first.
  * Usage: npx tsx bench/matmul-ab.ts [--reps 8]
  */
 import '@tensorflow/tfjs';
@@ -35,5 +36,25 @@ for (const [label, aShape, bShape, ta, tb] of products) {
   const { best, results } = abTime([() => tf.matMul(a, b, ta, tb), () => batchMatMulOnHeap(a, b, ta, tb)!], reps);
   const gflops = ((2 * aShape[0] * m * k * n) / best[1] / 1e6).toFixed(1);
   console.log(`${label} [${aShape}]${ta ? 'ᵀ' : ''}·[${bShape}]${tb ? 'ᵀ' : ''}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (${gflops} GFLOP/s, diff ${relDiff(results[0], results[1])})`);
+  tf.dispose([a, b]);
+}
+
+// Unbatched products with a transposed operand: a Dense layer's backward pass (dX = dY·Wᵀ, dW = Xᵀ·dY) at
+// MSN's projector (5 anchor views of batch 64 = 320 rows; 1,024 wide and the default 128). The stock kernel
+// with transposeA/transposeB against the same product on operands transposed first, which is what
+// src/core/backend/kernels/batchMatMul.ts hands XNNPACK (both sides here call the stock kernel: this script
+// does not register ours).
+const dense: Product[] = [
+  ['1,024-wide dX = dY·Wᵀ', [320, 1024], [1024, 1024], false, true],
+  ['1,024-wide dW = Xᵀ·dY', [320, 1024], [320, 1024], true, false],
+  ['128-wide dX = dY·Wᵀ', [320, 128], [128, 128], false, true],
+  ['128-wide dW = Xᵀ·dY', [320, 128], [320, 128], true, false],
+];
+console.log(`\nwasm, unbatched, min of ${reps} interleaved reps (ms): stock with the transpose flag · transposed first`);
+for (const [label, aShape, bShape, ta, tb] of dense) {
+  const a = tf.randomNormal(aShape);
+  const b = tf.randomNormal(bShape);
+  const { best, results } = abTime([() => tf.matMul(a, b, ta, tb), () => tf.tidy(() => tf.matMul(ta ? tf.transpose(a) : a, tb ? tf.transpose(b) : b))], reps);
+  console.log(`${label} [${aShape}]${ta ? 'ᵀ' : ''}·[${bShape}]${tb ? 'ᵀ' : ''}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (diff ${relDiff(results[0], results[1])})`);
   tf.dispose([a, b]);
 }

@@ -94,3 +94,43 @@ describe('BatchMatMul registered on wasm', () => {
     for (let i = 0; i < ref.length; i++) expect(maxRelErr(got[i], ref[i])).toBeLessThan(1e-5);
   });
 });
+
+describe('BatchMatMul registered on wasm: unbatched and broadcast products with a transposed operand', () => {
+  // These go to the stock kernel (XNNPACK) with the operands transposed first (batchMatMul.ts): a Dense
+  // layer's backward pass (dW = Xᵀ·dY, dX = dY·Wᵀ) and a broadcast product's.
+  const shapes: MatMulCase[] = [
+    { a: [40, 33], b: [40, 17], transposeA: true, transposeB: false },
+    { a: [40, 33], b: [17, 33], transposeA: false, transposeB: true },
+    { a: [33, 40], b: [17, 33], transposeA: true, transposeB: true },
+    { a: [3, 20, 33], b: [17, 20], transposeA: true, transposeB: true },
+    { a: [1, 12, 5], b: [4, 12, 6], transposeA: true, transposeB: false },
+  ];
+  it.each(shapes.map((c) => [label(c), c] as const))('%s matches the cpu backend and leaves nothing behind', async (_, c) => {
+    registerMissingKernels('wasm');
+    const product = () => tf.tidy(() => values(tf.matMul(randTensor(c.a, 21), randTensor(c.b, 22), c.transposeA, c.transposeB)));
+    await useBackend('cpu');
+    const ref = product();
+    await useBackend('wasm');
+    expect(maxRelErr(product(), ref)).toBeLessThan(1e-5);
+    const a = randTensor(c.a, 23);
+    const b = randTensor(c.b, 24);
+    expectNothingLeftBy(() => tf.matMul(a, b, c.transposeA, c.transposeB).dispose());
+    tf.dispose([a, b]);
+  });
+
+  it('a Dense layer’s gradients match the cpu backend', async () => {
+    registerMissingKernels('wasm');
+    const run = () =>
+      tf.tidy(() => {
+        const x = randTensor([24, 10], 31);
+        const w = randTensor([10, 12], 32);
+        const f = (xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.mul(tf.matMul(xx, ww), randTensor([24, 12], 33)));
+        return tf.grads(f)([x, w]).map(values);
+      });
+    await useBackend('cpu');
+    const ref = run();
+    await useBackend('wasm');
+    const got = run();
+    for (let i = 0; i < ref.length; i++) expect(maxRelErr(got[i], ref[i])).toBeLessThan(1e-5);
+  });
+});
