@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_V1_VALUES, AUGMENT_KNOBS } from './globalKnobs';
-import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, DEFAULTS_BEFORE_V6, DEFAULTS_BEFORE_V7, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
+import { DEFAULTS_BEFORE_V4, DEFAULTS_BEFORE_V5, DEFAULTS_BEFORE_V6, DEFAULTS_BEFORE_V7, DEFAULTS_BEFORE_V8, FORMAT_VERSION, GLOBALS_BEFORE_V3 } from './versions';
 import { defaultConfig, parseExperimentConfig } from './schema';
 import { decodeConfig, encodeConfig } from './url';
 
@@ -142,6 +142,25 @@ describe('format versions', () => {
     expect(decodeConfig('v=6&method=dino&lr=0.0005').config.lr).toBe(0.0005);
     expect(decodeConfig('v=6&method=dino').config).toEqual({ ...defaultConfig('dino'), lr: 0.001 });
     expect(decodeConfig('v=6&method=inpainting').config).toEqual(defaultConfig('inpainting'));
+  });
+
+  it('a link before v8 that does not name them keeps MSN’s 400 steps and its head of 128 hidden and 64 out', () => {
+    // v8: 200 steps with a head of 1024 and 256 (config/methods/msn.ts).
+    expect(defaultConfig('msn').steps).toBe(200);
+    expect(defaultConfig('msn').params).toMatchObject({ projHidden: 1024, projDim: 256 });
+    for (const v of [4, 5, 6, 7]) {
+      const old = decodeConfig(`v=${v}&method=msn`).config;
+      expect(old.steps, `v${v}`).toBe(DEFAULTS_BEFORE_V8.msn.globals?.steps);
+      expect(old.params, `v${v}`).toMatchObject(DEFAULTS_BEFORE_V8.msn.params ?? {});
+      expect(old.params, `v${v}`).toMatchObject({ projHidden: 128, projDim: 64 });
+    }
+    // v1–v3 meant 500 steps (DEFAULTS_BEFORE_V4 lands over v8's table) with the same narrow head.
+    expect(decodeConfig('v=3&method=msn').config.steps).toBe(500);
+    expect(decodeConfig('v=3&method=msn').config.params).toMatchObject({ projHidden: 128, projDim: 64 });
+    // What an old link names wins; other methods' v7 links are today's defaults.
+    expect(decodeConfig('v=7&method=msn&projDim=32&steps=50').config).toMatchObject({ steps: 50, params: { projHidden: 128, projDim: 32 } });
+    expect(decodeConfig('v=7&method=msn').config).toEqual({ ...defaultConfig('msn'), steps: 400, params: { ...defaultConfig('msn').params, projHidden: 128, projDim: 64 } });
+    expect(decodeConfig('v=7&method=dino').config).toEqual(defaultConfig('dino'));
   });
 
   it('a run stored before v2 (aug without the v2 knobs) validates with the v1 values', () => {

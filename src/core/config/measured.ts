@@ -46,7 +46,7 @@ export const MEASURED_AT_DEFAULTS: Partial<Record<MethodKey, MeasuredAtDefaults>
   swav: { probe: 0.829, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 238, cpuSeconds: 237, seeds: 1 },
   dino: { probe: 0.832, pca: 0.773, pixels: 0.871, randomInit: 0.717, wallSeconds: 372, cpuSeconds: 376, seeds: 3 },
   mae: { probe: 0.741, pca: 0.827, pixels: 0.871, randomInit: 0.678, wallSeconds: 328, cpuSeconds: 257, seeds: 3, longer: { steps: 3000, probe: 0.853, cpuSeconds: 690 }, parity: { steps: 1000, app: 0.679, pytorchSameInit: 0.682, pytorchOwnInit: 0.756, linkVersion: 4 } },
-  msn: { probe: 0.629, pca: 0.842, pixels: 0.88, randomInit: 0.689, wallSeconds: 633, cpuSeconds: 305, seeds: 1, longer: { steps: 800, probe: 0.568, cpuSeconds: 597 }, parity: { steps: 400, app: 0.629, pytorchSameInit: 0.651, pytorchOwnInit: 0.647 } },
+  msn: { probe: 0.691, pca: 0.827, pixels: 0.871, randomInit: 0.678, wallSeconds: 243, cpuSeconds: 235, seeds: 3, longer: { steps: 400, probe: 0.655, cpuSeconds: 445 }, parity: { steps: 400, app: 0.629, pytorchSameInit: 0.651, pytorchOwnInit: 0.647, linkVersion: 4 } },
   supervised: { probe: 0.942, pca: 0.785, pixels: 0.88, randomInit: 0.685, wallSeconds: 216, cpuSeconds: 102, seeds: 1 },
 };
 

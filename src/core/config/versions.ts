@@ -16,8 +16,9 @@ import type { KnobValue } from './knobs';
  * - v6 (issue 11): inpainting hides an 8-px square at a random place instead of the central 14-px one
  *   (DEFAULTS_BEFORE_V6).
  * - v7 (issue 11): DINO's learning rate (DEFAULTS_BEFORE_V7).
+ * - v8 (issue 11): MSN's projection head (1024 hidden, 256 out) and budget (200 steps) (DEFAULTS_BEFORE_V8).
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 
 /** What versions 1 and 2 trained with for the global fields added in v3: a BatchNorm-free 3-layer ConvNet, plain Adam. */
 export const GLOBALS_BEFORE_V3 = { depth: 3, batchNorm: false, optimizer: 'adam', weightDecay: 0, warmup: 0, schedule: 'constant' } as const satisfies Record<string, KnobValue>;
@@ -66,8 +67,14 @@ export const DEFAULTS_BEFORE_V7: DefaultsTable = {
   dino: { globals: { lr: 0.001 } },
 };
 
+/** What a link before v8 meant by the defaults v8 changed (config/methods/msn.ts says why). */
+export const DEFAULTS_BEFORE_V8: DefaultsTable = {
+  msn: { globals: { steps: 400 }, params: { projHidden: 128, projDim: 64 } },
+};
+
 /** The tables after v4, each with the version that changed those defaults, newest first. A new version adds its row here. */
 const TABLES_SINCE_V5: readonly (readonly [number, DefaultsTable])[] = [
+  [8, DEFAULTS_BEFORE_V8],
   [7, DEFAULTS_BEFORE_V7],
   [6, DEFAULTS_BEFORE_V6],
   [5, DEFAULTS_BEFORE_V5],
@@ -76,7 +83,7 @@ const TABLES_SINCE_V5: readonly (readonly [number, DefaultsTable])[] = [
 /**
  * The values a link of `version` and `method` meant for the knobs later versions' defaults changed (the
  * link's own values still win over them): each older version's table over the newer ones' (v1–v3:
- * DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5 over DEFAULTS_BEFORE_V6 over DEFAULTS_BEFORE_V7), current links nothing.
+ * DEFAULTS_BEFORE_V4 over DEFAULTS_BEFORE_V5 over DEFAULTS_BEFORE_V6 over DEFAULTS_BEFORE_V7 over DEFAULTS_BEFORE_V8), current links nothing.
  */
 export function defaultsOfVersion(method: string, version: number): { globals: Record<string, KnobValue>; params: Record<string, KnobValue> } {
   const tables = TABLES_SINCE_V5.filter(([changedIn]) => version < changedIn).map(([, table]) => table[method] ?? {});

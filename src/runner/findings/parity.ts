@@ -8,13 +8,13 @@ import { join } from 'node:path';
 
 /**
  * The links compared: the default SimCLR and one ViT method for 1,000 steps (issue 11), and the two methods
- * whose probe falls as they train at their defaults (MSN, DeepCluster; docs/findings/longer), at their
- * default steps: is the fall the method's at this scale, or the app's?
+ * whose probe fell as they trained at link format v4's defaults (MSN, before v8's wide head; DeepCluster,
+ * before v5's k = 10), at those defaults' steps: is the fall the method's at this scale, or the app's?
  */
 export const PARITY_RUNS: readonly { id: string; link: string }[] = [
   { id: 'simclr', link: 'method=simclr&steps=1000&probeEvery=250' },
   { id: 'mae', link: 'v=4&method=mae&steps=1000&probeEvery=250' },
-  { id: 'msn', link: 'method=msn&probeEvery=100' },
+  { id: 'msn', link: 'v=4&method=msn&probeEvery=100' },
   { id: 'deepcluster', link: 'v=4&method=deepcluster&probeEvery=100' },
 ];
 
