@@ -19,6 +19,7 @@ const reps = argv.includes('--reps') ? Number(argv[argv.indexOf('--reps') + 1]) 
 await tf.setBackend('wasm');
 
 type Product = [label: string, a: number[], b: number[], transposeA: boolean, transposeB: boolean];
+const productLabel = (label: string, a: number[], b: number[], ta: boolean, tb: boolean) => `${label} [${a}]${ta ? 'ᵀ' : ''}·[${b}]${tb ? 'ᵀ' : ''}`;
 const products: Product[] = [
   ['encoder scores Q·Kᵀ', [256, 37, 16], [256, 37, 16], false, true],
   ['encoder weights·V', [256, 37, 37], [256, 37, 16], false, false],
@@ -35,7 +36,7 @@ for (const [label, aShape, bShape, ta, tb] of products) {
   const n = tb ? bShape[1] : bShape[2];
   const { best, results } = abTime([() => tf.matMul(a, b, ta, tb), () => batchMatMulOnHeap(a, b, ta, tb)!], reps);
   const gflops = ((2 * aShape[0] * m * k * n) / best[1] / 1e6).toFixed(1);
-  console.log(`${label} [${aShape}]${ta ? 'ᵀ' : ''}·[${bShape}]${tb ? 'ᵀ' : ''}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (${gflops} GFLOP/s, diff ${relDiff(results[0], results[1])})`);
+  console.log(`${productLabel(label, aShape, bShape, ta, tb)}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (${gflops} GFLOP/s, diff ${relDiff(results[0], results[1])})`);
   tf.dispose([a, b]);
 }
 
@@ -55,6 +56,6 @@ for (const [label, aShape, bShape, ta, tb] of dense) {
   const a = tf.randomNormal(aShape);
   const b = tf.randomNormal(bShape);
   const { best, results } = abTime([() => tf.matMul(a, b, ta, tb), () => tf.tidy(() => tf.matMul(ta ? tf.transpose(a) : a, tb ? tf.transpose(b) : b))], reps);
-  console.log(`${label} [${aShape}]${ta ? 'ᵀ' : ''}·[${bShape}]${tb ? 'ᵀ' : ''}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (diff ${relDiff(results[0], results[1])})`);
+  console.log(`${productLabel(label, aShape, bShape, ta, tb)}: ${best[0].toFixed(2)} · ${best[1].toFixed(2)} (diff ${relDiff(results[0], results[1])})`);
   tf.dispose([a, b]);
 }

@@ -25,8 +25,8 @@ const configs = [
 ];
 
 // The PyTorch reference: the export tests' python3 with torch (Debian: python3-torch); $PYTHON first.
-const { python } = findTorchPython();
-if (!python) console.log('\nPyTorch reference skipped: no python3 with torch importable (Debian: apt-get install python3-torch, or set $PYTHON).');
+const { python, reason } = findTorchPython();
+if (!python) console.log(`\nPyTorch reference skipped: ${reason}, or set $PYTHON.`);
 
 for (const c of configs) {
   console.log(`\n## ${c.label}: ${c.query}\n`);

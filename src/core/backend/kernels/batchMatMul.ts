@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { wrapKernel } from './registerOpKernel';
-import { batchMatMulOnHeap } from './wasm/matmul';
+import { batchMatMulOnHeap, swapLastTwoAxes } from './wasm/matmul';
 
 /**
  * BatchMatMul on wasm through our SIMD loop (wasm/matmul.ts) for batched products, which tfjs 4.22
@@ -12,15 +12,9 @@ export function registerFastBatchMatMul(backendName: 'wasm'): boolean {
   return wrapKernel(tf.BatchMatMul, backendName, 'simdLoop', (args, stock) => {
     const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
     const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
-    return batchMatMulOnHeap(a, b, transposeA, transposeB) ?? untransposedStock(args, stock);
+    return batchMatMulOnHeap(a, b, transposeA, transposeB) ?? untransposedStock(args, stock, a, b, transposeA, transposeB);
   });
 }
-
-/** The last two axes swapped. */
-const swapLast = (x: tf.TensorInfo) => {
-  const r = x.shape.length;
-  return tf.transpose(x as tf.Tensor /* the engine passes kernels Tensors */, [...Array(r - 2).keys(), r - 1, r - 2]);
-};
 
 /**
  * The stock kernel on row-major operands: a transposed operand is transposed first. Why: tfjs-wasm 4.22's kernel
@@ -29,12 +23,17 @@ const swapLast = (x: tf.TensorInfo) => {
  * machine), at MSN's projector (320 rows): Xᵀ·dY 1,024 wide 1,584 ms stock, 26 ms transposed first; dY·Wᵀ
  * 295 → 37 ms; 128 wide 4.8 → 0.5 ms each.
  */
-function untransposedStock(args: Parameters<tf.KernelFunc>[0], stock: tf.KernelFunc): ReturnType<tf.KernelFunc> {
-  const { a, b } = args.inputs as { a: tf.TensorInfo; b: tf.TensorInfo };
-  const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
+function untransposedStock(
+  args: Parameters<tf.KernelFunc>[0],
+  stock: tf.KernelFunc,
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): ReturnType<tf.KernelFunc> {
   if (!transposeA && !transposeB) return stock(args);
-  const rowMajorA = transposeA ? swapLast(a) : a;
-  const rowMajorB = transposeB ? swapLast(b) : b;
+  const rowMajorA = transposeA ? swapLastTwoAxes(a) : a;
+  const rowMajorB = transposeB ? swapLastTwoAxes(b) : b;
   try {
     return stock({ ...args, inputs: { a: rowMajorA, b: rowMajorB }, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
   } finally {

@@ -32,10 +32,16 @@ export function batchMatMulOnHeap(a: tf.TensorInfo, b: tf.TensorInfo, transposeA
   if (kernel == null) return null;
   const { heap, exports } = kernel;
   return tf.tidy(() => {
-    const rowMajorB = transposeB ? tf.transpose(b as tf.Tensor, [...lead.keys(), rank - 1, rank - 2]) /* the engine passes kernels Tensors */ : b;
+    const rowMajorB = transposeB ? swapLastTwoAxes(b) : b;
     const out = heap.allocate([...lead, m, n]);
     const [aRowB, aColB] = transposeA ? [4, 4 * m] : [4 * k, 4];
     (exports.batchMatMul as BatchMatMulExport)(heap.offsetOf(a), heap.offsetOf(rowMajorB), out.offset, batch, m, k, n, aRowB, aColB);
     return out.tensor;
   });
+}
+
+/** x with its last two axes swapped (a matrix product's operand made row-major). */
+export function swapLastTwoAxes(x: tf.TensorInfo): tf.Tensor {
+  const rank = x.shape.length;
+  return tf.transpose(x as tf.Tensor /* the engine passes kernels Tensors */, [...Array(rank - 2).keys(), rank - 1, rank - 2]);
 }
